@@ -1,0 +1,271 @@
+//! The app's own JSON format (`"format": "article-annotator"`, version 1).
+//!
+//! Offsets are **Unicode code points**, start inclusive, end exclusive, so in Python
+//! `doc["text"][a["start"]:a["end"]] == a["text"]` for every annotation `a`.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelSet,
+};
+
+/// Value of the `format` field.
+pub const FORMAT_NAME: &str = "article-annotator";
+/// Value of the `version` field.
+pub const FORMAT_VERSION: u32 = 1;
+/// Value of the `offset_unit` field.
+pub const OFFSET_UNIT: &str = "codepoint";
+
+#[derive(Serialize, Deserialize)]
+struct NativeFile<'a> {
+    format: Cow<'a, str>,
+    version: u32,
+    offset_unit: Cow<'a, str>,
+    #[serde(borrow)]
+    document: DocumentJson<'a>,
+    #[serde(borrow)]
+    labels: Vec<LabelJson<'a>>,
+    #[serde(borrow)]
+    annotations: Vec<AnnotationJson<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DocumentJson<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    title: Cow<'a, str>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LabelJson<'a> {
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow)]
+    color: Cow<'a, str>,
+    key: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnnotationJson<'a> {
+    id: u32,
+    start: usize,
+    end: usize,
+    #[serde(borrow)]
+    label: Cow<'a, str>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+/// Why an export was refused; nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// An annotation's offsets do not lie inside the text.
+    OutOfRange(AnnotationId),
+    /// Serialization failed.
+    Json(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::OutOfRange(id) => write!(
+                f,
+                "annotation {} lies outside the text; nothing was exported",
+                id.0
+            ),
+            Self::Json(message) => write!(f, "could not write JSON: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Why an import was refused; the current work is left as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The input is not valid JSON of the expected shape.
+    Json(String),
+    /// The `format` field names another format.
+    WrongFormat(String),
+    /// The `version` is newer than this app reads.
+    UnsupportedVersion(u32),
+    /// The `offset_unit` is not code points.
+    UnsupportedOffsetUnit(String),
+    /// A label's key is not a single character.
+    BadLabelKey(String),
+    /// An annotation names a label the file does not define.
+    UnknownLabel {
+        /// The annotation's id.
+        annotation: u32,
+        /// The label it names.
+        label: String,
+    },
+    /// An annotation's `text` is not what its offsets select.
+    TextMismatch {
+        /// The annotation's id.
+        annotation: u32,
+        /// The `text` field.
+        expected: String,
+        /// What the offsets select, if they are in range.
+        found: Option<String>,
+    },
+    /// An annotation breaks a store invariant.
+    InvalidSpan {
+        /// The annotation's id.
+        annotation: u32,
+        /// The broken invariant.
+        reason: EditError,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Json(message) => write!(f, "not a valid annotation file: {message}"),
+            Self::WrongFormat(name) => write!(f, "the file's format is {name:?}, not {FORMAT_NAME:?}"),
+            Self::UnsupportedVersion(version) => {
+                write!(f, "version {version} is not supported (this app reads version {FORMAT_VERSION})")
+            }
+            Self::UnsupportedOffsetUnit(unit) => {
+                write!(f, "offsets in {unit:?} are not supported (expected {OFFSET_UNIT:?})")
+            }
+            Self::BadLabelKey(key) => write!(f, "label key {key:?} is not a single character"),
+            Self::UnknownLabel { annotation, label } => {
+                write!(f, "annotation {annotation} uses the undefined label {label:?}")
+            }
+            Self::TextMismatch { annotation, expected, found: Some(found) } => write!(
+                f,
+                "annotation {annotation}: its offsets select {found:?}, but its text is {expected:?}"
+            ),
+            Self::TextMismatch { annotation, .. } => {
+                write!(f, "annotation {annotation}: its offsets lie outside the text")
+            }
+            Self::InvalidSpan { annotation, reason } => write!(f, "annotation {annotation}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Writes the native JSON file, re-checking every span against the text.
+pub fn export(annotated: &AnnotatedDocument) -> Result<String, ExportError> {
+    let document = &annotated.document;
+    let labels = annotated
+        .labels
+        .iter()
+        .map(|label| LabelJson {
+            name: Cow::Borrowed(&label.name),
+            color: Cow::Borrowed(&label.color),
+            key: label.key.map(String::from),
+        })
+        .collect();
+    let annotations = annotated
+        .store
+        .iter()
+        .map(|a| {
+            let text = document
+                .slice(a.range())
+                .ok_or(ExportError::OutOfRange(a.id))?;
+            Ok(AnnotationJson {
+                id: a.id.0,
+                start: a.start,
+                end: a.end,
+                label: Cow::Borrowed(annotated.labels.name_of(a.label)),
+                text: Cow::Borrowed(text),
+            })
+        })
+        .collect::<Result<Vec<_>, ExportError>>()?;
+    let file = NativeFile {
+        format: Cow::Borrowed(FORMAT_NAME),
+        version: FORMAT_VERSION,
+        offset_unit: Cow::Borrowed(OFFSET_UNIT),
+        document: DocumentJson {
+            id: Cow::Borrowed(&document.id),
+            title: Cow::Borrowed(&document.title),
+            text: Cow::Borrowed(document.text()),
+        },
+        labels,
+        annotations,
+    };
+    serde_json::to_string_pretty(&file).map_err(|error| ExportError::Json(error.to_string()))
+}
+
+/// Reads a native JSON file, refusing it whole if any span does not match its text.
+pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
+    let file: NativeFile =
+        serde_json::from_str(json).map_err(|error| ImportError::Json(error.to_string()))?;
+    if file.format != FORMAT_NAME {
+        return Err(ImportError::WrongFormat(file.format.into_owned()));
+    }
+    if file.version != FORMAT_VERSION {
+        return Err(ImportError::UnsupportedVersion(file.version));
+    }
+    if file.offset_unit != OFFSET_UNIT {
+        return Err(ImportError::UnsupportedOffsetUnit(
+            file.offset_unit.into_owned(),
+        ));
+    }
+    let labels = read_labels(&file.labels)?;
+    let document = Document::new(file.document.id, file.document.title, &file.document.text);
+    let annotations = file
+        .annotations
+        .iter()
+        .map(|a| {
+            let label = labels
+                .by_name(&a.label)
+                .ok_or_else(|| ImportError::UnknownLabel {
+                    annotation: a.id,
+                    label: a.label.clone().into_owned(),
+                })?;
+            let found = document.slice(a.start..a.end);
+            if found != Some(a.text.as_ref()) {
+                return Err(ImportError::TextMismatch {
+                    annotation: a.id,
+                    expected: a.text.clone().into_owned(),
+                    found: found.map(str::to_owned),
+                });
+            }
+            Ok(Annotation {
+                id: AnnotationId(a.id),
+                start: a.start,
+                end: a.end,
+                label: label.id,
+            })
+        })
+        .collect::<Result<Vec<_>, ImportError>>()?;
+    let store =
+        AnnotationStore::from_saved(&document, annotations).map_err(|(annotation, reason)| {
+            ImportError::InvalidSpan {
+                annotation: annotation.id.0,
+                reason,
+            }
+        })?;
+    Ok(AnnotatedDocument {
+        document: Rc::new(document),
+        labels: Rc::new(labels),
+        store,
+    })
+}
+
+fn read_labels(labels: &[LabelJson]) -> Result<LabelSet, ImportError> {
+    let keys = labels
+        .iter()
+        .map(
+            |label| match label.key.as_deref().map(|k| (k, k.chars().count())) {
+                None => Ok(None),
+                Some((key, 1)) => Ok(key.chars().next()),
+                Some((key, _)) => Err(ImportError::BadLabelKey(key.to_owned())),
+            },
+        )
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(LabelSet::from_specs(labels.iter().zip(keys).map(
+        |(label, key)| (label.name.as_ref(), label.color.as_ref(), key),
+    )))
+}

@@ -1,0 +1,92 @@
+//! Entity labels (Person, Place, Event, …): a name, a highlight colour and a hotkey.
+
+/// Identifies a label independently of its name, so a rename touches no annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LabelId(pub u32);
+
+/// One entity label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Identity used by annotations.
+    pub id: LabelId,
+    /// Name written in exports, e.g. "Person".
+    pub name: String,
+    /// Highlight colour as a CSS hex colour, e.g. "#ffd8a8".
+    pub color: String,
+    /// Key that applies the label, e.g. '1'.
+    pub key: Option<char>,
+}
+
+/// The labels of a document, in display order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelSet {
+    labels: Vec<Label>,
+}
+
+impl LabelSet {
+    /// Builds a set from labels given as (name, colour, key), numbering their ids in order.
+    pub fn from_specs<'a>(
+        specs: impl IntoIterator<Item = (&'a str, &'a str, Option<char>)>,
+    ) -> Self {
+        let labels = specs
+            .into_iter()
+            .zip(0..)
+            .map(|((name, color, key), id)| Label {
+                id: LabelId(id),
+                name: name.to_owned(),
+                color: color.to_owned(),
+                key,
+            })
+            .collect();
+        Self { labels }
+    }
+
+    /// Person (1), Place (2) and Event (3).
+    pub fn default_set() -> Self {
+        Self::from_specs([
+            ("Person", "#ffc9a0", Some('1')),
+            ("Place", "#a8e6b4", Some('2')),
+            ("Event", "#a9d4ff", Some('3')),
+        ])
+    }
+
+    /// All labels in display order.
+    pub fn iter(&self) -> impl Iterator<Item = &Label> {
+        self.labels.iter()
+    }
+
+    /// The label with this id.
+    pub fn get(&self, id: LabelId) -> Option<&Label> {
+        self.labels.iter().find(|label| label.id == id)
+    }
+
+    /// The label bound to this key.
+    pub fn by_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|label| label.key == Some(key))
+    }
+
+    /// The label with this exact name.
+    pub fn by_name(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|label| label.name == name)
+    }
+
+    /// The label's name, or "?" for an id not in the set.
+    pub fn name_of(&self, id: LabelId) -> &str {
+        self.get(id).map_or("?", |label| label.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_labels_have_keys_one_two_three() {
+        let labels = LabelSet::default_set();
+        assert_eq!(labels.by_key('1').map(|l| l.name.as_str()), Some("Person"));
+        assert_eq!(labels.by_key('2').map(|l| l.name.as_str()), Some("Place"));
+        assert_eq!(labels.by_key('3').map(|l| l.name.as_str()), Some("Event"));
+        assert!(labels.by_key('4').is_none());
+        assert_eq!(labels.by_name("Place").map(|l| l.id), Some(LabelId(1)));
+    }
+}

@@ -1,0 +1,18 @@
+//! The pure core: text, offsets, labels, spans and their store. No browser APIs here, so all
+//! of it is tested natively. Offsets are Unicode code points unless a name says otherwise.
+
+pub mod annotated;
+pub mod annotation;
+pub mod document;
+pub mod label;
+pub mod offsets;
+pub mod paragraph_spans;
+pub mod segments;
+pub mod store;
+
+pub use annotated::AnnotatedDocument;
+pub use annotation::{Annotation, AnnotationId};
+pub use document::{Document, Paragraph};
+pub use label::{Label, LabelId, LabelSet};
+pub use paragraph_spans::ParagraphSpans;
+pub use store::{AnnotationStore, EditError};

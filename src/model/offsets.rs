@@ -1,0 +1,253 @@
+//! Offset conversion between UTF-8 bytes, Unicode code points and UTF-16 code units.
+//!
+//! Everywhere else in the app a position is a **code point** offset (start inclusive, end
+//! exclusive) unless its name says bytes or UTF-16. The DOM speaks UTF-16, Rust strings speak
+//! UTF-8 bytes, and exports speak code points, so every crossing goes through this module.
+
+use std::rc::Rc;
+
+/// How many code points lie between two checkpoints of an [`IndexedText`].
+const STRIDE: usize = 64;
+
+/// Byte and UTF-16 position of one code point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Checkpoint {
+    byte: usize,
+    utf16: usize,
+}
+
+/// A text with an index that converts offsets in O(log n + 64) instead of O(n).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedText {
+    text: Rc<str>,
+    /// Position of every `STRIDE`-th code point.
+    checkpoints: Vec<Checkpoint>,
+    char_len: usize,
+    utf16_len: usize,
+}
+
+impl IndexedText {
+    /// Indexes `text`; the text itself is shared, never copied.
+    pub fn new(text: Rc<str>) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        let (mut chars, mut utf16) = (0, 0);
+        for (byte, ch) in text.char_indices() {
+            if chars % STRIDE == 0 {
+                checkpoints.push(Checkpoint { byte, utf16 });
+            }
+            chars += 1;
+            utf16 += ch.len_utf16();
+        }
+        Self {
+            text,
+            checkpoints,
+            char_len: chars,
+            utf16_len: utf16,
+        }
+    }
+
+    /// The whole text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The shared handle to the text.
+    pub fn shared(&self) -> Rc<str> {
+        Rc::clone(&self.text)
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Length in UTF-16 code units.
+    pub fn utf16_len(&self) -> usize {
+        self.utf16_len
+    }
+
+    /// Byte offset of code point `char_offset`, or `None` past the end.
+    pub fn byte_of_char(&self, char_offset: usize) -> Option<usize> {
+        if char_offset == self.char_len {
+            return Some(self.text.len());
+        }
+        let checkpoint = self.checkpoints.get(char_offset / STRIDE)?;
+        self.text[checkpoint.byte..]
+            .char_indices()
+            .nth(char_offset % STRIDE)
+            .map(|(byte, _)| checkpoint.byte + byte)
+    }
+
+    /// Code point offset of byte `byte_offset`, or `None` if it is past the end or inside a
+    /// character.
+    pub fn char_of_byte(&self, byte_offset: usize) -> Option<usize> {
+        if !self.text.is_char_boundary(byte_offset) {
+            return None;
+        }
+        let index = self.checkpoints.partition_point(|c| c.byte <= byte_offset);
+        let Some(i) = index.checked_sub(1) else {
+            return Some(0);
+        };
+        let checkpoint = self.checkpoints[i];
+        Some(i * STRIDE + self.text[checkpoint.byte..byte_offset].chars().count())
+    }
+
+    /// UTF-16 offset of code point `char_offset`, or `None` past the end.
+    pub fn utf16_of_char(&self, char_offset: usize) -> Option<usize> {
+        if char_offset == self.char_len {
+            return Some(self.utf16_len);
+        }
+        let checkpoint = self.checkpoints.get(char_offset / STRIDE)?;
+        let skipped: usize = self.text[checkpoint.byte..]
+            .chars()
+            .take(char_offset % STRIDE)
+            .map(char::len_utf16)
+            .sum();
+        Some(checkpoint.utf16 + skipped)
+    }
+
+    /// Code point offset of UTF-16 offset `utf16_offset`, or `None` if it is past the end or
+    /// between the two halves of a surrogate pair.
+    pub fn char_of_utf16(&self, utf16_offset: usize) -> Option<usize> {
+        if utf16_offset > self.utf16_len {
+            return None;
+        }
+        let index = self
+            .checkpoints
+            .partition_point(|c| c.utf16 <= utf16_offset);
+        let Some(i) = index.checked_sub(1) else {
+            return Some(0);
+        };
+        let checkpoint = self.checkpoints[i];
+        char_of_utf16_in(
+            &self.text[checkpoint.byte..],
+            utf16_offset - checkpoint.utf16,
+        )
+        .map(|chars| i * STRIDE + chars)
+    }
+}
+
+/// Code point offset of UTF-16 offset `utf16_offset` within a short string (such as one DOM
+/// text node), or `None` if it is past the end or inside a surrogate pair.
+pub fn char_of_utf16_in(text: &str, utf16_offset: usize) -> Option<usize> {
+    let mut units = 0;
+    for (chars, ch) in text.chars().enumerate() {
+        if units == utf16_offset {
+            return Some(chars);
+        }
+        if units > utf16_offset {
+            return None;
+        }
+        units += ch.len_utf16();
+    }
+    (units == utf16_offset).then(|| text.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexed(text: &str) -> IndexedText {
+        IndexedText::new(Rc::from(text))
+    }
+
+    /// Checks every conversion against a naive walk over the string.
+    fn check_against_naive(text: &str) {
+        let index = indexed(text);
+        let mut utf16 = 0;
+        let mut chars = 0;
+        for (byte, ch) in text.char_indices() {
+            assert_eq!(
+                index.byte_of_char(chars),
+                Some(byte),
+                "byte of char {chars}"
+            );
+            assert_eq!(index.char_of_byte(byte), Some(chars), "char of byte {byte}");
+            assert_eq!(
+                index.utf16_of_char(chars),
+                Some(utf16),
+                "utf16 of char {chars}"
+            );
+            assert_eq!(
+                index.char_of_utf16(utf16),
+                Some(chars),
+                "char of utf16 {utf16}"
+            );
+            if ch.len_utf8() > 1 {
+                assert_eq!(index.char_of_byte(byte + 1), None, "inside a character");
+            }
+            if ch.len_utf16() == 2 {
+                assert_eq!(
+                    index.char_of_utf16(utf16 + 1),
+                    None,
+                    "inside a surrogate pair"
+                );
+            }
+            chars += 1;
+            utf16 += ch.len_utf16();
+        }
+        assert_eq!(index.char_len(), chars);
+        assert_eq!(index.utf16_len(), utf16);
+        assert_eq!(index.byte_of_char(chars), Some(text.len()));
+        assert_eq!(index.char_of_byte(text.len()), Some(chars));
+        assert_eq!(index.char_of_utf16(utf16), Some(chars));
+        assert_eq!(index.byte_of_char(chars + 1), None);
+        assert_eq!(index.char_of_utf16(utf16 + 1), None);
+    }
+
+    #[test]
+    fn ascii_offsets_are_equal_in_every_unit() {
+        let index = indexed("Sergei Shoigu");
+        assert_eq!(index.byte_of_char(7), Some(7));
+        assert_eq!(index.utf16_of_char(7), Some(7));
+        assert_eq!(index.char_len(), 13);
+    }
+
+    #[test]
+    fn emoji_count_one_code_point_two_utf16_units_four_bytes() {
+        let text = "a😀b";
+        let index = indexed(text);
+        assert_eq!(index.byte_of_char(2), Some(5));
+        assert_eq!(index.utf16_of_char(2), Some(3));
+        assert_eq!(index.char_of_utf16(3), Some(2));
+        assert_eq!(index.char_of_utf16(2), None);
+        check_against_naive(text);
+    }
+
+    #[test]
+    fn nbsp_curly_quotes_and_dashes_convert_exactly() {
+        check_against_naive(
+            "TEHRAN \u{2013} Mohammad\u{a0}Bagheri said, \u{201c}Iran\u{201d} \u{2019}s",
+        );
+    }
+
+    #[test]
+    fn zwj_sequences_combining_marks_rtl_and_crlf_convert_exactly() {
+        check_against_naive("👨🏻\u{200d}🚒 cafe\u{301} \u{645}\u{633}\u{6a9}\u{648} 東京\r\n\tend");
+    }
+
+    #[test]
+    fn long_texts_cross_many_checkpoints() {
+        let text: String = (0..1000)
+            .map(|i| if i % 7 == 0 { '😀' } else { 'é' })
+            .collect();
+        check_against_naive(&text);
+    }
+
+    #[test]
+    fn empty_text_has_only_offset_zero() {
+        let index = indexed("");
+        assert_eq!(index.byte_of_char(0), Some(0));
+        assert_eq!(index.char_of_byte(0), Some(0));
+        assert_eq!(index.char_of_utf16(0), Some(0));
+        assert_eq!(index.byte_of_char(1), None);
+    }
+
+    #[test]
+    fn utf16_offsets_within_a_short_string() {
+        assert_eq!(char_of_utf16_in("😀x", 2), Some(1));
+        assert_eq!(char_of_utf16_in("😀x", 3), Some(2));
+        assert_eq!(char_of_utf16_in("😀x", 1), None);
+        assert_eq!(char_of_utf16_in("😀x", 4), None);
+    }
+}

@@ -1,0 +1,287 @@
+//! The annotation store: every span of one document, kept valid, with undo and redo.
+//!
+//! Invariants (offsets in code points): `0 <= start < end <= document length`; no span starts
+//! or ends with whitespace; the same range never carries the same label twice; annotations are
+//! kept in text order; every change can be undone and redone.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::annotation::{Annotation, AnnotationId};
+use super::document::Document;
+use super::label::LabelId;
+
+/// Why an edit was refused. The store is unchanged after any error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// The range holds nothing but whitespace.
+    Empty,
+    /// The range reaches past the end of the document.
+    OutOfRange {
+        /// Requested range, in code points.
+        range: Range<usize>,
+        /// Document length, in code points.
+        len: usize,
+    },
+    /// The same range already carries this label.
+    Duplicate(AnnotationId),
+    /// No annotation has this id.
+    Unknown(AnnotationId),
+    /// The annotation already has this label.
+    Unchanged,
+    /// Two saved annotations share one id.
+    DuplicateId(AnnotationId),
+    /// A saved span starts or ends with whitespace.
+    Untrimmed,
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the selection holds only whitespace"),
+            Self::OutOfRange { range, len } => write!(
+                f,
+                "the span {}..{} lies outside the text ({len} characters)",
+                range.start, range.end
+            ),
+            Self::Duplicate(_) => write!(f, "this text already has that label"),
+            Self::Unknown(id) => write!(f, "there is no annotation #{}", id.0),
+            Self::Unchanged => write!(f, "the annotation already has that label"),
+            Self::DuplicateId(id) => write!(f, "two annotations share the id {}", id.0),
+            Self::Untrimmed => write!(f, "the span starts or ends with whitespace"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// One recorded change; undo applies its inverse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    Add(Annotation),
+    Remove(Annotation),
+    Relabel {
+        id: AnnotationId,
+        from: LabelId,
+        to: LabelId,
+    },
+}
+
+impl Edit {
+    fn inverse(self) -> Self {
+        match self {
+            Self::Add(annotation) => Self::Remove(annotation),
+            Self::Remove(annotation) => Self::Add(annotation),
+            Self::Relabel { id, from, to } => Self::Relabel {
+                id,
+                from: to,
+                to: from,
+            },
+        }
+    }
+}
+
+/// All annotations of one document, in text order, with their history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationStore {
+    annotations: Vec<Annotation>,
+    next_id: u32,
+    /// Length of the longest span ever stored: bounds how far back an overlap search looks.
+    longest: usize,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl AnnotationStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a store from saved annotations (no history), checking every invariant.
+    pub fn from_saved(
+        document: &Document,
+        saved: impl IntoIterator<Item = Annotation>,
+    ) -> Result<Self, (Annotation, EditError)> {
+        let mut store = Self::new();
+        for annotation in saved {
+            let checked = store.checked_range(document, annotation.range());
+            let checked = checked.and_then(|range| {
+                if range != annotation.range() {
+                    return Err(EditError::Untrimmed);
+                }
+                if store.get(annotation.id).is_some() {
+                    return Err(EditError::DuplicateId(annotation.id));
+                }
+                store.refuse_duplicate(&range, annotation.label)
+            });
+            checked.map_err(|error| (annotation, error))?;
+            store.insert(annotation);
+            store.next_id = store.next_id.max(annotation.id.0 + 1);
+        }
+        Ok(store)
+    }
+
+    /// Labels `range` (trimmed of surrounding whitespace) and returns the new annotation.
+    pub fn add(
+        &mut self,
+        document: &Document,
+        range: Range<usize>,
+        label: LabelId,
+    ) -> Result<Annotation, EditError> {
+        let range = self.checked_range(document, range)?;
+        self.refuse_duplicate(&range, label)?;
+        let annotation = Annotation {
+            id: AnnotationId(self.next_id),
+            start: range.start,
+            end: range.end,
+            label,
+        };
+        self.next_id += 1;
+        self.record(Edit::Add(annotation));
+        Ok(annotation)
+    }
+
+    /// Gives annotation `id` another label and returns it as it is now.
+    pub fn relabel(&mut self, id: AnnotationId, label: LabelId) -> Result<Annotation, EditError> {
+        let current = self.get(id).ok_or(EditError::Unknown(id))?;
+        if current.label == label {
+            return Err(EditError::Unchanged);
+        }
+        self.refuse_duplicate(&current.range(), label)?;
+        self.record(Edit::Relabel {
+            id,
+            from: current.label,
+            to: label,
+        });
+        Ok(Annotation { label, ..current })
+    }
+
+    /// Removes annotation `id` and returns what it was.
+    pub fn remove(&mut self, id: AnnotationId) -> Result<Annotation, EditError> {
+        let annotation = self.get(id).ok_or(EditError::Unknown(id))?;
+        self.record(Edit::Remove(annotation));
+        Ok(annotation)
+    }
+
+    /// Undoes the latest change; returns the code point range it touched.
+    pub fn undo(&mut self) -> Option<Range<usize>> {
+        let edit = self.undo.pop()?;
+        let range = self.apply(edit.inverse());
+        self.redo.push(edit);
+        Some(range)
+    }
+
+    /// Redoes the latest undone change; returns the code point range it touched.
+    pub fn redo(&mut self) -> Option<Range<usize>> {
+        let edit = self.redo.pop()?;
+        let range = self.apply(edit);
+        self.undo.push(edit);
+        Some(range)
+    }
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// All annotations in text order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Annotation> {
+        self.annotations.iter()
+    }
+
+    /// Number of annotations.
+    pub fn len(&self) -> usize {
+        self.annotations.len()
+    }
+
+    /// Whether there are no annotations.
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty()
+    }
+
+    /// The annotation with this id.
+    pub fn get(&self, id: AnnotationId) -> Option<Annotation> {
+        self.annotations.iter().find(|a| a.id == id).copied()
+    }
+
+    /// Annotations sharing at least one code point with `range`, in text order.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Annotation> {
+        let from = self
+            .annotations
+            .partition_point(|a| a.start + self.longest <= range.start);
+        let to = self.annotations.partition_point(|a| a.start < range.end);
+        self.annotations[from..to.max(from)]
+            .iter()
+            .filter(move |a| a.overlaps(&range))
+    }
+
+    fn checked_range(
+        &self,
+        document: &Document,
+        range: Range<usize>,
+    ) -> Result<Range<usize>, EditError> {
+        let out_of_range = || EditError::OutOfRange {
+            range: range.clone(),
+            len: document.char_len(),
+        };
+        let trimmed = document
+            .trim_whitespace(range.clone())
+            .ok_or_else(out_of_range)?;
+        if trimmed.is_empty() {
+            return Err(EditError::Empty);
+        }
+        Ok(trimmed)
+    }
+
+    fn refuse_duplicate(&self, range: &Range<usize>, label: LabelId) -> Result<(), EditError> {
+        match self
+            .overlapping(range.clone())
+            .find(|a| a.range() == *range && a.label == label)
+        {
+            Some(existing) => Err(EditError::Duplicate(existing.id)),
+            None => Ok(()),
+        }
+    }
+
+    /// Applies a new change and makes it the latest undo step.
+    fn record(&mut self, edit: Edit) {
+        self.apply(edit);
+        self.undo.push(edit);
+        self.redo.clear();
+    }
+
+    /// Carries out one edit on the annotations; returns the range it touched.
+    fn apply(&mut self, edit: Edit) -> Range<usize> {
+        match edit {
+            Edit::Add(annotation) => {
+                self.insert(annotation);
+                annotation.range()
+            }
+            Edit::Remove(annotation) => {
+                self.annotations.retain(|a| a.id != annotation.id);
+                annotation.range()
+            }
+            Edit::Relabel { id, to, .. } => {
+                let Some(annotation) = self.annotations.iter_mut().find(|a| a.id == id) else {
+                    return 0..0;
+                };
+                annotation.label = to;
+                annotation.range()
+            }
+        }
+    }
+
+    fn insert(&mut self, annotation: Annotation) {
+        let at = self
+            .annotations
+            .partition_point(|a| a.text_order() < annotation.text_order());
+        self.annotations.insert(at, annotation);
+        self.longest = self.longest.max(annotation.end - annotation.start);
+    }
+}

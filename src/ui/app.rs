@@ -1,0 +1,251 @@
+//! The root component: wires the store to the article, toolbar, list, keyboard and autosave.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::annotation_list::AnnotationList;
+use super::article::Article;
+use super::dom;
+use super::keys::{self, Modifiers, Shortcut};
+use super::notice_bar::NoticeBar;
+use super::startup;
+use super::state::{Action, AppState, Notice};
+use super::toolbar::Toolbar;
+use crate::formats::native_json;
+use crate::model::{Annotation, AnnotationId, LabelId};
+
+/// How long after the last change the work is saved.
+const AUTOSAVE_DELAY_MS: u32 = 300;
+
+/// The whole application.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(startup::initial_state);
+    let article_ref = use_node_ref();
+    // The newest state, for listeners registered once.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+
+    {
+        let dispatcher = state.dispatcher();
+        let article_ref = article_ref.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new(&document, "keydown", move |event| {
+                        if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                            let state = latest.borrow().clone();
+                            on_key(event, &state, &article_ref, &dispatcher);
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    {
+        let dispatcher = state.dispatcher();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            // A reload or closed tab within the autosave delay must not lose the last change.
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "pagehide", move |_| {
+                    let state = latest.borrow().clone();
+                    if state.autosave {
+                        if let Err(error) = startup::save(&state) {
+                            dispatcher.dispatch(Action::Notify(Notice::error(error)));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |_| {
+            let dispatcher = state.dispatcher();
+            let pending = state.autosave.then(|| {
+                Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    if let Err(error) = startup::save(&state) {
+                        dispatcher.dispatch(Action::Notify(Notice::error(error)));
+                    }
+                })
+            });
+            move || drop(pending)
+        });
+    }
+
+    let all_annotations: Rc<[Annotation]> = {
+        let state = state.clone();
+        (*use_memo(state.revision, move |_| {
+            state.annotated.store.iter().copied().collect::<Rc<[_]>>()
+        }))
+        .clone()
+    };
+
+    let onselect = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |id: Option<AnnotationId>, _| {
+            dispatcher.dispatch(id.map_or(Action::Deselect, Action::Select));
+        })
+    };
+    let onpick = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |id: AnnotationId, _| {
+            dispatcher.dispatch(Action::Reveal(id))
+        })
+    };
+    {
+        // After the render that applied the selection, so the flash class is not overwritten.
+        let article_ref = article_ref.clone();
+        use_effect_with(state.reveal, move |reveal| {
+            if let (Some(reveal), Some(article)) = (reveal, article_ref.cast::<web_sys::Element>())
+            {
+                dom::scroll_to_and_flash(&article, reveal.id.0);
+            }
+        });
+    }
+    let ontag = {
+        let dispatcher = state.dispatcher();
+        let article_ref = article_ref.clone();
+        Callback::from(move |label: LabelId| {
+            let selection = article_ref
+                .cast::<web_sys::Element>()
+                .and_then(|a| dom::selected_range(&a));
+            if selection.is_some() {
+                dom::clear_selection();
+            }
+            dispatcher.dispatch(Action::Tag { label, selection });
+        })
+    };
+    let dispatch = |action: Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(action.clone()))
+    };
+    let onexport = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notify(export_notice(&state))))
+    };
+
+    let document = state.document().clone();
+    let labels = state.annotated.labels.clone();
+    let store = &state.annotated.store;
+    let counts = labels
+        .iter()
+        .map(|label| {
+            let count = store.iter().filter(|a| a.label == label.id).count();
+            format!("{} {count}", label.name)
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+
+    html! {
+        <div class="app">
+            <header class="header">
+                <h1 class="title">{ document.title.clone() }</h1>
+                <p class="counts" aria-live="polite">
+                    { format!("{} annotations · {counts}", store.len()) }
+                </p>
+            </header>
+            <Toolbar
+                labels={labels.clone()}
+                can_undo={store.can_undo()}
+                can_redo={store.can_redo()}
+                has_selected={state.selected.is_some()}
+                {ontag}
+                onundo={dispatch(Action::Undo)}
+                onredo={dispatch(Action::Redo)}
+                onremove={dispatch(Action::RemoveSelected)}
+                {onexport}
+            />
+            <NoticeBar notice={state.notice.clone()} ondismiss={dispatch(Action::DismissNotice)} />
+            <main class="workspace">
+                <Article
+                    document={document.clone()}
+                    labels={labels.clone()}
+                    paragraph_spans={state.paragraph_spans.clone()}
+                    selected={state.selected_annotation()}
+                    {onselect}
+                    node_ref={article_ref}
+                />
+                <AnnotationList
+                    {document}
+                    {labels}
+                    annotations={all_annotations}
+                    selected={state.selected}
+                    {onpick}
+                />
+            </main>
+            <footer class="footer">
+                { "Default article: Mehr News Agency, licensed under CC BY 4.0. Offsets are Unicode code points." }
+            </footer>
+        </div>
+    }
+}
+
+/// Downloads the native JSON export and says how it went.
+fn export_notice(state: &AppState) -> Notice {
+    let json = match native_json::export(&state.annotated) {
+        Ok(json) => json,
+        Err(error) => return Notice::error(error.to_string()),
+    };
+    let file_name = format!("{}.annotations.json", state.document().id);
+    match dom::download(&file_name, "application/json", &json) {
+        Ok(()) => Notice::info(format!(
+            "Exported {} annotations to {file_name}",
+            state.annotated.store.len()
+        )),
+        Err(error) => Notice::error(error.to_string()),
+    }
+}
+
+/// Turns a key press into an action.
+fn on_key(
+    event: &KeyboardEvent,
+    state: &AppState,
+    article_ref: &NodeRef,
+    dispatcher: &UseReducerDispatcher<AppState>,
+) {
+    if event.is_composing() || dom::is_typing_target(event) {
+        return;
+    }
+    let modifiers = Modifiers {
+        command: event.ctrl_key() || event.meta_key(),
+        shift: event.shift_key(),
+        alt: event.alt_key(),
+    };
+    let Some(shortcut) = keys::shortcut(&event.key(), modifiers) else {
+        return;
+    };
+    let action = match shortcut {
+        Shortcut::Label(key) => {
+            if state.annotated.labels.by_key(key).is_none() {
+                return;
+            }
+            let selection = article_ref
+                .cast::<web_sys::Element>()
+                .and_then(|article| dom::selected_range(&article));
+            if selection.is_some() {
+                dom::clear_selection();
+            }
+            Action::LabelKey { key, selection }
+        }
+        Shortcut::Undo => Action::Undo,
+        Shortcut::Redo => Action::Redo,
+        Shortcut::Remove => Action::RemoveSelected,
+        Shortcut::Deselect => {
+            dom::clear_selection();
+            Action::Deselect
+        }
+    };
+    event.prevent_default();
+    dispatcher.dispatch(action);
+}

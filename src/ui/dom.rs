@@ -1,0 +1,185 @@
+//! DOM glue: the text selection as code point offsets, file downloads, scrolling to a
+//! highlight. Rendered text carries `data-start` / `data-end` (code points) on every run.
+
+use std::ops::Range;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+use crate::model::offsets::char_of_utf16_in;
+
+/// Attribute holding the code point offset where a rendered run of text starts.
+pub const START_ATTR: &str = "data-start";
+/// Attribute holding the code point offset where a rendered run of text ends.
+pub const END_ATTR: &str = "data-end";
+/// Attribute holding the annotation id of a highlight.
+pub const ANNOTATION_ATTR: &str = "data-ann";
+
+fn window_selection() -> Option<web_sys::Selection> {
+    web_sys::window()?.get_selection().ok().flatten()
+}
+
+/// The selected code point range inside `article`, or `None` if nothing is selected or the
+/// selection reaches outside the article.
+pub fn selected_range(article: &Element) -> Option<Range<usize>> {
+    let selection = window_selection()?;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let start = boundary_offset(
+        article,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+    )?;
+    let end = boundary_offset(
+        article,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+    )?;
+    (start < end).then_some(start..end)
+}
+
+/// Clears the browser's text selection.
+pub fn clear_selection() {
+    if let Some(selection) = window_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Whether the browser's text selection is a non-empty range (a drag rather than a click).
+pub fn has_text_selection() -> bool {
+    window_selection().is_some_and(|selection| !selection.is_collapsed())
+}
+
+/// Code point offset of a DOM boundary point (container, offset) inside `article`.
+fn boundary_offset(article: &Element, container: &Node, offset: u32) -> Option<usize> {
+    if !article.contains(Some(container)) {
+        return None;
+    }
+    if container.node_type() == Node::TEXT_NODE {
+        let run = container.parent_element()?;
+        let start = number_attr(&run, START_ATTR)?;
+        let text = container.text_content().unwrap_or_default();
+        return Some(start + char_of_utf16_in(&text, offset as usize)?);
+    }
+    let children = container.child_nodes();
+    match children.item(offset) {
+        Some(child) => first_start(&child),
+        None => last_end(container),
+    }
+}
+
+/// Offset where the first rendered run in `node` starts.
+fn first_start(node: &Node) -> Option<usize> {
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    if let Some(start) = number_attr(&element, START_ATTR) {
+        return Some(start);
+    }
+    let run = element.query_selector(&format!("[{START_ATTR}]")).ok()??;
+    number_attr(&run, START_ATTR)
+}
+
+/// Offset where the last rendered run in `node` ends.
+fn last_end(node: &Node) -> Option<usize> {
+    let element = node.dyn_ref::<Element>()?;
+    if let Some(end) = number_attr(element, END_ATTR) {
+        return Some(end);
+    }
+    let runs = element.query_selector_all(&format!("[{END_ATTR}]")).ok()?;
+    let last = runs.item(runs.length().checked_sub(1)?)?;
+    number_attr(last.dyn_ref::<Element>()?, END_ATTR)
+}
+
+fn number_attr(element: &Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}
+
+/// The annotation id on the highlight at or around `node`, if any.
+pub fn annotation_at(node: &Node, article: &Element) -> Option<u32> {
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    let highlight = element.closest(&format!("[{ANNOTATION_ATTR}]")).ok()??;
+    if !article.contains(Some(&highlight)) {
+        return None;
+    }
+    highlight.get_attribute(ANNOTATION_ATTR)?.parse().ok()
+}
+
+/// Scrolls the first highlight of annotation `id` into view and flashes all its pieces.
+pub fn scroll_to_and_flash(article: &Element, id: u32) {
+    let Ok(pieces) = article.query_selector_all(&format!("[{ANNOTATION_ATTR}=\"{id}\"]")) else {
+        return;
+    };
+    for index in 0..pieces.length() {
+        let Some(piece) = pieces
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if index == 0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            piece.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        // Restart the CSS animation: remove the class, force a style flush, add it again.
+        let classes = piece.class_list();
+        let _ = classes.remove_1("flash");
+        let _ = piece.offset_width();
+        let _ = classes.add_1("flash");
+    }
+}
+
+/// Why a download could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DownloadError(pub String);
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the download could not start: {}", self.0)
+    }
+}
+
+/// Offers `contents` to the user as a file called `file_name`.
+pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), DownloadError> {
+    let fail = |error: wasm_bindgen::JsValue| DownloadError(format!("{error:?}"));
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| DownloadError("no document".into()))?;
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The click has handed the blob to the browser; release the URL once it is read.
+    let revoke = gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    revoke.forget();
+    Ok(())
+}
+
+/// Whether a key event comes from a text field, where shortcuts must not fire.
+pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element
+            .closest("[contenteditable=\"true\"]")
+            .ok()
+            .flatten()
+            .is_some()
+}

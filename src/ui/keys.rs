@@ -1,0 +1,96 @@
+//! Keyboard shortcuts: which key does what. Pure, so it is tested natively.
+
+/// What a key press asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    /// A label hotkey (or any other single character; the store decides if it is bound).
+    Label(char),
+    /// Ctrl+Z.
+    Undo,
+    /// Ctrl+Shift+Z or Ctrl+Y.
+    Redo,
+    /// Delete or Backspace.
+    Remove,
+    /// Escape.
+    Deselect,
+}
+
+/// The modifier keys held during a key press.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Modifiers {
+    /// Ctrl, or Cmd on a Mac.
+    pub command: bool,
+    /// Shift.
+    pub shift: bool,
+    /// Alt.
+    pub alt: bool,
+}
+
+/// Maps a `KeyboardEvent.key` value and its modifiers to a shortcut.
+pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
+    if modifiers.command {
+        return match key.to_lowercase().as_str() {
+            "z" if modifiers.shift => Some(Shortcut::Redo),
+            "z" => Some(Shortcut::Undo),
+            "y" if !modifiers.shift => Some(Shortcut::Redo),
+            _ => None,
+        };
+    }
+    match key {
+        "Delete" | "Backspace" => Some(Shortcut::Remove),
+        "Escape" => Some(Shortcut::Deselect),
+        _ if modifiers.alt => None,
+        _ => {
+            let mut chars = key.chars();
+            match (chars.next(), chars.next()) {
+                (Some(ch), None) if !ch.is_whitespace() => Some(Shortcut::Label(ch)),
+                _ => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONE: Modifiers = Modifiers {
+        command: false,
+        shift: false,
+        alt: false,
+    };
+    const CTRL: Modifiers = Modifiers {
+        command: true,
+        shift: false,
+        alt: false,
+    };
+    const CTRL_SHIFT: Modifiers = Modifiers {
+        command: true,
+        shift: true,
+        alt: false,
+    };
+
+    #[test]
+    fn digits_are_label_keys() {
+        assert_eq!(shortcut("1", NONE), Some(Shortcut::Label('1')));
+        assert_eq!(shortcut("3", NONE), Some(Shortcut::Label('3')));
+    }
+
+    #[test]
+    fn undo_and_both_redo_chords() {
+        assert_eq!(shortcut("z", CTRL), Some(Shortcut::Undo));
+        assert_eq!(shortcut("Z", CTRL_SHIFT), Some(Shortcut::Redo));
+        assert_eq!(shortcut("y", CTRL), Some(Shortcut::Redo));
+        assert_eq!(shortcut("1", CTRL), None, "Ctrl+1 belongs to the browser");
+    }
+
+    #[test]
+    fn delete_backspace_escape_and_named_keys() {
+        assert_eq!(shortcut("Delete", NONE), Some(Shortcut::Remove));
+        assert_eq!(shortcut("Backspace", NONE), Some(Shortcut::Remove));
+        assert_eq!(shortcut("Escape", NONE), Some(Shortcut::Deselect));
+        assert_eq!(shortcut("Shift", NONE), None);
+        assert_eq!(shortcut("ArrowLeft", NONE), None);
+        assert_eq!(shortcut(" ", NONE), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! Thin Yew components over the model, one store (`state`), and the DOM glue at the edge.
+
+pub mod annotation_list;
+pub mod app;
+pub mod article;
+pub mod dom;
+pub mod keys;
+pub mod notice_bar;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod toolbar;
+
+pub use app::App;

@@ -1,0 +1,31 @@
+//! The message line: confirmations and errors the user should read.
+
+use yew::prelude::*;
+
+use super::state::Notice;
+
+/// Props of [`NoticeBar`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeBarProps {
+    /// The message, if any.
+    pub notice: Option<Notice>,
+    /// The close button was pressed.
+    pub ondismiss: Callback<()>,
+}
+
+/// Shows the current message, if any.
+#[function_component(NoticeBar)]
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
+    let Some(notice) = &props.notice else {
+        return html! { <div class="notice empty" role="status"></div> };
+    };
+    let class = classes!("notice", notice.is_error.then_some("error"));
+    let role = if notice.is_error { "alert" } else { "status" };
+    let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div {class} {role}>
+            <span class="notice-text">{ notice.text.clone() }</span>
+            <button type="button" class="dismiss" aria-label="Dismiss" onclick={ondismiss}>{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,246 @@
+//! The one UI store: the annotated document plus what the user has selected. `Action` is the
+//! list of things a user can do; `reduce` is the only place state changes.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::{
+    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
+    ParagraphSpans,
+};
+
+/// A message shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether it reports a failure.
+    pub is_error: bool,
+    /// What to tell the user.
+    pub text: String,
+}
+
+impl Notice {
+    /// A failure the user should know about.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            is_error: true,
+            text: text.into(),
+        }
+    }
+
+    /// A confirmation.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            is_error: false,
+            text: text.into(),
+        }
+    }
+}
+
+/// Everything a user can do. Selections are code point ranges of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Apply a label: to the text selection if there is one, else to the selected annotation.
+    Tag {
+        /// The label to apply.
+        label: LabelId,
+        /// The selected text, if any.
+        selection: Option<Range<usize>>,
+    },
+    /// Same as `Tag`, for the label bound to this key (nothing if no label has the key).
+    LabelKey {
+        /// The key pressed.
+        key: char,
+        /// The selected text, if any.
+        selection: Option<Range<usize>>,
+    },
+    /// Select an annotation.
+    Select(AnnotationId),
+    /// Select an annotation and scroll its highlight into view with a flash.
+    Reveal(AnnotationId),
+    /// Select nothing.
+    Deselect,
+    /// Remove the selected annotation.
+    RemoveSelected,
+    /// Undo the latest change.
+    Undo,
+    /// Redo the latest undone change.
+    Redo,
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
+}
+
+/// The whole UI state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppState {
+    /// The article, its labels and its annotations.
+    pub annotated: AnnotatedDocument,
+    /// Which annotations each paragraph shows.
+    pub paragraph_spans: ParagraphSpans,
+    /// The annotation the user selected.
+    pub selected: Option<AnnotationId>,
+    /// The message on show.
+    pub notice: Option<Notice>,
+    /// Counts changes to the annotations; autosave and derived views key on it.
+    pub revision: u64,
+    /// False when saved work could not be read, so autosave must not overwrite it.
+    pub autosave: bool,
+    /// The latest request to scroll to an annotation; a new request has a new sequence number.
+    pub reveal: Option<Reveal>,
+}
+
+/// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    /// The annotation to show.
+    pub id: AnnotationId,
+    /// Distinguishes repeated requests for the same annotation.
+    pub sequence: u64,
+}
+
+impl AppState {
+    /// State for a freshly loaded document.
+    pub fn new(annotated: AnnotatedDocument) -> Self {
+        let paragraph_spans = ParagraphSpans::build(&annotated.document, &annotated.store);
+        Self {
+            annotated,
+            paragraph_spans,
+            selected: None,
+            notice: None,
+            revision: 0,
+            autosave: true,
+            reveal: None,
+        }
+    }
+
+    /// The document shown.
+    pub fn document(&self) -> &Rc<Document> {
+        &self.annotated.document
+    }
+
+    /// The selected annotation, if it still exists.
+    pub fn selected_annotation(&self) -> Option<Annotation> {
+        self.selected.and_then(|id| self.annotated.store.get(id))
+    }
+
+    fn tag(self: Rc<Self>, label: LabelId, selection: Option<Range<usize>>) -> Rc<Self> {
+        match (selection, self.selected) {
+            (Some(range), _) => {
+                self.edit(true, |store, document| store.add(document, range, label))
+            }
+            (None, Some(id)) => self.edit(true, |store, _| store.relabel(id, label)),
+            (None, None) => self,
+        }
+    }
+
+    /// Runs one store edit; on success refreshes the paragraphs it touched.
+    fn edit(
+        self: Rc<Self>,
+        select_result: bool,
+        edit: impl FnOnce(&mut AnnotationStore, &Document) -> Result<Annotation, EditError>,
+    ) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let document = Rc::clone(&next.annotated.document);
+        match edit(&mut next.annotated.store, &document) {
+            Ok(annotation) => {
+                next.selected = select_result.then_some(annotation.id);
+                next.changed(annotation.range());
+                Rc::new(next)
+            }
+            Err(EditError::Empty | EditError::Unchanged) => self,
+            Err(error) => self.with_notice(Some(Notice::error(capitalize(&error.to_string())))),
+        }
+    }
+
+    fn history(
+        self: Rc<Self>,
+        step: impl FnOnce(&mut AnnotationStore) -> Option<Range<usize>>,
+    ) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let Some(touched) = step(&mut next.annotated.store) else {
+            return self;
+        };
+        next.changed(touched);
+        if next.selected_annotation().is_none() {
+            next.selected = None;
+        }
+        Rc::new(next)
+    }
+
+    fn changed(&mut self, touched: Range<usize>) {
+        self.paragraph_spans
+            .refresh(&self.annotated.document, &self.annotated.store, touched);
+        self.revision += 1;
+        self.notice = None;
+    }
+
+    fn with_selected(self: Rc<Self>, selected: Option<AnnotationId>) -> Rc<Self> {
+        if self.selected == selected {
+            return self;
+        }
+        Rc::new(Self {
+            selected,
+            ..(*self).clone()
+        })
+    }
+
+    fn with_notice(self: Rc<Self>, notice: Option<Notice>) -> Rc<Self> {
+        if self.notice == notice {
+            return self;
+        }
+        Rc::new(Self {
+            notice,
+            ..(*self).clone()
+        })
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Tag { label, selection } => self.tag(label, selection),
+            Action::LabelKey { key, selection } => match self.annotated.labels.by_key(key) {
+                Some(label) => {
+                    let label = label.id;
+                    self.tag(label, selection)
+                }
+                None => self,
+            },
+            Action::Select(id) => {
+                let exists = self.annotated.store.get(id).is_some();
+                self.with_selected(exists.then_some(id))
+            }
+            Action::Reveal(id) if self.annotated.store.get(id).is_some() => {
+                let sequence = self.reveal.map_or(0, |r| r.sequence + 1);
+                Rc::new(Self {
+                    selected: Some(id),
+                    reveal: Some(Reveal { id, sequence }),
+                    ..(*self).clone()
+                })
+            }
+            Action::Reveal(_) => self,
+            Action::Deselect => self.with_selected(None),
+            Action::RemoveSelected => match self.selected {
+                Some(id) => self.edit(false, |store, _| store.remove(id)),
+                None => self,
+            },
+            Action::Undo => self.history(AnnotationStore::undo),
+            Action::Redo => self.history(AnnotationStore::redo),
+            Action::Notify(notice) => self.with_notice(Some(notice)),
+            Action::DismissNotice => self.with_notice(None),
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

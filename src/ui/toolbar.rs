@@ -1,0 +1,75 @@
+//! The toolbar: one button per label (which doubles as the legend: colour, name, key), undo,
+//! redo, delete and export.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{LabelId, LabelSet};
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The labels to offer.
+    pub labels: Rc<LabelSet>,
+    /// Whether Undo has something to undo.
+    pub can_undo: bool,
+    /// Whether Redo has something to redo.
+    pub can_redo: bool,
+    /// Whether an annotation is selected (enables Delete).
+    pub has_selected: bool,
+    /// A label button was pressed.
+    pub ontag: Callback<LabelId>,
+    /// Undo was pressed.
+    pub onundo: Callback<()>,
+    /// Redo was pressed.
+    pub onredo: Callback<()>,
+    /// Delete was pressed.
+    pub onremove: Callback<()>,
+    /// Export JSON was pressed.
+    pub onexport: Callback<()>,
+}
+
+/// Keeps the article's text selection alive when a toolbar button is pressed.
+fn keep_selection(event: MouseEvent) {
+    event.prevent_default();
+}
+
+fn button(label: &str, title: &str, enabled: bool, onclick: &Callback<()>) -> Html {
+    let onclick = onclick.reform(|_: MouseEvent| ());
+    html! {
+        <button type="button" title={title.to_owned()} disabled={!enabled}
+            onmousedown={keep_selection} {onclick}>{ label }</button>
+    }
+}
+
+/// The toolbar and label legend.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let label_buttons = props.labels.iter().map(|label| {
+        let id = label.id;
+        let onclick = props.ontag.reform(move |_: MouseEvent| id);
+        let key = label.key.map(String::from).unwrap_or_default();
+        let title = format!("Tag the selection as {} (key {key})", label.name);
+        let swatch = format!("background: {}", label.color);
+        html! {
+            <button type="button" class="label-button" data-label={label.name.clone()} {title}
+                onmousedown={keep_selection} {onclick}>
+                <span class="swatch" style={swatch}></span>
+                <span class="label-name">{ label.name.clone() }</span>
+                <kbd>{ key }</kbd>
+            </button>
+        }
+    });
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Annotation tools">
+            <div class="legend" role="group" aria-label="Labels">{ for label_buttons }</div>
+            <div class="actions" role="group" aria-label="Edit">
+                { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
+                { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
+                { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
+                { button("Export JSON", "Download the annotations as JSON", true, &props.onexport) }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,406 @@
+//! Browser tests: the real App in headless Chromium, driven like a user — a DOM selection,
+//! a key press, a click — then the highlights, the list and the saved export are read back.
+//! Export offsets are Unicode code points; the DOM's are UTF-16, so emoji text checks both.
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::ui::storage::DOCUMENT_KEY;
+use article_annotator::ui::App;
+use gloo_timers::future::TimeoutFuture;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+/// A mounted App in a fresh div; destroyed (listeners removed) when dropped.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).expect("selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    fn click(&self, selector: &str) {
+        let element = self
+            .root
+            .query_selector(selector)
+            .expect("selector")
+            .expect("element exists");
+        element.unchecked_into::<HtmlElement>().click();
+    }
+
+    /// Selects the first occurrence of `needle` in the article as a mouse drag would.
+    fn select_text(&self, needle: &str) {
+        self.select_between(needle, needle);
+    }
+
+    /// Selects from the start of `from` to the end of `to`, which may lie in later runs.
+    fn select_between(&self, from: &str, to: &str) {
+        let (start_node, start) = self.locate(from, false);
+        let (end_node, end) = self.locate(to, true);
+        select_range(&start_node, start, &end_node, end);
+    }
+
+    /// The text node holding `needle` and the UTF-16 offset of its start (or end).
+    fn locate(&self, needle: &str, end: bool) -> (web_sys::Node, u32) {
+        let run = self
+            .all(".article [data-start]")
+            .into_iter()
+            .find(|run| run.text_content().unwrap_or_default().contains(needle))
+            .expect("needle rendered in one run");
+        let text_node = run.first_child().expect("text node");
+        let content = text_node.text_content().unwrap_or_default();
+        let byte = content.find(needle).expect("needle") + if end { needle.len() } else { 0 };
+        (text_node, content[..byte].encode_utf16().count() as u32)
+    }
+}
+
+fn select_range(start_node: &web_sys::Node, start: u32, end_node: &web_sys::Node, end: u32) {
+    let range = document().create_range().expect("range");
+    range.set_start(start_node, start).expect("start");
+    range.set_end(end_node, end).expect("end");
+    let selection = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .expect("selection");
+    selection.remove_all_ranges().expect("clear");
+    selection.add_range(&range).expect("add");
+}
+
+async fn mount() -> Mounted {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
+}
+
+async fn press(key: &str, ctrl: bool, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    document()
+        .body()
+        .expect("body")
+        .dispatch_event(&event)
+        .expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+/// Waits out the autosave delay and returns the saved native JSON.
+async fn saved_export() -> Value {
+    TimeoutFuture::new(500).await;
+    let json = storage()
+        .get_item(DOCUMENT_KEY)
+        .expect("read")
+        .expect("saved");
+    serde_json::from_str(&json).expect("saved JSON parses")
+}
+
+fn python_slice(text: &str, start: &Value, end: &Value) -> String {
+    let (start, end) = (
+        start.as_u64().expect("start") as usize,
+        end.as_u64().expect("end") as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn save_document(text: &str) {
+    let json = serde_json::json!({
+        "format": "article-annotator", "version": 1, "offset_unit": "codepoint",
+        "document": {"id": "emoji-doc", "title": "Emoji", "text": text},
+        "labels": [{"name": "Person", "color": "#ffc9a0", "key": "1"},
+                   {"name": "Place", "color": "#a8e6b4", "key": "2"}],
+        "annotations": []
+    });
+    storage()
+        .set_item(DOCUMENT_KEY, &json.to_string())
+        .expect("save");
+}
+
+#[wasm_bindgen_test]
+async fn opens_on_the_embedded_article_with_its_licence_line() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    let article = app.texts(".article").concat();
+    assert!(article.starts_with("TEHRAN – Mohammad Bagheri"));
+    assert!(
+        article.contains("countries. \n The two top"),
+        "line break and spaces kept as written"
+    );
+    assert!(article
+        .trim_end()
+        .ends_with("Creative Commons Attribution 4.0 International License."));
+    assert_eq!(
+        app.texts(".legend .label-name"),
+        ["Person", "Place", "Event"]
+    );
+    assert_eq!(app.texts(".legend kbd"), ["1", "2", "3"]);
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_name_and_pressing_one_highlights_and_saves_a_person() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Sergei Shoigu");
+    press("1", false, false).await;
+
+    let highlights = app.all(".article mark.hl");
+    assert_eq!(highlights.len(), 1);
+    assert_eq!(
+        highlights[0].text_content().as_deref(),
+        Some("Sergei Shoigu")
+    );
+    assert_eq!(
+        highlights[0].get_attribute("data-label").as_deref(),
+        Some("Person")
+    );
+    assert_eq!(app.texts(".entries .entry-text"), ["Sergei Shoigu"]);
+
+    let saved = saved_export().await;
+    let text = saved["document"]["text"].as_str().expect("text");
+    let annotation = &saved["annotations"][0];
+    assert_eq!(annotation["label"], "Person");
+    assert_eq!(annotation["text"], "Sergei Shoigu");
+    assert_eq!(
+        python_slice(text, &annotation["start"], &annotation["end"]),
+        "Sergei Shoigu"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn click_relabel_delete_undo_and_redo() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Moscow");
+    app.click(".legend [data-label=\"Person\"]");
+    yew::scheduler::flush().await;
+    press("Escape", false, false).await;
+    assert!(
+        app.all(".article mark.selected").is_empty(),
+        "Escape deselects"
+    );
+
+    app.click(".article mark.hl");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.all(".article mark.selected").len(),
+        1,
+        "clicking a highlight selects it"
+    );
+    press("2", false, false).await;
+    assert_eq!(app.texts(".entries .entry-label"), ["Place"]);
+
+    press("Delete", false, false).await;
+    assert!(app.all(".article mark.hl").is_empty());
+    press("z", true, false).await;
+    assert_eq!(app.texts(".article mark.hl"), ["Moscow"]);
+    press("z", true, false).await;
+    assert_eq!(
+        app.texts(".entries .entry-label"),
+        ["Person"],
+        "undo the relabel"
+    );
+    press("Z", true, true).await;
+    assert_eq!(app.texts(".entries .entry-label"), ["Place"]);
+    press("y", true, false).await;
+    assert!(
+        app.all(".article mark.hl").is_empty(),
+        "Ctrl+Y redoes the delete"
+    );
+    app.click(".actions button[title^=\"Undo\"]");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Moscow"],
+        "the toolbar Undo button works too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn emoji_before_a_name_shifts_utf16_but_not_exported_offsets() {
+    storage().clear().expect("clear");
+    save_document("👨🏻\u{200d}🚒 😀 met “Valery Gerasimov” in Moscow");
+    let app = mount().await;
+    app.select_text("Valery Gerasimov");
+    press("1", false, false).await;
+    assert_eq!(app.texts(".article mark.hl"), ["Valery Gerasimov"]);
+
+    let saved = saved_export().await;
+    let annotation = &saved["annotations"][0];
+    assert_eq!(
+        annotation["start"], 12,
+        "code points, not the 16 UTF-16 units before it"
+    );
+    let text = saved["document"]["text"].as_str().expect("text");
+    assert_eq!(
+        python_slice(text, &annotation["start"], &annotation["end"]),
+        "Valery Gerasimov"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selections_outside_empty_or_whitespace_add_nothing() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    // From article text into the toolbar: partly outside the article.
+    let run = app.all(".article [data-start]").remove(0);
+    let button_text = app
+        .all(".legend .label-name")
+        .remove(0)
+        .first_child()
+        .expect("text");
+    select_range(&run.first_child().expect("text"), 0, &button_text, 3);
+    press("1", false, false).await;
+    // Whitespace only: the space and line break between the first two paragraphs.
+    app.select_between(" \n", " The two top");
+    let (node, offset) = app.locate(" The two top", false);
+    let selection = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .expect("sel");
+    selection
+        .extend_with_offset(&node, offset + 1)
+        .expect("end after the leading space");
+    press("1", false, false).await;
+    // Nothing selected at all.
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .expect("sel")
+        .remove_all_ranges()
+        .expect("clear");
+    press("3", false, false).await;
+    assert!(app.all(".article mark.hl").is_empty());
+    assert!(app.all(".entries li").is_empty());
+    assert!(
+        app.texts(".article")
+            .concat()
+            .starts_with("TEHRAN – Mohammad"),
+        "article intact"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_saved_work_is_reported_and_never_overwritten() {
+    storage().clear().expect("clear");
+    storage()
+        .set_item(DOCUMENT_KEY, "{\"format\": truncated")
+        .expect("save");
+    let app = mount().await;
+    let notice = app.texts(".notice").concat();
+    assert!(notice.contains("could not be read"), "{notice}");
+    app.select_text("Bagheri");
+    press("1", false, false).await;
+    TimeoutFuture::new(500).await;
+    assert_eq!(
+        storage().get_item(DOCUMENT_KEY).expect("read").as_deref(),
+        Some("{\"format\": truncated")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_remount_restores_the_saved_annotations() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Kharbmaidon training ground");
+    press("2", false, false).await;
+    let _ = saved_export().await;
+    drop(app);
+    let app = mount().await;
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Kharbmaidon training ground"]
+    );
+    assert_eq!(app.texts(".entries .entry-label"), ["Place"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_across_a_line_break_tags_one_span_shown_in_both_paragraphs() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_between("two countries. \n", "The two top");
+    press("3", false, false).await;
+    let pieces = app.all(".article mark.hl");
+    assert_eq!(pieces.len(), 2, "one piece per paragraph");
+    let ids: Vec<_> = pieces.iter().map(|p| p.get_attribute("data-ann")).collect();
+    assert_eq!(ids[0], ids[1], "both pieces belong to one annotation");
+    let saved = saved_export().await;
+    assert_eq!(
+        saved["annotations"][0]["text"],
+        "two countries. \n The two top"
+    );
+    assert_eq!(saved["annotations"][0]["label"], "Event");
+}
+
+#[wasm_bindgen_test]
+async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Tajikistan near the border");
+    press("2", false, false).await;
+    app.select_text("Mohammad Bagheri");
+    press("1", false, false).await;
+    press("Escape", false, false).await;
+    assert_eq!(
+        app.texts(".entries .entry-text"),
+        ["Mohammad Bagheri", "Tajikistan near the border"]
+    );
+    assert_eq!(app.texts(".entries .entry-position")[0], "9–25");
+
+    app.click(".entries li:nth-child(2) button");
+    yew::scheduler::flush().await;
+    let highlight = app.all(".article mark.selected");
+    assert_eq!(highlight.len(), 1);
+    assert_eq!(
+        highlight[0].text_content().as_deref(),
+        Some("Tajikistan near the border")
+    );
+    assert!(
+        highlight[0].class_list().contains("flash"),
+        "the highlight flashes"
+    );
+    assert!(app.all(".entries .entry.selected").len() == 1);
+}

@@ -1,0 +1,185 @@
+//! The annotation store's invariants and its undo/redo history (offsets in code points).
+
+use article_annotator::default_article;
+use article_annotator::model::{AnnotationId, AnnotationStore, Document, EditError, LabelId};
+
+const PERSON: LabelId = LabelId(0);
+const PLACE: LabelId = LabelId(1);
+
+fn find(document: &Document, needle: &str) -> std::ops::Range<usize> {
+    let byte = document.text().find(needle).expect("needle in text");
+    let start = document.indexed().char_of_byte(byte).expect("boundary");
+    start..start + needle.chars().count()
+}
+
+fn texts(document: &Document, store: &AnnotationStore) -> Vec<String> {
+    store
+        .iter()
+        .map(|a| {
+            document
+                .slice(a.range())
+                .unwrap_or("<out of range>")
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn adds_a_person_on_the_seed_article_with_code_point_offsets() {
+    let document = default_article::document();
+    let mut store = AnnotationStore::new();
+    let range = find(&document, "Sergei Shoigu");
+    let added = store.add(&document, range.clone(), PERSON).expect("added");
+    assert_eq!(added.range(), range);
+    assert_eq!(document.slice(added.range()), Some("Sergei Shoigu"));
+    // "TEHRAN – " has a 3-byte dash, so byte and code point offsets differ here.
+    assert_ne!(
+        document.indexed().byte_of_char(added.start),
+        Some(added.start)
+    );
+}
+
+#[test]
+fn trims_surrounding_whitespace_and_refuses_whitespace_only() {
+    let document = Document::new("d", "D", "met  Valery Gerasimov \u{a0}\n today");
+    let mut store = AnnotationStore::new();
+    let added = store.add(&document, 3..24, PERSON).expect("added");
+    assert_eq!(document.slice(added.range()), Some("Valery Gerasimov"));
+    assert_eq!(store.add(&document, 21..25, PERSON), Err(EditError::Empty));
+    assert_eq!(store.len(), 1);
+}
+
+#[test]
+fn refuses_out_of_range_and_the_same_span_with_the_same_label() {
+    let document = Document::new("d", "D", "Moscow and Tehran");
+    let mut store = AnnotationStore::new();
+    assert!(matches!(
+        store.add(&document, 11..40, PLACE),
+        Err(EditError::OutOfRange { len: 17, .. })
+    ));
+    let first = store.add(&document, 0..6, PLACE).expect("added");
+    assert_eq!(
+        store.add(&document, 0..7, PLACE),
+        Err(EditError::Duplicate(first.id))
+    );
+    store
+        .add(&document, 0..6, PERSON)
+        .expect("another label on the same span is allowed");
+    assert_eq!(store.len(), 2);
+}
+
+#[test]
+fn relabel_and_remove_check_their_target() {
+    let document = Document::new("d", "D", "Bagheri met Shoigu");
+    let mut store = AnnotationStore::new();
+    let a = store.add(&document, 0..7, PERSON).expect("added");
+    assert_eq!(store.relabel(a.id, PERSON), Err(EditError::Unchanged));
+    assert_eq!(store.relabel(a.id, PLACE).map(|a| a.label), Ok(PLACE));
+    assert_eq!(
+        store.remove(AnnotationId(99)),
+        Err(EditError::Unknown(AnnotationId(99)))
+    );
+    assert_eq!(store.remove(a.id).map(|a| a.id), Ok(a.id));
+    assert!(store.is_empty());
+}
+
+#[test]
+fn undo_and_redo_walk_every_change_back_and_forth() {
+    let document = Document::new("d", "D", "Bagheri met Shoigu in Moscow");
+    let mut store = AnnotationStore::new();
+    let bagheri = store.add(&document, 0..7, PERSON).expect("added");
+    let moscow = store.add(&document, 22..28, PERSON).expect("added");
+    store.relabel(moscow.id, PLACE).expect("relabeled");
+    store.remove(bagheri.id).expect("removed");
+    let after_all = store.clone();
+
+    assert_eq!(store.undo(), Some(0..7));
+    assert_eq!(texts(&document, &store), ["Bagheri", "Moscow"]);
+    assert_eq!(store.undo(), Some(22..28));
+    assert_eq!(store.get(moscow.id).map(|a| a.label), Some(PERSON));
+    assert_eq!(store.undo(), Some(22..28));
+    assert_eq!(store.undo(), Some(0..7));
+    assert!(store.is_empty());
+    assert_eq!(store.undo(), None);
+    assert!(!store.can_undo());
+
+    while store.redo().is_some() {}
+    assert_eq!(
+        store.iter().collect::<Vec<_>>(),
+        after_all.iter().collect::<Vec<_>>()
+    );
+    assert!(!store.can_redo());
+}
+
+#[test]
+fn a_new_change_after_undo_clears_redo() {
+    let document = Document::new("d", "D", "Bagheri met Shoigu");
+    let mut store = AnnotationStore::new();
+    store.add(&document, 0..7, PERSON).expect("added");
+    store.undo();
+    assert!(store.can_redo());
+    store.add(&document, 12..18, PERSON).expect("added");
+    assert!(!store.can_redo());
+    assert_eq!(texts(&document, &store), ["Shoigu"]);
+}
+
+#[test]
+fn keeps_text_order_outer_span_first_and_finds_overlaps() {
+    let document = Document::new(
+        "d",
+        "D",
+        "joint drills at the Kharbmaidon training ground in Tajikistan",
+    );
+    let mut store = AnnotationStore::new();
+    store.add(&document, 51..61, PLACE).expect("added");
+    store.add(&document, 20..31, PLACE).expect("added");
+    store.add(&document, 0..47, LabelId(2)).expect("added");
+    assert_eq!(
+        texts(&document, &store),
+        [
+            "joint drills at the Kharbmaidon training ground",
+            "Kharbmaidon",
+            "Tajikistan"
+        ]
+    );
+    let near_training: Vec<_> = store.overlapping(32..40).map(|a| a.start).collect();
+    assert_eq!(near_training, [0], "only the long span covers 'training'");
+    assert_eq!(store.overlapping(47..51).count(), 0);
+}
+
+#[test]
+fn saved_annotations_are_checked_like_new_ones() {
+    let document = Document::new("d", "D", "Bagheri met Shoigu");
+    let saved = |start, end, id| article_annotator::model::Annotation {
+        id: AnnotationId(id),
+        start,
+        end,
+        label: PERSON,
+    };
+    let store =
+        AnnotationStore::from_saved(&document, [saved(0, 7, 4), saved(12, 18, 9)]).expect("valid");
+    assert_eq!(store.len(), 2);
+    assert!(!store.can_undo(), "loading is not an undoable change");
+    let bad = |spans: Vec<_>| {
+        AnnotationStore::from_saved(&document, spans)
+            .map(|_| ())
+            .map_err(|(_, e)| e)
+    };
+    assert_eq!(bad(vec![saved(7, 12, 1)]), Err(EditError::Untrimmed));
+    assert!(matches!(
+        bad(vec![saved(12, 30, 1)]),
+        Err(EditError::OutOfRange { .. })
+    ));
+    assert_eq!(
+        bad(vec![saved(0, 7, 1), saved(12, 18, 1)]),
+        Err(EditError::DuplicateId(AnnotationId(1)))
+    );
+    assert_eq!(
+        bad(vec![saved(0, 7, 1), saved(0, 7, 2)]),
+        Err(EditError::Duplicate(AnnotationId(1)))
+    );
+    // New ids continue after the largest saved one.
+    let mut store = store;
+    let next = store.add(&document, 8..11, PERSON).expect("added");
+    assert_eq!(next.id, AnnotationId(10));
+}

@@ -1,0 +1,176 @@
+//! The native JSON format: schema, code point offsets, round trip and refusal of bad files.
+
+use article_annotator::default_article;
+use article_annotator::formats::native_json::{export, import};
+use article_annotator::formats::ImportError;
+use article_annotator::model::{AnnotatedDocument, Document, LabelId};
+use serde_json::Value;
+
+fn annotated(text: &str, spans: &[(&str, LabelId)]) -> AnnotatedDocument {
+    let mut annotated = AnnotatedDocument::new(Document::new("doc-1", "A title", text));
+    for (needle, label) in spans {
+        let byte = text.find(needle).expect("needle");
+        let start = annotated
+            .document
+            .indexed()
+            .char_of_byte(byte)
+            .expect("boundary");
+        let range = start..start + needle.chars().count();
+        let document = annotated.document.clone();
+        annotated
+            .store
+            .add(&document, range, *label)
+            .expect("added");
+    }
+    annotated
+}
+
+/// Python's `text[start:end]`: slicing by code points.
+fn python_slice(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn export_follows_the_schema_with_code_point_offsets() {
+    let text = "😀 “Sergei Shoigu” met 👨🏻\u{200d}🚒 Bagheri in Moscow";
+    let doc = annotated(
+        text,
+        &[
+            ("Sergei Shoigu", LabelId(0)),
+            ("Bagheri", LabelId(0)),
+            ("Moscow", LabelId(1)),
+        ],
+    );
+    let json: Value = serde_json::from_str(&export(&doc).expect("exported")).expect("valid JSON");
+    assert_eq!(json["format"], "article-annotator");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["offset_unit"], "codepoint");
+    assert_eq!(json["document"]["id"], "doc-1");
+    assert_eq!(json["document"]["title"], "A title");
+    assert_eq!(json["document"]["text"], text);
+    assert_eq!(json["labels"][0]["name"], "Person");
+    assert_eq!(json["labels"][0]["key"], "1");
+    assert!(json["labels"][2]["color"]
+        .as_str()
+        .is_some_and(|c| c.starts_with('#')));
+    let annotations = json["annotations"].as_array().expect("array");
+    assert_eq!(annotations.len(), 3);
+    assert_eq!(
+        annotations[0]["start"], 3,
+        "one code point for 😀, not two UTF-16 units"
+    );
+    for a in annotations {
+        let (start, end) = (
+            a["start"].as_u64().expect("start"),
+            a["end"].as_u64().expect("end"),
+        );
+        assert_eq!(
+            python_slice(text, start, end),
+            a["text"].as_str().expect("text")
+        );
+    }
+    assert_eq!(annotations[2]["label"], "Place");
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_annotations() {
+    let text = default_article::TEXT;
+    let doc = annotated(
+        text,
+        &[
+            ("Sergei Shoigu", LabelId(0)),
+            ("Moscow", LabelId(1)),
+            ("Kharbmaidon", LabelId(1)),
+        ],
+    );
+    let back = import(&export(&doc).expect("exported")).expect("imported");
+    assert_eq!(back.document.text(), text);
+    assert_eq!(back.document.id, doc.document.id);
+    assert_eq!(back.labels, doc.labels);
+    assert_eq!(
+        back.store.iter().collect::<Vec<_>>(),
+        doc.store.iter().collect::<Vec<_>>()
+    );
+}
+
+fn file_with(annotations: &str) -> String {
+    format!(
+        r##"{{"format":"article-annotator","version":1,"offset_unit":"codepoint",
+        "document":{{"id":"d","title":"T","text":"Bagheri 😀 Moscow."}},
+        "labels":[{{"name":"Person","color":"#fff","key":"1"}},{{"name":"Place","color":"#eee","key":null}}],
+        "annotations":[{annotations}]}}"##
+    )
+}
+
+#[test]
+fn imports_a_valid_hand_written_file() {
+    let back = import(&file_with(
+        r#"{"id":3,"start":10,"end":16,"label":"Place","text":"Moscow"}"#,
+    ))
+    .expect("valid");
+    let place = back.store.iter().next().expect("one annotation");
+    assert_eq!((place.start, place.end, place.label), (10, 16, LabelId(1)));
+    assert_eq!(back.labels.by_name("Place").and_then(|l| l.key), None);
+}
+
+#[test]
+fn refuses_files_whose_offsets_do_not_match_their_text() {
+    // UTF-16 offsets (11..17) as doccano would write them select the wrong text.
+    let error = import(&file_with(
+        r#"{"id":3,"start":11,"end":17,"label":"Place","text":"Moscow"}"#,
+    ));
+    assert!(matches!(
+        error,
+        Err(ImportError::TextMismatch {
+            annotation: 3,
+            found: Some(_),
+            ..
+        })
+    ));
+    let error = import(&file_with(
+        r#"{"id":4,"start":10,"end":99,"label":"Place","text":"Moscow"}"#,
+    ));
+    assert!(matches!(
+        error,
+        Err(ImportError::TextMismatch {
+            annotation: 4,
+            found: None,
+            ..
+        })
+    ));
+    let message = error.expect_err("refused").to_string();
+    assert!(message.contains("annotation 4"), "{message}");
+}
+
+#[test]
+fn refuses_malformed_and_foreign_files_with_a_reason() {
+    assert!(matches!(import(""), Err(ImportError::Json(_))));
+    assert!(matches!(
+        import(r#"{"format": "article-annotator""#),
+        Err(ImportError::Json(_))
+    ));
+    assert!(matches!(
+        import(r#"{"text": "doccano"}"#),
+        Err(ImportError::Json(_))
+    ));
+    let other = file_with("").replace("\"article-annotator\"", "\"brat\"");
+    assert_eq!(
+        import(&other).map(|_| ()),
+        Err(ImportError::WrongFormat("brat".into()))
+    );
+    let utf16 = file_with("").replace("\"codepoint\"", "\"utf16\"");
+    assert_eq!(
+        import(&utf16).map(|_| ()),
+        Err(ImportError::UnsupportedOffsetUnit("utf16".into()))
+    );
+    let unknown = file_with(r#"{"id":1,"start":0,"end":7,"label":"Org","text":"Bagheri"}"#);
+    assert!(matches!(
+        import(&unknown),
+        Err(ImportError::UnknownLabel { annotation: 1, .. })
+    ));
+    let wrong_type = file_with(r#"{"id":1,"start":"0","end":7,"label":"Person","text":"Bagheri"}"#);
+    assert!(matches!(import(&wrong_type), Err(ImportError::Json(_))));
+}
