@@ -404,3 +404,72 @@ async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight
     );
     assert!(app.all(".entries .entry.selected").len() == 1);
 }
+
+/// Picks a file with the Open JSON control, as the file dialog would.
+async fn open_file(app: &Mounted, name: &str, contents: &str) {
+    let transfer = web_sys::DataTransfer::new().expect("transfer");
+    let parts = js_sys::Array::of1(&contents.into());
+    let file = web_sys::File::new_with_str_sequence(&parts, name).expect("file");
+    transfer.items().add_with_file(&file).expect("add");
+    let input: web_sys::HtmlInputElement = app
+        .root
+        .query_selector(".file-button input[type=file]")
+        .expect("selector")
+        .expect("file input")
+        .unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    let event = web_sys::Event::new("change").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+    // Reading the file is asynchronous.
+    TimeoutFuture::new(100).await;
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_bad_file_says_why_and_keeps_the_current_work() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Sergei Shoigu");
+    press("1", false, false).await;
+    open_file(
+        &app,
+        "broken.json",
+        "{\"format\": \"article-annotator\", \"versi",
+    )
+    .await;
+    let notice = app.texts(".notice.error").concat();
+    assert!(notice.contains("broken.json was not opened"), "{notice}");
+    let misaligned = r##"{"format":"article-annotator","version":1,"offset_unit":"codepoint",
+        "document":{"id":"x","title":"X","text":"😀 Moscow"},
+        "labels":[{"name":"Place","color":"#a8e6b4","key":"2"}],
+        "annotations":[{"id":1,"start":3,"end":9,"label":"Place","text":"Moscow"}]}"##;
+    open_file(&app, "utf16.json", misaligned).await;
+    let notice = app.texts(".notice.error").concat();
+    assert!(notice.contains("annotation 1"), "{notice}");
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Sergei Shoigu"],
+        "current work untouched"
+    );
+    assert!(app.texts(".title").concat().starts_with("Iran and Russia"));
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_valid_file_shows_its_text_and_highlights() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    let file = r##"{"format":"article-annotator","version":1,"offset_unit":"codepoint",
+        "document":{"id":"x","title":"Opened","text":"😀 Moscow\r\nand Tehran"},
+        "labels":[{"name":"Place","color":"#a8e6b4","key":"2"}],
+        "annotations":[{"id":1,"start":2,"end":8,"label":"Place","text":"Moscow"},
+                       {"id":2,"start":14,"end":20,"label":"Place","text":"Tehran"}]}"##;
+    open_file(&app, "opened.json", file).await;
+    assert_eq!(app.texts(".title"), ["Opened"]);
+    assert_eq!(app.texts(".article mark.hl"), ["Moscow", "Tehran"]);
+    assert_eq!(app.texts(".legend .label-name"), ["Place"]);
+    let saved = saved_export().await;
+    assert_eq!(
+        saved["document"]["id"], "x",
+        "the opened document is autosaved"
+    );
+}

@@ -1,7 +1,7 @@
 //! The native JSON format: schema, code point offsets, round trip and refusal of bad files.
 
 use article_annotator::default_article;
-use article_annotator::formats::native_json::{export, import};
+use article_annotator::formats::native_json::{export, export_compact, import};
 use article_annotator::formats::ImportError;
 use article_annotator::model::{AnnotatedDocument, Document, LabelId};
 use serde_json::Value;
@@ -173,4 +173,19 @@ fn refuses_malformed_and_foreign_files_with_a_reason() {
     ));
     let wrong_type = file_with(r#"{"id":1,"start":"0","end":7,"label":"Person","text":"Bagheri"}"#);
     assert!(matches!(import(&wrong_type), Err(ImportError::Json(_))));
+}
+
+#[test]
+fn the_compact_export_is_the_same_data_on_one_line() {
+    let doc = annotated("Bagheri in Moscow", &[("Moscow", LabelId(1))]);
+    let (pretty, compact) = (
+        export(&doc).expect("pretty"),
+        export_compact(&doc).expect("compact"),
+    );
+    assert!(!compact.contains('\n') && compact.len() < pretty.len());
+    let (a, b): (Value, Value) = (
+        serde_json::from_str(&pretty).expect("a"),
+        serde_json::from_str(&compact).expect("b"),
+    );
+    assert_eq!(a, b);
 }

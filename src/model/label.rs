@@ -34,7 +34,7 @@ impl LabelSet {
             .map(|((name, color, key), id)| Label {
                 id: LabelId(id),
                 name: name.to_owned(),
-                color: color.to_owned(),
+                color: sanitized_color(color),
                 key,
             })
             .collect();
@@ -76,6 +76,22 @@ impl LabelSet {
     }
 }
 
+/// Colour used for a label whose colour is not a CSS hex colour.
+pub const FALLBACK_COLOR: &str = "#dddddd";
+
+/// `color` if it is a CSS hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`), else the
+/// fallback: colours end up in a stylesheet, so nothing else may pass.
+pub fn sanitized_color(color: &str) -> String {
+    let digits = color.strip_prefix('#').unwrap_or("");
+    let valid =
+        matches!(digits.len(), 3 | 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_hexdigit());
+    if valid {
+        color.to_ascii_lowercase()
+    } else {
+        FALLBACK_COLOR.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +104,14 @@ mod tests {
         assert_eq!(labels.by_key('3').map(|l| l.name.as_str()), Some("Event"));
         assert!(labels.by_key('4').is_none());
         assert_eq!(labels.by_name("Place").map(|l| l.id), Some(LabelId(1)));
+    }
+
+    #[test]
+    fn only_hex_colours_pass() {
+        assert_eq!(sanitized_color("#A8E6B4"), "#a8e6b4");
+        assert_eq!(sanitized_color("#fff"), "#fff");
+        assert_eq!(sanitized_color("red"), FALLBACK_COLOR);
+        assert_eq!(sanitized_color("#fff} body{display:none"), FALLBACK_COLOR);
+        assert_eq!(sanitized_color("#ggg"), FALLBACK_COLOR);
     }
 }

@@ -104,13 +104,14 @@ impl AnnotationStore {
         saved: impl IntoIterator<Item = Annotation>,
     ) -> Result<Self, (Annotation, EditError)> {
         let mut store = Self::new();
+        let mut ids = std::collections::HashSet::new();
         for annotation in saved {
             let checked = store.checked_range(document, annotation.range());
             let checked = checked.and_then(|range| {
                 if range != annotation.range() {
                     return Err(EditError::Untrimmed);
                 }
-                if store.get(annotation.id).is_some() {
+                if !ids.insert(annotation.id) {
                     return Err(EditError::DuplicateId(annotation.id));
                 }
                 store.refuse_duplicate(&range, annotation.label)

@@ -1,10 +1,20 @@
 //! The side panel: every annotation in text order (text, label, position in code points).
+//! Only the rows in view are rendered, so 10,000 annotations cost no more than 30.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::label_styles::color_class;
 use crate::model::{Annotation, AnnotationId, Document, LabelSet};
+
+/// Height of one row in CSS pixels (the stylesheet's `.entries li` uses the same).
+const ROW_PX: usize = 44;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN_ROWS: usize = 10;
+/// Height of the scrolling list in CSS pixels (the stylesheet's `.entries` max-height).
+const VIEWPORT_PX: usize = 640;
 
 /// Props of [`AnnotationList`].
 #[derive(Properties, PartialEq)]
@@ -21,40 +31,79 @@ pub struct AnnotationListProps {
     pub onpick: Callback<AnnotationId>,
 }
 
+/// The rows to render when the list is scrolled to `scroll_top`.
+fn visible_rows(scroll_top: usize, total: usize) -> Range<usize> {
+    let first = (scroll_top / ROW_PX).saturating_sub(OVERSCAN_ROWS);
+    let last = (scroll_top + VIEWPORT_PX) / ROW_PX + 1 + OVERSCAN_ROWS;
+    first.min(total)..last.min(total)
+}
+
 /// The list of annotations.
 #[function_component(AnnotationList)]
 pub fn annotation_list(props: &AnnotationListProps) -> Html {
-    let items = props.annotations.iter().map(|annotation| {
-        let id = annotation.id;
-        let label = props.labels.get(annotation.label);
-        let name = label.map_or("?", |l| l.name.as_str()).to_owned();
-        let swatch = format!("background: {}", label.map_or("#ddd", |l| l.color.as_str()));
-        let text = props
-            .document
-            .slice(annotation.range())
-            .unwrap_or_default()
-            .to_owned();
-        let position = format!("{}–{}", annotation.start, annotation.end);
-        let class = classes!("entry", (props.selected == Some(id)).then_some("selected"));
-        let onclick = props.onpick.reform(move |_: MouseEvent| id);
-        html! {
-            <li key={id.0}>
-                <button type="button" {class} {onclick} data-ann={id.0.to_string()}>
-                    <span class="swatch" style={swatch}></span>
-                    <span class="entry-text">{ text }</span>
-                    <span class="entry-label">{ name }</span>
-                    <span class="entry-position" title="Code point offsets">{ position }</span>
-                </button>
-            </li>
-        }
-    });
+    let scroll_top = use_state(|| 0_usize);
+    let onscroll = {
+        let scroll_top = scroll_top.clone();
+        Callback::from(move |event: Event| {
+            if let Some(list) = event.target_dyn_into::<web_sys::Element>() {
+                scroll_top.set(list.scroll_top().max(0) as usize);
+            }
+        })
+    };
+    let rows = visible_rows(*scroll_top, props.annotations.len());
+    let items = props.annotations[rows.clone()]
+        .iter()
+        .zip(rows.clone())
+        .map(|(annotation, row)| render_row(props, annotation, row));
+    let height = format!("height: {}px", props.annotations.len() * ROW_PX);
     html! {
         <aside class="panel" aria-label="Annotations">
             <h2>{ format!("Annotations ({})", props.annotations.len()) }</h2>
             if props.annotations.is_empty() {
                 <p class="hint">{ "Select text in the article, then press a label key (1 Person, 2 Place, 3 Event) or click a label." }</p>
             }
-            <ol class="entries">{ for items }</ol>
+            <div class="entries-scroll" {onscroll}>
+                <ol class="entries" style={height}>{ for items }</ol>
+            </div>
         </aside>
+    }
+}
+
+fn render_row(props: &AnnotationListProps, annotation: &Annotation, row: usize) -> Html {
+    let id = annotation.id;
+    let name = props.labels.name_of(annotation.label).to_owned();
+    let text = props
+        .document
+        .slice(annotation.range())
+        .unwrap_or_default()
+        .to_owned();
+    let position = format!("{}–{}", annotation.start, annotation.end);
+    let class = classes!("entry", (props.selected == Some(id)).then_some("selected"));
+    let onclick = props.onpick.reform(move |_: MouseEvent| id);
+    let top = format!("top: {}px", row * ROW_PX);
+    html! {
+        <li key={id.0} style={top}>
+            <button type="button" {class} {onclick} data-ann={id.0.to_string()} title={text.clone()}>
+                <span class={classes!("swatch", color_class(annotation.label))}></span>
+                <span class="entry-text">{ text }</span>
+                <span class="entry-label">{ name }</span>
+                <span class="entry-position" title="Code point offsets">{ position }</span>
+            </button>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_only_rows_near_the_viewport() {
+        assert_eq!(visible_rows(0, 5), 0..5);
+        assert_eq!(visible_rows(0, 10_000), 0..25);
+        let far = visible_rows(440_000, 10_000);
+        assert_eq!(far, 9990..10_000);
+        let middle = visible_rows(44_000, 10_000);
+        assert!(middle.contains(&1000) && middle.len() <= 40, "{middle:?}");
     }
 }

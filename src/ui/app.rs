@@ -10,7 +10,9 @@ use yew::prelude::*;
 use super::annotation_list::AnnotationList;
 use super::article::Article;
 use super::dom;
+use super::file_reading;
 use super::keys::{self, Modifiers, Shortcut};
+use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
 use super::startup;
 use super::state::{Action, AppState, Notice};
@@ -130,6 +132,27 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(action.clone()))
     };
+    let onopen = {
+        let dispatcher = state.dispatcher();
+        let latest = latest.clone();
+        Callback::from(move |file: web_sys::File| {
+            let dispatcher = dispatcher.clone();
+            let latest = latest.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = open_file(&file).await;
+                let count = latest.borrow().annotated.store.len();
+                let question = format!(
+                    "Replace the current document and its {count} annotations with {}? Export them first to keep them.",
+                    file.name()
+                );
+                // Asked only once the file is known to be valid.
+                if matches!(action, Action::Load(_)) && count > 0 && !dom::confirm(&question) {
+                    return;
+                }
+                dispatcher.dispatch(action);
+            });
+        })
+    };
     let onexport = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Notify(export_notice(&state))))
@@ -149,6 +172,7 @@ pub fn app() -> Html {
 
     html! {
         <div class="app">
+            <LabelStyles labels={labels.clone()} />
             <header class="header">
                 <h1 class="title">{ document.title.clone() }</h1>
                 <p class="counts" aria-live="polite">
@@ -165,6 +189,7 @@ pub fn app() -> Html {
                 onredo={dispatch(Action::Redo)}
                 onremove={dispatch(Action::RemoveSelected)}
                 {onexport}
+                {onopen}
             />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch(Action::DismissNotice)} />
             <main class="workspace">
@@ -204,6 +229,21 @@ fn export_notice(state: &AppState) -> Notice {
             state.annotated.store.len()
         )),
         Err(error) => Notice::error(error.to_string()),
+    }
+}
+
+/// Reads and imports a picked file; on any failure only a message, the work is untouched.
+async fn open_file(file: &web_sys::File) -> Action {
+    let text = match file_reading::read_text(file).await {
+        Ok(text) => text,
+        Err(error) => return Action::Notify(Notice::error(error.to_string())),
+    };
+    match native_json::import(&text) {
+        Ok(annotated) => Action::Load(Box::new(annotated)),
+        Err(error) => Action::Notify(Notice::error(format!(
+            "{} was not opened: {error}",
+            file.name()
+        ))),
     }
 }
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::dom;
+use super::label_styles::{color_class, outer_class};
 use crate::model::segments::{segments, Segment};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
 
@@ -75,7 +76,7 @@ pub fn article(props: &ArticleProps) -> Html {
 }
 
 /// Props of [`ParagraphView`]; equal props mean no re-render.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ParagraphProps {
     /// The whole document text (shared, not copied).
     pub text: Rc<str>,
@@ -89,47 +90,47 @@ pub struct ParagraphProps {
     pub selected: Option<AnnotationId>,
 }
 
+impl PartialEq for ParagraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The text is compared by address: `Rc<str>`'s `==` compares contents, which cost a
+        // whole-document memcmp per paragraph per render. One document's text is one allocation.
+        Rc::ptr_eq(&self.text, &other.text)
+            && self.paragraph == other.paragraph
+            && self.spans == other.spans
+            && self.labels == other.labels
+            && self.selected == other.selected
+    }
+}
+
 /// One paragraph, cut into plain runs and highlights.
 #[function_component(ParagraphView)]
 pub fn paragraph_view(props: &ParagraphProps) -> Html {
     let runs = segments(&props.text, &props.paragraph, &props.spans);
     html! {
-        <span class="para">{ for runs.iter().map(|segment| render_run(props, segment)) }</span>
+        <div class="para">{ for runs.iter().map(|segment| render_run(props, segment)) }</div>
     }
 }
 
 fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
     let text = props.text[segment.bytes.clone()].to_owned();
     let start = segment.chars.start.to_string();
-    let end = segment.chars.end.to_string();
     let Some(top) = segment.covering.last() else {
-        return html! { <span data-start={start} data-end={end}>{ text }</span> };
+        return html! { <span data-start={start}>{ text }</span> };
     };
-    let label = props.labels.get(top.label);
-    let name = label.map_or("?", |l| l.name.as_str()).to_owned();
-    let color_of = |a: &Annotation| {
-        props
-            .labels
-            .get(a.label)
-            .map_or("#ddd", |l| l.color.as_str())
-    };
+    let name = props.labels.name_of(top.label).to_owned();
+    let outer = segment.covering[0];
     let nested = segment.covering.len() > 1;
-    let style = format!(
-        "--hl: {}; --outer: {}",
-        color_of(top),
-        color_of(&segment.covering[0])
-    );
     let selected = props
         .selected
         .is_some_and(|id| segment.covering.iter().any(|a| a.id == id));
     let class = classes!(
         "hl",
+        color_class(top.label),
+        nested.then(|| classes!("nested", outer_class(outer.label))),
         selected.then_some("selected"),
-        nested.then_some("nested")
     );
     let annotation = top.id.0.to_string();
     html! {
-        <mark {class} {style} data-label={name.clone()} title={name}
-            data-start={start} data-end={end} data-ann={annotation}>{ text }</mark>
+        <mark {class} data-label={name} data-ann={annotation} data-start={start}>{ text }</mark>
     }
 }

@@ -1,5 +1,5 @@
 //! DOM glue: the text selection as code point offsets, file downloads, scrolling to a
-//! highlight. Rendered text carries `data-start` / `data-end` (code points) on every run.
+//! highlight. Every rendered run of text carries `data-start`: its first code point offset.
 
 use std::ops::Range;
 
@@ -10,8 +10,6 @@ use crate::model::offsets::char_of_utf16_in;
 
 /// Attribute holding the code point offset where a rendered run of text starts.
 pub const START_ATTR: &str = "data-start";
-/// Attribute holding the code point offset where a rendered run of text ends.
-pub const END_ATTR: &str = "data-end";
 /// Attribute holding the annotation id of a highlight.
 pub const ANNOTATION_ATTR: &str = "data-ann";
 
@@ -86,12 +84,18 @@ fn first_start(node: &Node) -> Option<usize> {
 /// Offset where the last rendered run in `node` ends.
 fn last_end(node: &Node) -> Option<usize> {
     let element = node.dyn_ref::<Element>()?;
-    if let Some(end) = number_attr(element, END_ATTR) {
-        return Some(end);
-    }
-    let runs = element.query_selector_all(&format!("[{END_ATTR}]")).ok()?;
-    let last = runs.item(runs.length().checked_sub(1)?)?;
-    number_attr(last.dyn_ref::<Element>()?, END_ATTR)
+    let run = if element.has_attribute(START_ATTR) {
+        element.clone()
+    } else {
+        let runs = element
+            .query_selector_all(&format!("[{START_ATTR}]"))
+            .ok()?;
+        runs.item(runs.length().checked_sub(1)?)?
+            .dyn_into::<Element>()
+            .ok()?
+    };
+    let length = run.text_content().unwrap_or_default().chars().count();
+    Some(number_attr(&run, START_ATTR)? + length)
 }
 
 fn number_attr(element: &Element, name: &str) -> Option<usize> {
@@ -169,6 +173,11 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
     });
     revoke.forget();
     Ok(())
+}
+
+/// Asks the user to confirm `message`; `false` if they decline or no dialog can be shown.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().is_some_and(|window| window.confirm_with_message(message).unwrap_or(false))
 }
 
 /// Whether a key event comes from a text field, where shortcuts must not fire.

@@ -49,6 +49,6 @@ fn without_autosave(mut state: AppState, message: String) -> AppState {
 
 /// Saves the state's document now.
 pub fn save(state: &AppState) -> Result<(), String> {
-    let json = native_json::export(&state.annotated).map_err(|error| error.to_string())?;
+    let json = native_json::export_compact(&state.annotated).map_err(|error| error.to_string())?;
     storage::save(DOCUMENT_KEY, &json).map_err(|error| error.to_string())
 }

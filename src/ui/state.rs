@@ -67,6 +67,8 @@ pub enum Action {
     Undo,
     /// Redo the latest undone change.
     Redo,
+    /// Replace the document with an opened one.
+    Load(Box<AnnotatedDocument>),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -231,6 +233,19 @@ impl Reducible for AppState {
             },
             Action::Undo => self.history(AnnotationStore::undo),
             Action::Redo => self.history(AnnotationStore::redo),
+            Action::Load(annotated) => {
+                let notice = Notice::info(format!(
+                    "Opened \u{201c}{}\u{201d} with {} annotations",
+                    annotated.document.title,
+                    annotated.store.len()
+                ));
+                Rc::new(Self {
+                    revision: self.revision + 1,
+                    autosave: self.autosave,
+                    notice: Some(notice),
+                    ..Self::new(*annotated)
+                })
+            }
             Action::Notify(notice) => self.with_notice(Some(notice)),
             Action::DismissNotice => self.with_notice(None),
         }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::label_styles::color_class;
 use crate::model::{LabelId, LabelSet};
 
 /// Props of [`Toolbar`].
@@ -28,6 +29,8 @@ pub struct ToolbarProps {
     pub onremove: Callback<()>,
     /// Export JSON was pressed.
     pub onexport: Callback<()>,
+    /// A file was picked with Open JSON.
+    pub onopen: Callback<web_sys::File>,
 }
 
 /// Keeps the article's text selection alive when a toolbar button is pressed.
@@ -51,16 +54,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let onclick = props.ontag.reform(move |_: MouseEvent| id);
         let key = label.key.map(String::from).unwrap_or_default();
         let title = format!("Tag the selection as {} (key {key})", label.name);
-        let swatch = format!("background: {}", label.color);
         html! {
             <button type="button" class="label-button" data-label={label.name.clone()} {title}
                 onmousedown={keep_selection} {onclick}>
-                <span class="swatch" style={swatch}></span>
+                <span class={classes!("swatch", color_class(label.id))}></span>
                 <span class="label-name">{ label.name.clone() }</span>
                 <kbd>{ key }</kbd>
             </button>
         }
     });
+    let onchange = {
+        let onopen = props.onopen.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                onopen.emit(file);
+            }
+            // Lets the same file be picked again.
+            input.set_value("");
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label="Annotation tools">
             <div class="legend" role="group" aria-label="Labels">{ for label_buttons }</div>
@@ -68,6 +83,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
                 { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
+                <label class="file-button" title="Open an annotation JSON file (replaces the current document)">
+                    { "Open JSON…" }
+                    <input type="file" class="visually-hidden" accept=".json,application/json" {onchange} />
+                </label>
                 { button("Export JSON", "Download the annotations as JSON", true, &props.onexport) }
             </div>
         </div>

@@ -1,0 +1,75 @@
+// Deterministic benchmark articles in the native JSON format (offsets in Unicode code points):
+// paragraphs of ~600 characters, non-overlapping spans on word boundaries, three labels, seeded.
+
+const WORDS = [
+  'military', 'cooperation', 'Tehran', 'Moscow', 'minister', 'defense', 'général', 'Šojgu',
+  'meeting', 'agreement', 'forces', 'exercise', 'border', 'regional', 'security', 'council',
+  'training', 'ground', 'Kharbmaidon', 'Tajikistan', 'Afghanistan', 'CSTO', 'naval', 'drills',
+  'relations', 'embassy', 'delegation', '“partner”', 'talks', 'the', 'of', 'and', 'in', 'on',
+  'a', 'with', 'said', '😀', 'café', 'Bagheri', 'Shoigu', 'Gerasimov', 'Xinhua', 'IRNA',
+];
+const LABELS = ['Person', 'Place', 'Event'];
+const PARAGRAPH_CHARS = 600;
+
+/** A small fast PRNG (mulberry32): the same seed gives the same article. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const codePoints = (word) => Array.from(word).length;
+
+/** Builds an article of about `chars` code points with `spans` annotations. */
+export function generateArticle({ chars, spans, seed = 42 }) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const parts = [];
+  const words = []; // { start, end, word, lastInParagraph }
+  let offset = 0;
+  while (offset < chars) {
+    let paragraph = 0;
+    while (paragraph < PARAGRAPH_CHARS) {
+      const word = pick(WORDS);
+      const length = codePoints(word);
+      words.push({ start: offset, end: offset + length, word, lastInParagraph: false });
+      parts.push(word, ' ');
+      offset += length + 1;
+      paragraph += length + 1;
+    }
+    parts[parts.length - 1] = '\n';
+    words[words.length - 1].lastInParagraph = true;
+  }
+  const text = parts.join('');
+  const step = Math.floor(words.length / spans);
+  if (step < 3) throw new Error('too many spans for this length');
+  const annotations = [];
+  for (let i = 0; i < spans; i += 1) {
+    const first = i * step + Math.floor(next() * (step - 2));
+    const two = !words[first].lastInParagraph && next() < 0.3;
+    const last = two ? first + 1 : first;
+    annotations.push({
+      id: i,
+      start: words[first].start,
+      end: words[last].end,
+      label: LABELS[i % LABELS.length],
+      text: two ? `${words[first].word} ${words[last].word}` : words[first].word,
+    });
+  }
+  return {
+    format: 'article-annotator',
+    version: 1,
+    offset_unit: 'codepoint',
+    document: { id: `bench-${chars}`, title: `Benchmark article, ${chars} characters`, text },
+    labels: [
+      { name: 'Person', color: '#ffc9a0', key: '1' },
+      { name: 'Place', color: '#a8e6b4', key: '2' },
+      { name: 'Event', color: '#a9d4ff', key: '3' },
+    ],
+    annotations,
+  };
+}

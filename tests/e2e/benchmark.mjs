@@ -1,0 +1,242 @@
+// Performance benchmark (not a pass/fail test): the release build in headless Chromium.
+// Loads generated articles through the app's own Open JSON path and times what a user does,
+// each edit measured from the input event to the next painted frame. Prints a table.
+//
+//   node tests/e2e/benchmark.mjs            100 KB / 1,000 spans and 1 MB / 10,000 spans
+//   node tests/e2e/benchmark.mjs --small    100 KB / 1,000 spans only (what CI runs)
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { cpus } from 'node:os';
+import { serveDist, launchChromium, DIST, ARTIFACTS } from './harness.mjs';
+import { generateArticle } from './articles.mjs';
+
+const REPEATS = 50;
+const SIZES = [
+  { name: '100 KB / 1,000 spans', chars: 100_000, spans: 1_000 },
+  { name: '1 MB / 10,000 spans', chars: 1_000_000, spans: 10_000 },
+];
+const sizes = process.argv.includes('--small')
+  ? SIZES.slice(0, 1)
+  : process.argv.includes('--large') ? SIZES.slice(1) : SIZES;
+const progress = (message) => process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${message}\n`);
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** In-page helpers, installed before the app starts. */
+function installProbes() {
+  addEventListener('TrunkApplicationStarted', (event) => {
+    window.__wasm = event.detail.wasm;
+  });
+  /** Resolves after the next frame has been rendered and painted. */
+  window.__nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  /** Selects the first whole word of at least 4 letters in an unannotated run on screen.
+   *  Only paragraphs on screen are searched: measuring off-screen ones would force the layout
+   *  that content-visibility skips. */
+  window.__selectFreeWord = () => {
+    for (const paragraph of document.querySelectorAll('.article .para')) {
+      const box = paragraph.getBoundingClientRect();
+      if (box.bottom < 0) continue;
+      if (box.top > innerHeight) break;
+      for (const run of paragraph.querySelectorAll('span[data-start]')) {
+        const node = run.firstChild;
+        const match = /[A-Za-z]{4,}/.exec(node.data);
+        if (!match) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return match[0];
+      }
+    }
+    throw new Error('no free word on screen');
+  };
+  window.__key = (key, init = {}) =>
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+}
+
+async function heapBytes(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+}
+
+async function measureSize(context, url, size) {
+  const page = await context.newPage();
+  page.on('crash', () => progress('the page crashed'));
+  page.on('pageerror', (error) => progress(`page error: ${error.message}`));
+  await page.addInitScript(installProbes);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForSelector('.article [data-start]');
+  await page.waitForFunction(() => window.__wasm);
+  const file = JSON.stringify(generateArticle(size));
+  let peakHeap = await heapBytes(cdp);
+  const sampleHeap = async () => {
+    peakHeap = Math.max(peakHeap, await heapBytes(cdp));
+  };
+
+  const load = await page.evaluate(async ({ file, spans }) => {
+    const input = document.querySelector('.file-button input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([file], 'bench.json', { type: 'application/json' }));
+    input.files = transfer.files;
+    const start = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve, reject) => {
+      const check = () => {
+        if (document.querySelector('.notice.error')) reject(new Error(document.querySelector('.notice').textContent));
+        else if (document.querySelectorAll('.article mark.hl').length === spans) resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now() - start;
+  }, { file, spans: size.spans });
+  await sampleHeap();
+
+  // Each timing starts when the input event is dispatched and ends when the next frame has been
+  // painted ("wall"). "work" is the main thread's share of that: the event handler and Yew's
+  // render (until a task queued behind them runs), plus style, layout and paint in the next
+  // frame (from its requestAnimationFrame to a task queued behind it); the idle wait for the
+  // display's next frame (up to 16.7 ms at 60 Hz) is left out.
+  const timed = (body) => page.evaluate(async (body) => {
+    const run = new Function(`return (${body})`)();
+    const afterTasks = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+    await window.__nextPaint();
+    const start = performance.now();
+    run();
+    const scripted = await afterTasks();
+    const { frameStart, painted } = await new Promise((resolve) => requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      setTimeout(() => resolve({ frameStart, painted: performance.now() }), 0);
+    }));
+    return { work: scripted - start + (painted - frameStart), wall: painted - start, script: scripted - start };
+  }, body.toString());
+
+  progress(`${size.name}: measuring edits`);
+  const noop = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    noop.push(await timed(() => window.__key('x')));
+  }
+  progress(`${size.name}: loaded in ${load.toFixed(0)} ms`);
+  const add = [];
+  const selectToHighlight = [];
+  const remove = [];
+  const undo = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    await page.evaluate(() => window.__selectFreeWord());
+    add.push(await timed(() => document.querySelector('.legend [data-label="Person"]').click()));
+  }
+  await sampleHeap();
+  progress(`${size.name}: adds done`);
+  for (let i = 0; i < REPEATS; i += 1) {
+    selectToHighlight.push(await timed(() => {
+      window.__selectFreeWord();
+      window.__key('2');
+    }));
+  }
+  await sampleHeap();
+  for (let i = 0; i < REPEATS; i += 1) {
+    await page.evaluate(async () => {
+      document.querySelector('.article mark.hl').click();
+      await window.__nextPaint();
+    });
+    remove.push(await timed(() => window.__key('Delete')));
+  }
+  progress(`${size.name}: removes done`);
+  for (let i = 0; i < REPEATS; i += 1) {
+    undo.push(await timed(() => window.__key('z', { ctrlKey: true })));
+  }
+  await sampleHeap();
+  const exportMs = await page.evaluate(() => {
+    const button = [...document.querySelectorAll('.actions button')].find((b) => b.textContent === 'Export JSON');
+    const start = performance.now();
+    button.click();
+    return performance.now() - start;
+  });
+  const exportNotice = await page.locator('.notice').textContent();
+  if (!exportNotice.includes(`Exported ${size.spans + 2 * REPEATS} annotations`)) {
+    throw new Error(`export did not report every span: ${exportNotice}`);
+  }
+  await sampleHeap();
+  const wasmBytes = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  await page.close();
+  return { load, noop, add, selectToHighlight, remove, undo, exportMs, peakHeap, wasmBytes };
+}
+
+async function bundleSizes() {
+  const files = (await readdir(DIST)).filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = await readFile(join(DIST, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const mb = (x) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+const stats = (xs) => `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`;
+const edit = (key) => (r) => {
+  const work = r[key].map((t) => t.work);
+  const wall = r[key].map((t) => t.wall);
+  return `${stats(work)} (wall ${stats(wall)})`;
+};
+
+const server = await serveDist();
+const browser = await launchChromium();
+const results = [];
+try {
+  for (const size of sizes) {
+    results.push({ size, ...(await measureSize(browser, server.url, size)) });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const bundle = await bundleSizes();
+
+const rows = [
+  ['load + first render (to 2nd frame)', (r) => ms(r.load)],
+  ['no-op key: the frame floor, work (wall) median / p95', edit('noop')],
+  ['add span, toolbar: work (wall) median / p95', edit('add')],
+  ['select → key → highlight: work (wall)', edit('selectToHighlight')],
+  ['remove span: work (wall)', edit('remove')],
+  ['undo: work (wall)', edit('undo')],
+  ['JSON export of all spans', (r) => ms(r.exportMs)],
+  ['peak JS heap', (r) => mb(r.peakHeap)],
+  ['Wasm memory', (r) => mb(r.wasmBytes)],
+];
+const header = ['measure', ...results.map((r) => r.size.name)];
+const lines = [
+  `| ${header.join(' | ')} |`,
+  `|${header.map(() => ' --- ').join('|')}|`,
+  ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`),
+  `| release bundle (wasm + js + css) | raw ${(bundle.raw / 1024).toFixed(1)} KB, gzip -9 ${(bundle.gzip / 1024).toFixed(1)} KB |${results.length > 1 ? ' |' : ''}`,
+];
+console.log(`\nArticle Annotator benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0].model}), headless Chromium, release build`);
+console.log(`Edits: ${REPEATS} each, from the input event to the next painted frame: main-thread work, and wall time including the wait for the display's frame.\n`);
+console.log(lines.join('\n'));
+await mkdir(ARTIFACTS, { recursive: true });
+await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, bundle }, null, 2));
+if (process.env.BENCH_DEBUG) {
+  for (const r of results) {
+    for (const key of ['noop', 'add', 'selectToHighlight', 'remove', 'undo']) {
+      console.log(key, 'script median', median(r[key].map((t) => t.script)).toFixed(2));
+    }
+  }
+}
