@@ -473,3 +473,113 @@ async fn opening_a_valid_file_shows_its_text_and_highlights() {
         "the opened document is autosaved"
     );
 }
+
+/// Saves a native file with this text and these (start, end, label, text) spans.
+fn save_with_spans(text: &str, spans: &[(usize, usize, &str, &str)]) {
+    let annotations: Vec<Value> = spans
+        .iter()
+        .enumerate()
+        .map(|(id, (start, end, label, text))| {
+            serde_json::json!({"id": id, "start": start, "end": end, "label": label, "text": text})
+        })
+        .collect();
+    let json = serde_json::json!({
+        "format": "article-annotator", "version": 1, "offset_unit": "codepoint",
+        "document": {"id": "long", "title": "Long", "text": text},
+        "labels": [{"name": "Person", "color": "#ffc9a0", "key": "1"},
+                   {"name": "Place", "color": "#a8e6b4", "key": "2"}],
+        "annotations": annotations
+    });
+    storage()
+        .set_item(DOCUMENT_KEY, &json.to_string())
+        .expect("save");
+}
+
+/// 80 paragraphs of about three lines each, with "Tehran" in the last one labeled Place.
+fn save_long_article() -> String {
+    let text: String = (0..80)
+        .map(|i| {
+            format!(
+                "Paragraph {i:02} 😀 mentions Moscow and Tehran. {}\n",
+                "Filler words follow here. ".repeat(8)
+            )
+        })
+        .collect();
+    let last = text.rfind("Tehran").expect("Tehran");
+    let start = text[..last].chars().count();
+    save_with_spans(&text, &[(start, start + 6, "Place", "Tehran")]);
+    text
+}
+
+#[wasm_bindgen_test]
+async fn far_chunks_render_plain_text_until_needed_and_keep_exact_offsets() {
+    storage().clear().expect("clear");
+    let text = save_long_article();
+    let app = mount().await;
+    TimeoutFuture::new(100).await;
+    assert!(
+        !app.all(".article .chunk.pending").is_empty(),
+        "far chunks wait"
+    );
+    assert!(
+        app.all(".article mark.hl").is_empty(),
+        "the only highlight is far away"
+    );
+    assert_eq!(
+        app.texts(".article").concat(),
+        text,
+        "every character is rendered"
+    );
+
+    // Selecting inside a waiting chunk still maps to code points.
+    let (node, offset) = app.locate("Paragraph 70 😀 mentions Moscow", true);
+    let selection = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .expect("sel");
+    selection
+        .set_base_and_extent(&node, offset - 6, &node, offset)
+        .expect("select Moscow");
+    press("2", false, false).await;
+    let saved = saved_export().await;
+    let added = saved["annotations"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|a| a["text"] == "Moscow")
+        .cloned()
+        .expect("added");
+    assert_eq!(
+        python_slice(&text, &added["start"], &added["end"]),
+        "Moscow"
+    );
+    assert!(
+        app.texts(".article mark.hl").contains(&"Moscow".to_owned()),
+        "its chunk now shows highlights"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_far_annotation_shows_when_picked_in_the_list_or_scrolled_to() {
+    storage().clear().expect("clear");
+    save_long_article();
+    let app = mount().await;
+    app.click(".entries li button");
+    yew::scheduler::flush().await;
+    let picked = app.all(".article mark.selected");
+    assert_eq!(picked.len(), 1, "picking renders its chunk");
+    assert_eq!(picked[0].text_content().as_deref(), Some("Tehran"));
+    assert!(picked[0].class_list().contains("flash"));
+    drop(app);
+
+    let app = mount().await;
+    let last = app.all(".article .chunk").pop().expect("chunks");
+    assert!(last.class_list().contains("pending"));
+    last.scroll_into_view();
+    TimeoutFuture::new(300).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Tehran"],
+        "scrolled into view, the highlight shows"
+    );
+}

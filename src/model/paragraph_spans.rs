@@ -1,5 +1,7 @@
 //! Which annotations each paragraph shows, kept up to date edit by edit so that an edit only
-//! rebuilds the lists (and so re-renders the paragraphs) it touches.
+//! rebuilds the lists (and so re-renders the paragraphs) it touches. Paragraphs are grouped
+//! in chunks of [`CHUNK_PARAGRAPHS`]; a chunk's list is shared, so an unchanged chunk is one
+//! pointer comparison.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -8,36 +10,61 @@ use super::annotation::Annotation;
 use super::document::Document;
 use super::store::AnnotationStore;
 
-/// For every paragraph, the annotations that overlap it, in text order.
+/// Paragraphs per chunk: the renderer's unit of memoization and of off-screen skipping.
+pub const CHUNK_PARAGRAPHS: usize = 16;
+
+/// The annotations of every paragraph of one chunk, in paragraph order.
+pub type ChunkSpans = Rc<Vec<Rc<[Annotation]>>>;
+
+/// For every paragraph, the annotations that overlap it, in text order, grouped by chunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParagraphSpans {
-    per_paragraph: Vec<Rc<[Annotation]>>,
+    chunks: Vec<ChunkSpans>,
 }
 
 impl ParagraphSpans {
     /// Computes the lists of every paragraph.
     pub fn build(document: &Document, store: &AnnotationStore) -> Self {
-        let per_paragraph = document
+        let chunks = document
             .paragraphs()
-            .iter()
-            .map(|paragraph| spans_in(store, paragraph.chars.clone()))
+            .chunks(CHUNK_PARAGRAPHS)
+            .map(|chunk| {
+                Rc::new(
+                    chunk
+                        .iter()
+                        .map(|paragraph| spans_in(store, paragraph.chars.clone()))
+                        .collect(),
+                )
+            })
             .collect();
-        Self { per_paragraph }
+        Self { chunks }
     }
 
-    /// Recomputes only the paragraphs that overlap `touched` (code points); the others keep
-    /// their shared list, so they compare equal and do not re-render.
+    /// Recomputes only the paragraphs that overlap `touched` (code points); other chunks keep
+    /// their shared lists, so they compare equal and do not re-render.
     pub fn refresh(&mut self, document: &Document, store: &AnnotationStore, touched: Range<usize>) {
         for index in document.paragraphs_overlapping(touched) {
             let chars = document.paragraphs()[index].chars.clone();
-            self.per_paragraph[index] = spans_in(store, chars);
+            let chunk = &mut self.chunks[index / CHUNK_PARAGRAPHS];
+            Rc::make_mut(chunk)[index % CHUNK_PARAGRAPHS] = spans_in(store, chars);
         }
+    }
+
+    /// Number of chunks.
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// The lists of chunk `chunk`.
+    pub fn chunk(&self, chunk: usize) -> ChunkSpans {
+        self.chunks.get(chunk).cloned().unwrap_or_default()
     }
 
     /// The annotations overlapping paragraph `index`.
     pub fn get(&self, index: usize) -> Rc<[Annotation]> {
-        self.per_paragraph
-            .get(index)
+        self.chunks
+            .get(index / CHUNK_PARAGRAPHS)
+            .and_then(|chunk| chunk.get(index % CHUNK_PARAGRAPHS))
             .cloned()
             .unwrap_or_else(|| Rc::from([]))
     }
@@ -45,4 +72,45 @@ impl ParagraphSpans {
 
 fn spans_in(store: &AnnotationStore, chars: Range<usize>) -> Rc<[Annotation]> {
     store.overlapping(chars).copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelId;
+
+    #[test]
+    fn an_edit_replaces_only_its_paragraph_list_and_its_chunk() {
+        let text: String = (0..40).map(|i| format!("Paragraph {i} Moscow\n")).collect();
+        let document = Document::new("d", "D", &text);
+        let mut store = AnnotationStore::new();
+        let before = ParagraphSpans::build(&document, &store);
+        assert_eq!(before.chunk_count(), 3);
+
+        let first_chunk_paragraph = document.paragraphs()[1].chars.clone();
+        let added = store
+            .add(&document, first_chunk_paragraph, LabelId(0))
+            .expect("added");
+        let mut after = before.clone();
+        after.refresh(&document, &store, added.range());
+
+        assert_eq!(after.get(1).len(), 1);
+        assert_eq!(
+            after,
+            ParagraphSpans::build(&document, &store),
+            "same as a full rebuild"
+        );
+        assert!(
+            !Rc::ptr_eq(&before.chunk(0), &after.chunk(0)),
+            "the touched chunk is new"
+        );
+        assert!(
+            Rc::ptr_eq(&before.chunk(1), &after.chunk(1)),
+            "other chunks are shared"
+        );
+        assert!(
+            Rc::ptr_eq(&before.get(2), &after.get(2)),
+            "untouched paragraphs are shared"
+        );
+    }
 }

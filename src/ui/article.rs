@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::dom;
 use super::label_styles::{color_class, outer_class};
+use crate::model::paragraph_spans::{ChunkSpans, CHUNK_PARAGRAPHS};
 use crate::model::segments::{segments, Segment};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
 
@@ -46,33 +47,112 @@ pub fn article(props: &ArticleProps) -> Html {
             onselect.emit(dom::annotation_at(&target, &article).map(AnnotationId));
         })
     };
-    let text = props.document.shared_text();
-    let paragraphs = props
-        .document
-        .paragraphs()
-        .iter()
-        .enumerate()
-        .map(|(index, paragraph)| {
-            let selected = props
-                .selected
-                .filter(|a| a.overlaps(&paragraph.chars))
-                .map(|a| a.id);
-            html! {
-                <ParagraphView
-                    key={index}
-                    text={Rc::clone(&text)}
-                    paragraph={paragraph.clone()}
-                    spans={props.paragraph_spans.get(index)}
-                    labels={Rc::clone(&props.labels)}
-                    {selected}
-                />
-            }
-        });
+    let chunks = (0..props.paragraph_spans.chunk_count()).map(|chunk| {
+        let paragraphs = chunk * CHUNK_PARAGRAPHS
+            ..((chunk + 1) * CHUNK_PARAGRAPHS).min(props.document.paragraphs().len());
+        let chars = props.document.paragraphs()[paragraphs.start].chars.start
+            ..props.document.paragraphs()[paragraphs.end - 1].chars.end;
+        let selected = props.selected.filter(|a| a.overlaps(&chars)).map(|a| a.id);
+        html! {
+            <ChunkView
+                key={chunk}
+                eager={chunk < EAGER_CHUNKS}
+                document={Rc::clone(&props.document)}
+                {paragraphs}
+                spans={props.paragraph_spans.chunk(chunk)}
+                labels={Rc::clone(&props.labels)}
+                {selected}
+            />
+        }
+    });
     html! {
         <div class="article" ref={props.node_ref.clone()} {onclick} aria-label="Article text">
-            { for paragraphs }
+            { for chunks }
         </div>
     }
+}
+
+/// Chunks rendered in full from the start: the first screens, and all of a short article.
+const EAGER_CHUNKS: usize = 2;
+
+/// Props of [`ChunkView`]; equal props mean no re-render of its paragraphs.
+#[derive(Properties)]
+pub struct ChunkProps {
+    /// Render highlights at once, without waiting to come near the viewport.
+    pub eager: bool,
+    /// The document (compared by address).
+    pub document: Rc<Document>,
+    /// Indices of the paragraphs in this chunk.
+    pub paragraphs: std::ops::Range<usize>,
+    /// The annotations of each of those paragraphs (compared by address).
+    pub spans: ChunkSpans,
+    /// Labels, for names.
+    pub labels: Rc<LabelSet>,
+    /// The selected annotation, if it overlaps this chunk.
+    pub selected: Option<AnnotationId>,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.eager == other.eager
+            && Rc::ptr_eq(&self.document, &other.document)
+            && self.paragraphs == other.paragraphs
+            && Rc::ptr_eq(&self.spans, &other.spans)
+            && self.labels == other.labels
+            && self.selected == other.selected
+    }
+}
+
+/// A group of paragraphs, skipped by layout and paint while off screen. Until it first comes
+/// within a viewport of the visible area (or holds the selected annotation) it renders its text
+/// as one plain run: the same text and offsets, without the highlights' elements.
+#[function_component(ChunkView)]
+pub fn chunk_view(props: &ChunkProps) -> Html {
+    let near = use_state_eq(|| false);
+    let node = use_node_ref();
+    {
+        let near = near.clone();
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            let watcher = node
+                .cast::<web_sys::Element>()
+                .and_then(|element| dom::watch_near_viewport(&element, move || near.set(true)));
+            move || drop(watcher)
+        });
+    }
+    let text = props.document.shared_text();
+    let paragraphs = &props.document.paragraphs()[props.paragraphs.clone()];
+    if !(props.eager || *near || props.selected.is_some()) {
+        let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
+            return html! {};
+        };
+        let start = first.chars.start.to_string();
+        let plain = text[first.bytes.start..last.bytes.end].to_owned();
+        return html! {
+            <div class="chunk pending" ref={node}><span data-start={start}>{ plain }</span></div>
+        };
+    }
+    let views = props
+        .paragraphs
+        .clone()
+        .zip(paragraphs)
+        .zip(props.spans.iter());
+    let views = views.map(|((index, paragraph), spans)| {
+        let selected = props
+            .selected
+            .filter(|id| spans.iter().any(|a| a.id == *id));
+        html! {
+            <ParagraphView
+                key={index}
+                text={Rc::clone(&text)}
+                paragraph={paragraph.clone()}
+                spans={Rc::clone(spans)}
+                labels={Rc::clone(&props.labels)}
+                {selected}
+            />
+        }
+    });
+    html! { <div class="chunk" ref={node}>{ for views }</div> }
 }
 
 /// Props of [`ParagraphView`]; equal props mean no re-render.

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -191,4 +192,46 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
             .ok()
             .flatten()
             .is_some()
+}
+
+/// Watches one element and calls back when it comes within a viewport's height of the visible
+/// area. Stops watching when dropped.
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_near` whenever `element` is within one viewport of being visible.
+pub fn watch_near_viewport(
+    element: &Element,
+    on_near: impl Fn() + 'static,
+) -> Option<NearViewport> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|entry| {
+            entry
+                .dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|entry| entry.is_intersecting())
+        });
+        if near {
+            on_near();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(element);
+    Some(NearViewport {
+        observer,
+        _callback: callback,
+    })
 }

@@ -45,11 +45,12 @@ export function generateArticle({ chars, spans, seed = 42 }) {
     words[words.length - 1].lastInParagraph = true;
   }
   const text = parts.join('');
-  const step = Math.floor(words.length / spans);
-  if (step < 3) throw new Error('too many spans for this length');
+  // Spans spread over the whole text: span i starts somewhere in its own slice of the words.
+  const gap = words.length / spans;
+  if (gap < 3) throw new Error('too many spans for this length');
   const annotations = [];
   for (let i = 0; i < spans; i += 1) {
-    const first = i * step + Math.floor(next() * (step - 2));
+    const first = Math.floor(i * gap) + Math.floor(next() * (Math.floor(gap) - 1));
     const two = !words[first].lastInParagraph && next() < 0.3;
     const last = two ? first + 1 : first;
     annotations.push({
