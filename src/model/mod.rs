@@ -8,6 +8,7 @@ pub mod label;
 pub mod offsets;
 pub mod paragraph_spans;
 pub mod segments;
+pub mod snapping;
 pub mod store;
 
 pub use annotated::AnnotatedDocument;

@@ -1,0 +1,119 @@
+//! Property tests over random Unicode text with astral, combining, joining, RTL, CJK and
+//! line-break characters: offset conversions round-trip, snapping is idempotent and never
+//! splits a grapheme, and the store keeps its invariants through random edit sequences.
+//! Offsets are code points unless a name says bytes or UTF-16.
+
+use std::rc::Rc;
+
+use article_annotator::model::offsets::IndexedText;
+use article_annotator::model::snapping::{snap, Snap};
+use article_annotator::model::{AnnotationId, AnnotationStore, Document, LabelId};
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+const CASES: u32 = 10_000;
+
+fn any_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        2 => Just(' '),
+        1 => Just('\n'),
+        1 => Just('\r'),
+        1 => Just('\u{a0}'),
+        1 => Just('\u{301}'),
+        1 => Just('\u{200d}'),
+        1 => Just('\u{1f3fb}'),
+        1 => proptest::char::range('\u{1f600}', '\u{1f64f}'),
+        1 => proptest::char::range('\u{627}', '\u{64a}'),
+        1 => proptest::char::range('\u{4e00}', '\u{4e2f}'),
+        1 => prop_oneof![Just('“'), Just('”'), Just('.'), Just(','), Just('’')],
+        1 => any::<char>(),
+    ];
+    proptest::collection::vec(piece, 0..48).prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Code point offsets where a grapheme cluster starts or the text ends.
+fn grapheme_boundaries(text: &str) -> Vec<usize> {
+    let mut boundaries: Vec<usize> = text
+        .grapheme_indices(true)
+        .map(|(byte, _)| text[..byte].chars().count())
+        .collect();
+    boundaries.push(text.chars().count());
+    boundaries
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn offsets_round_trip_between_bytes_code_points_and_utf16(text in any_text()) {
+        let index = IndexedText::new(Rc::from(text.as_str()));
+        prop_assert_eq!(index.char_len(), text.chars().count());
+        prop_assert_eq!(index.utf16_len(), text.encode_utf16().count());
+        for char_offset in 0..=index.char_len() {
+            let byte = index.byte_of_char(char_offset).expect("byte");
+            prop_assert_eq!(index.char_of_byte(byte), Some(char_offset));
+            let utf16 = index.utf16_of_char(char_offset).expect("utf16");
+            prop_assert_eq!(index.char_of_utf16(utf16), Some(char_offset));
+            prop_assert_eq!(text[..byte].encode_utf16().count(), utf16);
+        }
+    }
+
+    #[test]
+    fn snapping_is_idempotent_trimmed_and_grapheme_whole(
+        text in any_text(), a in 0usize..64, b in 0usize..64, words in any::<bool>()
+    ) {
+        let document = Document::new("d", "D", &text);
+        let len = document.char_len();
+        let (start, end) = (a.min(b).min(len), a.max(b).min(len));
+        let mode = if words { Snap::Words } else { Snap::Graphemes };
+        let snapped = snap(&document, start..end, mode).expect("in range");
+        prop_assert!(snapped.start <= snapped.end && snapped.end <= len);
+        if !snapped.is_empty() {
+            let boundaries = grapheme_boundaries(&text);
+            prop_assert!(boundaries.contains(&snapped.start), "start splits a grapheme");
+            prop_assert!(boundaries.contains(&snapped.end), "end splits a grapheme");
+            let slice = document.slice(snapped.clone()).expect("slice");
+            prop_assert!(!slice.starts_with(char::is_whitespace) && !slice.ends_with(char::is_whitespace));
+            prop_assert_eq!(snap(&document, snapped.clone(), mode), Some(snapped));
+        }
+    }
+
+    #[test]
+    fn the_store_keeps_its_invariants_through_random_edits(
+        text in any_text(),
+        edits in proptest::collection::vec((0u8..5, 0usize..64, 0usize..64, 0u32..3), 0..24)
+    ) {
+        let document = Document::new("d", "D", &text);
+        let len = document.char_len();
+        let mut store = AnnotationStore::new();
+        for (kind, a, b, label) in edits {
+            let label = LabelId(label);
+            let some_id = store.iter().nth(a % store.len().max(1)).map(|x| x.id).unwrap_or(AnnotationId(0));
+            match kind {
+                0 | 1 => drop(store.add(&document, a.min(b).min(len)..a.max(b).min(len), label)),
+                2 => drop(store.relabel(some_id, label)),
+                3 => drop(store.remove(some_id)),
+                _ => drop(store.undo()),
+            }
+            let spans: Vec<_> = store.iter().copied().collect();
+            for (i, span) in spans.iter().enumerate() {
+                prop_assert!(span.start < span.end && span.end <= len);
+                let slice = document.slice(span.range()).expect("slice");
+                prop_assert!(!slice.starts_with(char::is_whitespace) && !slice.ends_with(char::is_whitespace));
+                for other in &spans[i + 1..] {
+                    prop_assert!(span.text_order() < other.text_order(), "text order");
+                    prop_assert!(!(span.range() == other.range() && span.label == other.label), "duplicate");
+                }
+            }
+        }
+        // Redo to the newest state; undoing everything then empties the store, and redoing
+        // everything comes back to that newest state.
+        while store.redo().is_some() {}
+        let last: Vec<_> = store.iter().copied().collect();
+        while store.undo().is_some() {}
+        prop_assert!(store.is_empty());
+        while store.redo().is_some() {}
+        prop_assert_eq!(store.iter().copied().collect::<Vec<_>>(), last);
+    }
+}
