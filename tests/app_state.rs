@@ -43,6 +43,7 @@ fn key_one_on_a_selection_tags_a_person_and_selects_it() {
     let state = state.reduce(Action::LabelKey {
         key: '1',
         selection,
+        exact: false,
     });
     assert_eq!(
         labeled(&state),
@@ -59,10 +60,12 @@ fn a_label_key_without_selection_relabels_the_selected_annotation() {
     let state = state.reduce(Action::LabelKey {
         key: '1',
         selection,
+        exact: false,
     });
     let state = state.reduce(Action::LabelKey {
         key: '2',
         selection: None,
+        exact: false,
     });
     assert_eq!(labeled(&state), [("Moscow".to_owned(), "Place".to_owned())]);
 }
@@ -73,6 +76,7 @@ fn keys_and_selections_that_mean_nothing_change_nothing() {
     let same = state.clone().reduce(Action::LabelKey {
         key: '1',
         selection: None,
+        exact: false,
     });
     assert!(
         Rc::ptr_eq(&state, &same),
@@ -85,6 +89,7 @@ fn keys_and_selections_that_mean_nothing_change_nothing() {
     let same = state.clone().reduce(Action::LabelKey {
         key: '1',
         selection: whitespace,
+        exact: false,
     });
     assert!(
         Rc::ptr_eq(&state, &same),
@@ -93,11 +98,13 @@ fn keys_and_selections_that_mean_nothing_change_nothing() {
     let same = state.clone().reduce(Action::LabelKey {
         key: '9',
         selection: Some(0..6),
+        exact: false,
     });
     assert!(Rc::ptr_eq(&state, &same), "an unbound key does nothing");
     let past_end = state.clone().reduce(Action::Tag {
         label: LabelId(0),
         selection: Some(4000..9000),
+        exact: false,
     });
     assert!(past_end.annotated.store.is_empty());
     assert!(past_end.notice.as_ref().is_some_and(|n| n.is_error));
@@ -110,6 +117,7 @@ fn delete_undo_and_redo_restore_every_step() {
     let state = state.reduce(Action::LabelKey {
         key: '1',
         selection: bagheri,
+        exact: false,
     });
     let state = state.reduce(Action::RemoveSelected);
     assert!(state.annotated.store.is_empty());
@@ -134,6 +142,7 @@ fn an_edit_rebuilds_only_the_paragraph_it_touches() {
     let after = state.reduce(Action::LabelKey {
         key: '1',
         selection,
+        exact: false,
     });
     assert_eq!(
         after.paragraph_spans.get(0).len(),
@@ -144,4 +153,33 @@ fn an_edit_rebuilds_only_the_paragraph_it_touches() {
         Rc::ptr_eq(&before.get(1), &after.paragraph_spans.get(1)),
         "second paragraph untouched"
     );
+}
+
+#[test]
+fn selections_snap_to_whole_words_unless_exact_or_switched_off() {
+    let state = seed_state();
+    let inside = range_of(&state, "ergei Shoig");
+    let snapped = state.clone().reduce(Action::LabelKey {
+        key: '1',
+        selection: Some(inside.clone()),
+        exact: false,
+    });
+    assert_eq!(
+        labeled(&snapped),
+        [("Sergei Shoigu".to_owned(), "Person".to_owned())]
+    );
+    let exact = state.clone().reduce(Action::LabelKey {
+        key: '1',
+        selection: Some(inside.clone()),
+        exact: true,
+    });
+    assert_eq!(labeled(&exact)[0].0, "ergei Shoig");
+    let off = state.reduce(Action::ToggleSnapToWords);
+    assert!(!off.snap_to_words);
+    let off = off.reduce(Action::LabelKey {
+        key: '1',
+        selection: Some(inside),
+        exact: false,
+    });
+    assert_eq!(labeled(&off)[0].0, "ergei Shoig");
 }

@@ -570,3 +570,53 @@ async fn a_far_annotation_shows_when_picked_in_the_list_or_scrolled_to() {
         "scrolled into view, the highlight shows"
     );
 }
+
+/// A mouse-up on the article, as at the end of a drag, with or without Alt held.
+fn mouse_up(alt: bool) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_alt_key(alt);
+    init.set_bubbles(true);
+    let event =
+        web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &init).expect("event");
+    document().dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn selections_snap_to_words_and_alt_or_the_toggle_keeps_exact_characters() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("ergei Shoi");
+    mouse_up(false);
+    press("1", false, false).await;
+    assert_eq!(app.texts(".article mark.hl"), ["Sergei Shoigu"]);
+
+    app.select_text("“Iran is");
+    mouse_up(false);
+    press("2", false, false).await;
+    assert!(
+        app.texts(".article mark.hl")
+            .contains(&"Iran is".to_owned()),
+        "the opening quote is trimmed"
+    );
+
+    app.select_text("agheri’s vis");
+    mouse_up(true);
+    press("3", false, false).await;
+    assert!(
+        app.texts(".article mark.hl")
+            .contains(&"agheri’s vis".to_owned()),
+        "Alt keeps exact characters"
+    );
+
+    app.click(".snap-toggle");
+    yew::scheduler::flush().await;
+    assert_eq!(app.all(".snap-toggle[aria-pressed=\"false\"]").len(), 1);
+    app.select_text("ilitary fiel");
+    mouse_up(false);
+    press("1", false, false).await;
+    assert!(
+        app.texts(".article mark.hl")
+            .contains(&"ilitary fiel".to_owned()),
+        "snapping switched off"
+    );
+}

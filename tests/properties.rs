@@ -2,6 +2,7 @@
 //! line-break characters: offset conversions round-trip, snapping is idempotent and never
 //! splits a grapheme, and the store keeps its invariants through random edit sequences.
 //! Offsets are code points unless a name says bytes or UTF-16.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 

@@ -31,11 +31,29 @@ pub fn app() -> Html {
     // The newest state, for listeners registered once.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
+    // Whether Alt was held when the latest selection was made (keeps exact characters).
+    let alt_selection = use_mut_ref(|| false);
+    {
+        let alt_selection = alt_selection.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new(&document, "mouseup", move |event| {
+                        if let Some(event) = event.dyn_ref::<MouseEvent>() {
+                            *alt_selection.borrow_mut() = event.alt_key();
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
 
     {
         let dispatcher = state.dispatcher();
         let article_ref = article_ref.clone();
         let latest = latest.clone();
+        let alt_selection = alt_selection.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window()
                 .and_then(|w| w.document())
@@ -43,7 +61,8 @@ pub fn app() -> Html {
                     EventListener::new(&document, "keydown", move |event| {
                         if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
                             let state = latest.borrow().clone();
-                            on_key(event, &state, &article_ref, &dispatcher);
+                            let exact = *alt_selection.borrow();
+                            on_key(event, &state, &article_ref, exact, &dispatcher);
                         }
                     })
                 });
@@ -118,6 +137,7 @@ pub fn app() -> Html {
     let ontag = {
         let dispatcher = state.dispatcher();
         let article_ref = article_ref.clone();
+        let alt_selection = alt_selection.clone();
         Callback::from(move |label: LabelId| {
             let selection = article_ref
                 .cast::<web_sys::Element>()
@@ -125,7 +145,12 @@ pub fn app() -> Html {
             if selection.is_some() {
                 dom::clear_selection();
             }
-            dispatcher.dispatch(Action::Tag { label, selection });
+            let exact = *alt_selection.borrow();
+            dispatcher.dispatch(Action::Tag {
+                label,
+                selection,
+                exact,
+            });
         })
     };
     let dispatch = |action: Action| {
@@ -188,6 +213,8 @@ pub fn app() -> Html {
                 onundo={dispatch(Action::Undo)}
                 onredo={dispatch(Action::Redo)}
                 onremove={dispatch(Action::RemoveSelected)}
+                snap_to_words={state.snap_to_words}
+                ontogglesnap={dispatch(Action::ToggleSnapToWords)}
                 {onexport}
                 {onopen}
             />
@@ -252,6 +279,7 @@ fn on_key(
     event: &KeyboardEvent,
     state: &AppState,
     article_ref: &NodeRef,
+    exact: bool,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
     if event.is_composing() || dom::is_typing_target(event) {
@@ -276,7 +304,11 @@ fn on_key(
             if selection.is_some() {
                 dom::clear_selection();
             }
-            Action::LabelKey { key, selection }
+            Action::LabelKey {
+                key,
+                selection,
+                exact,
+            }
         }
         Shortcut::Undo => Action::Undo,
         Shortcut::Redo => Action::Redo,

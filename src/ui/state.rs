@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::snapping::{snap, Snap};
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
     ParagraphSpans,
@@ -47,6 +48,8 @@ pub enum Action {
         label: LabelId,
         /// The selected text, if any.
         selection: Option<Range<usize>>,
+        /// Keep the selection's exact characters (Alt was held) instead of snapping to words.
+        exact: bool,
     },
     /// Same as `Tag`, for the label bound to this key (nothing if no label has the key).
     LabelKey {
@@ -54,7 +57,11 @@ pub enum Action {
         key: char,
         /// The selected text, if any.
         selection: Option<Range<usize>>,
+        /// Keep the selection's exact characters (Alt was held) instead of snapping to words.
+        exact: bool,
     },
+    /// Switch between snapping selections to whole words and keeping exact characters.
+    ToggleSnapToWords,
     /// Select an annotation.
     Select(AnnotationId),
     /// Select an annotation and scroll its highlight into view with a flash.
@@ -92,6 +99,8 @@ pub struct AppState {
     pub autosave: bool,
     /// The latest request to scroll to an annotation; a new request has a new sequence number.
     pub reveal: Option<Reveal>,
+    /// Whether selections grow to whole words (else they keep their exact characters).
+    pub snap_to_words: bool,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -115,6 +124,7 @@ impl AppState {
             revision: 0,
             autosave: true,
             reveal: None,
+            snap_to_words: true,
         }
     }
 
@@ -128,11 +138,23 @@ impl AppState {
         self.selected.and_then(|id| self.annotated.store.get(id))
     }
 
-    fn tag(self: Rc<Self>, label: LabelId, selection: Option<Range<usize>>) -> Rc<Self> {
+    fn tag(
+        self: Rc<Self>,
+        label: LabelId,
+        selection: Option<Range<usize>>,
+        exact: bool,
+    ) -> Rc<Self> {
+        let mode = if exact || !self.snap_to_words {
+            Snap::Graphemes
+        } else {
+            Snap::Words
+        };
         match (selection, self.selected) {
-            (Some(range), _) => {
-                self.edit(true, |store, document| store.add(document, range, label))
-            }
+            (Some(range), _) => self.edit(true, |store, document| {
+                // Out of range stays as it was, so the store reports it.
+                let snapped = snap(document, range.clone(), mode).unwrap_or(range);
+                store.add(document, snapped, label)
+            }),
             (None, Some(id)) => self.edit(true, |store, _| store.relabel(id, label)),
             (None, None) => self,
         }
@@ -205,14 +227,26 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Tag { label, selection } => self.tag(label, selection),
-            Action::LabelKey { key, selection } => match self.annotated.labels.by_key(key) {
+            Action::Tag {
+                label,
+                selection,
+                exact,
+            } => self.tag(label, selection, exact),
+            Action::LabelKey {
+                key,
+                selection,
+                exact,
+            } => match self.annotated.labels.by_key(key) {
                 Some(label) => {
                     let label = label.id;
-                    self.tag(label, selection)
+                    self.tag(label, selection, exact)
                 }
                 None => self,
             },
+            Action::ToggleSnapToWords => Rc::new(Self {
+                snap_to_words: !self.snap_to_words,
+                ..(*self).clone()
+            }),
             Action::Select(id) => {
                 let exists = self.annotated.store.get(id).is_some();
                 self.with_selected(exists.then_some(id))

@@ -31,6 +31,10 @@ pub struct ToolbarProps {
     pub onexport: Callback<()>,
     /// A file was picked with Open JSON.
     pub onopen: Callback<web_sys::File>,
+    /// Whether selections snap to whole words.
+    pub snap_to_words: bool,
+    /// The snap toggle was pressed.
+    pub ontogglesnap: Callback<()>,
 }
 
 /// Keeps the article's text selection alive when a toolbar button is pressed.
@@ -80,6 +84,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <div class="toolbar" role="toolbar" aria-label="Annotation tools">
             <div class="legend" role="group" aria-label="Labels">{ for label_buttons }</div>
             <div class="actions" role="group" aria-label="Edit">
+                <button type="button" class="snap-toggle" aria-pressed={props.snap_to_words.to_string()}
+                    title="Grow selections to whole words and trim punctuation (hold Alt while selecting to keep exact characters)"
+                    onmousedown={keep_selection} onclick={props.ontogglesnap.reform(|_: MouseEvent| ())}>
+                    { "Snap to words" }
+                </button>
                 { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
                 { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
