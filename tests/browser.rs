@@ -620,3 +620,97 @@ async fn selections_snap_to_words_and_alt_or_the_toggle_keeps_exact_characters()
         "snapping switched off"
     );
 }
+
+#[wasm_bindgen_test]
+async fn crossing_spans_are_refused_with_a_reason_until_any_overlap_is_allowed() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Sergei Shoigu");
+    press("1", false, false).await;
+    app.select_between("Shoigu", "in a meeting");
+    press("3", false, false).await;
+    assert!(
+        app.texts(".notice.error").concat().contains("not cross"),
+        "the refusal says why"
+    );
+    assert_eq!(app.texts(".article mark.hl"), ["Sergei Shoigu"]);
+
+    app.click(".overlap-toggle");
+    yew::scheduler::flush().await;
+    assert_eq!(app.all(".overlap-toggle[aria-pressed=\"true\"]").len(), 1);
+    app.select_between("Shoigu", "in a meeting");
+    press("3", false, false).await;
+    assert_eq!(
+        app.texts(".entries .entry-text"),
+        ["Sergei Shoigu", "Shoigu in a meeting"]
+    );
+    let saved = saved_export().await;
+    assert_eq!(
+        saved["overlap_policy"], "any",
+        "the policy is saved with the document"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_place_nested_in_an_event_shows_both_and_the_inner_one_is_clickable() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("joint military drills at the Kharbmaidon training ground");
+    press("3", false, false).await;
+    app.select_text("Kharbmaidon training ground");
+    press("2", false, false).await;
+    press("Escape", false, false).await;
+    let inner = app.all(".article mark.nested");
+    assert_eq!(inner.len(), 1);
+    assert_eq!(
+        inner[0].text_content().as_deref(),
+        Some("Kharbmaidon training ground")
+    );
+    assert_eq!(
+        inner[0].get_attribute("data-label").as_deref(),
+        Some("Place")
+    );
+    assert!(app
+        .texts(".article mark[data-label=\"Event\"]")
+        .concat()
+        .contains("joint military drills"));
+
+    inner[0].clone().unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.texts(".entries .entry.selected .entry-label"),
+        ["Place"]
+    );
+    app.click(".article mark[data-label=\"Event\"]");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.texts(".entries .entry.selected .entry-label"),
+        ["Event"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn right_to_left_text_exports_code_point_offsets() {
+    storage().clear().expect("clear");
+    let text = "سرلشکر محمد باقری، رئیس ستاد کل نیروهای مسلح، با سرگئی شویگو در مسکو دیدار کرد.";
+    save_with_spans(text, &[]);
+    let app = mount().await;
+    app.select_text("باقری،");
+    press("1", false, false).await;
+    app.select_text("مسکو");
+    press("2", false, false).await;
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["باقری", "مسکو"],
+        "the Arabic comma is trimmed"
+    );
+    let saved = saved_export().await;
+    for annotation in saved["annotations"].as_array().expect("array") {
+        let text_field = annotation["text"].as_str().expect("text");
+        assert_eq!(
+            python_slice(text, &annotation["start"], &annotation["end"]),
+            text_field
+        );
+    }
+    assert_eq!(saved["annotations"][0]["start"], 12);
+}

@@ -1,7 +1,9 @@
 //! The annotation store's invariants and its undo/redo history (offsets in code points).
 
 use article_annotator::default_article;
-use article_annotator::model::{AnnotationId, AnnotationStore, Document, EditError, LabelId};
+use article_annotator::model::{
+    AnnotationId, AnnotationStore, Document, EditError, LabelId, OverlapPolicy,
+};
 
 const PERSON: LabelId = LabelId(0);
 const PLACE: LabelId = LabelId(1);
@@ -156,12 +158,16 @@ fn saved_annotations_are_checked_like_new_ones() {
         end,
         label: PERSON,
     };
-    let store =
-        AnnotationStore::from_saved(&document, [saved(0, 7, 4), saved(12, 18, 9)]).expect("valid");
+    let store = AnnotationStore::from_saved(
+        &document,
+        [saved(0, 7, 4), saved(12, 18, 9)],
+        OverlapPolicy::default(),
+    )
+    .expect("valid");
     assert_eq!(store.len(), 2);
     assert!(!store.can_undo(), "loading is not an undoable change");
     let bad = |spans: Vec<_>| {
-        AnnotationStore::from_saved(&document, spans)
+        AnnotationStore::from_saved(&document, spans, OverlapPolicy::default())
             .map(|_| ())
             .map_err(|(_, e)| e)
     };
@@ -182,4 +188,77 @@ fn saved_annotations_are_checked_like_new_ones() {
     let mut store = store;
     let next = store.add(&document, 8..11, PERSON).expect("added");
     assert_eq!(next.id, AnnotationId(10));
+}
+
+const EVENT: LabelId = LabelId(2);
+
+#[test]
+fn by_default_spans_nest_across_labels_but_never_cross_or_nest_within_one_label() {
+    let document = Document::new(
+        "d",
+        "D",
+        "joint drills at the Kharbmaidon training ground in Tajikistan",
+    );
+    let mut store = AnnotationStore::new();
+    let event = store.add(&document, 0..47, EVENT).expect("the long Event");
+    let place = store
+        .add(&document, 20..47, PLACE)
+        .expect("a Place inside the Event");
+    store
+        .add(&document, 20..31, PERSON)
+        .expect("a Person inside the Place");
+    assert_eq!(
+        store.add(&document, 20..31, PLACE),
+        Err(EditError::NestedSameLabel(place.id))
+    );
+    assert_eq!(
+        store.add(&document, 0..12, EVENT),
+        Err(EditError::NestedSameLabel(event.id))
+    );
+    assert_eq!(
+        store.add(&document, 41..61, PLACE),
+        Err(EditError::Crossing(event.id))
+    );
+    let tajikistan = store
+        .add(&document, 51..61, PERSON)
+        .expect("apart from the others");
+    assert_eq!(
+        store.relabel(tajikistan.id, PLACE).map(|a| a.label),
+        Ok(PLACE)
+    );
+    let person = store
+        .iter()
+        .find(|a| a.label == PERSON)
+        .map(|a| a.id)
+        .expect("person");
+    assert_eq!(
+        store.relabel(person, PLACE),
+        Err(EditError::NestedSameLabel(place.id))
+    );
+    assert!(EditError::Crossing(event.id)
+        .to_string()
+        .contains("not cross"));
+    assert_eq!(store.len(), 4);
+}
+
+#[test]
+fn the_any_policy_allows_crossing_but_not_exact_duplicates() {
+    let document = Document::new("d", "D", "joint drills at the Kharbmaidon training ground");
+    let mut store = AnnotationStore::with_policy(OverlapPolicy::Any);
+    let first = store.add(&document, 0..31, EVENT).expect("added");
+    store
+        .add(&document, 20..47, EVENT)
+        .expect("crossing allowed");
+    store
+        .add(&document, 6..12, EVENT)
+        .expect("same-label nesting allowed");
+    assert_eq!(
+        store.add(&document, 0..31, EVENT),
+        Err(EditError::Duplicate(first.id))
+    );
+    store.set_policy(OverlapPolicy::NestedDifferentLabels);
+    assert!(matches!(
+        store.add(&document, 16..40, PLACE),
+        Err(EditError::Crossing(_))
+    ));
 }

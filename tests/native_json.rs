@@ -189,3 +189,31 @@ fn the_compact_export_is_the_same_data_on_one_line() {
     );
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_overlap_policy_travels_in_the_file_and_defaults_to_nested() {
+    use article_annotator::model::OverlapPolicy;
+    let mut doc = annotated("Bagheri in Moscow", &[]);
+    doc.store.set_policy(OverlapPolicy::Any);
+    let json = export(&doc).expect("exported");
+    assert!(json.contains("\"overlap_policy\": \"any\""), "{json}");
+    assert_eq!(
+        import(&json).expect("imported").store.policy(),
+        OverlapPolicy::Any
+    );
+    let without = import(&file_with("")).expect("imported");
+    assert_eq!(without.store.policy(), OverlapPolicy::NestedDifferentLabels);
+    let crossing = file_with(
+        r#"{"id":1,"start":0,"end":9,"label":"Person","text":"Bagheri 😀"},
+           {"id":2,"start":8,"end":16,"label":"Place","text":"😀 Moscow"}"#,
+    );
+    assert!(matches!(
+        import(&crossing),
+        Err(ImportError::InvalidSpan { annotation: 2, .. })
+    ));
+    let allowed = crossing.replace(
+        "\"annotations\"",
+        "\"overlap_policy\":\"any\",\"annotations\"",
+    );
+    assert_eq!(import(&allowed).expect("any overlap").store.len(), 2);
+}

@@ -105,6 +105,13 @@ proptest! {
                 for other in &spans[i + 1..] {
                     prop_assert!(span.text_order() < other.text_order(), "text order");
                     prop_assert!(!(span.range() == other.range() && span.label == other.label), "duplicate");
+                    if span.overlaps(&other.range()) {
+                        // The default policy: nested across labels only, never crossing.
+                        let nested = (span.start <= other.start && other.end <= span.end)
+                            || (other.start <= span.start && span.end <= other.end);
+                        prop_assert!(nested, "crossing spans");
+                        prop_assert!(span.label != other.label, "same label nested");
+                    }
                 }
             }
         }

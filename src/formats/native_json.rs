@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelSet,
+    OverlapPolicy,
 };
 
 /// Value of the `format` field.
@@ -31,6 +32,35 @@ struct NativeFile<'a> {
     labels: Vec<LabelJson<'a>>,
     #[serde(borrow)]
     annotations: Vec<AnnotationJson<'a>>,
+    /// `"nested-different-labels"` (the default when absent) or `"any"`.
+    #[serde(default)]
+    overlap_policy: PolicyJson,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+enum PolicyJson {
+    #[default]
+    NestedDifferentLabels,
+    Any,
+}
+
+impl From<OverlapPolicy> for PolicyJson {
+    fn from(policy: OverlapPolicy) -> Self {
+        match policy {
+            OverlapPolicy::NestedDifferentLabels => Self::NestedDifferentLabels,
+            OverlapPolicy::Any => Self::Any,
+        }
+    }
+}
+
+impl From<PolicyJson> for OverlapPolicy {
+    fn from(policy: PolicyJson) -> Self {
+        match policy {
+            PolicyJson::NestedDifferentLabels => Self::NestedDifferentLabels,
+            PolicyJson::Any => Self::Any,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -202,6 +232,7 @@ fn write(annotated: &AnnotatedDocument, pretty: bool) -> Result<String, ExportEr
         },
         labels,
         annotations,
+        overlap_policy: annotated.store.policy().into(),
     };
     let json = if pretty {
         serde_json::to_string_pretty(&file)
@@ -254,12 +285,10 @@ pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
             })
         })
         .collect::<Result<Vec<_>, ImportError>>()?;
-    let store =
-        AnnotationStore::from_saved(&document, annotations).map_err(|(annotation, reason)| {
-            ImportError::InvalidSpan {
-                annotation: annotation.id.0,
-                reason,
-            }
+    let store = AnnotationStore::from_saved(&document, annotations, file.overlap_policy.into())
+        .map_err(|(annotation, reason)| ImportError::InvalidSpan {
+            annotation: annotation.id.0,
+            reason,
         })?;
     Ok(AnnotatedDocument {
         document: Rc::new(document),

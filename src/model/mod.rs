@@ -16,4 +16,4 @@ pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
 pub use label::{Label, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
-pub use store::{AnnotationStore, EditError};
+pub use store::{AnnotationStore, EditError, OverlapPolicy};

@@ -135,6 +135,11 @@ mod tests {
             "Moscow\r\n Tehran"
         );
         assert_eq!(snapped(crlf, "\r\n", 0, 2, Snap::Words), "");
+        let tabs = "name:\tValery\tGerasimov\t";
+        assert_eq!(
+            snapped(tabs, ":\tValery\tGerasimov\t", 0, 19, Snap::Words),
+            "Valery\tGerasimov"
+        );
     }
 
     #[test]

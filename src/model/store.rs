@@ -1,8 +1,9 @@
 //! The annotation store: every span of one document, kept valid, with undo and redo.
 //!
 //! Invariants (offsets in code points): `0 <= start < end <= document length`; no span starts
-//! or ends with whitespace; the same range never carries the same label twice; annotations are
-//! kept in text order; every change can be undone and redone.
+//! or ends with whitespace; the same range never carries the same label twice; overlaps follow
+//! the [`OverlapPolicy`]; annotations are kept in text order; every change can be undone and
+//! redone.
 
 use std::fmt;
 use std::ops::Range;
@@ -33,6 +34,21 @@ pub enum EditError {
     DuplicateId(AnnotationId),
     /// A saved span starts or ends with whitespace.
     Untrimmed,
+    /// The span partly overlaps another one (neither contains the other).
+    Crossing(AnnotationId),
+    /// The span would nest inside or around another one with the same label.
+    NestedSameLabel(AnnotationId),
+}
+
+/// Which overlaps between spans are allowed; saved with the document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OverlapPolicy {
+    /// A span may lie inside or around a span of a different label; crossing overlaps and
+    /// same-label nesting are refused.
+    #[default]
+    NestedDifferentLabels,
+    /// Any overlap is allowed (the same range with the same label still is not).
+    Any,
 }
 
 impl fmt::Display for EditError {
@@ -49,6 +65,15 @@ impl fmt::Display for EditError {
             Self::Unchanged => write!(f, "the annotation already has that label"),
             Self::DuplicateId(id) => write!(f, "two annotations share the id {}", id.0),
             Self::Untrimmed => write!(f, "the span starts or ends with whitespace"),
+            Self::Crossing(_) => write!(
+                f,
+                "spans may nest but not cross: the selection partly overlaps another span \
+                 (switch on \u{201c}Allow any overlap\u{201d} to permit it)"
+            ),
+            Self::NestedSameLabel(_) => write!(
+                f,
+                "a span cannot lie inside or around another span with the same label"
+            ),
         }
     }
 }
@@ -90,6 +115,7 @@ pub struct AnnotationStore {
     longest: usize,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    policy: OverlapPolicy,
 }
 
 impl AnnotationStore {
@@ -98,12 +124,31 @@ impl AnnotationStore {
         Self::default()
     }
 
+    /// An empty store with this overlap policy.
+    pub fn with_policy(policy: OverlapPolicy) -> Self {
+        Self {
+            policy,
+            ..Self::default()
+        }
+    }
+
+    /// The overlap policy new edits must follow.
+    pub fn policy(&self) -> OverlapPolicy {
+        self.policy
+    }
+
+    /// Changes the overlap policy for new edits; spans already there stay.
+    pub fn set_policy(&mut self, policy: OverlapPolicy) {
+        self.policy = policy;
+    }
+
     /// Builds a store from saved annotations (no history), checking every invariant.
     pub fn from_saved(
         document: &Document,
         saved: impl IntoIterator<Item = Annotation>,
+        policy: OverlapPolicy,
     ) -> Result<Self, (Annotation, EditError)> {
-        let mut store = Self::new();
+        let mut store = Self::with_policy(policy);
         let mut ids = std::collections::HashSet::new();
         for annotation in saved {
             let checked = store.checked_range(document, annotation.range());
@@ -114,7 +159,7 @@ impl AnnotationStore {
                 if !ids.insert(annotation.id) {
                     return Err(EditError::DuplicateId(annotation.id));
                 }
-                store.refuse_duplicate(&range, annotation.label)
+                store.check_overlaps(&range, annotation.label, None)
             });
             checked.map_err(|error| (annotation, error))?;
             store.insert(annotation);
@@ -131,7 +176,7 @@ impl AnnotationStore {
         label: LabelId,
     ) -> Result<Annotation, EditError> {
         let range = self.checked_range(document, range)?;
-        self.refuse_duplicate(&range, label)?;
+        self.check_overlaps(&range, label, None)?;
         let annotation = Annotation {
             id: AnnotationId(self.next_id),
             start: range.start,
@@ -149,7 +194,7 @@ impl AnnotationStore {
         if current.label == label {
             return Err(EditError::Unchanged);
         }
-        self.refuse_duplicate(&current.range(), label)?;
+        self.check_overlaps(&current.range(), label, Some(id))?;
         self.record(Edit::Relabel {
             id,
             from: current.label,
@@ -240,14 +285,34 @@ impl AnnotationStore {
         Ok(trimmed)
     }
 
-    fn refuse_duplicate(&self, range: &Range<usize>, label: LabelId) -> Result<(), EditError> {
-        match self
+    /// Refuses a span of `range` with `label` that the policy forbids next to the stored ones
+    /// (`ignore` is the annotation being relabeled).
+    fn check_overlaps(
+        &self,
+        range: &Range<usize>,
+        label: LabelId,
+        ignore: Option<AnnotationId>,
+    ) -> Result<(), EditError> {
+        let others = self
             .overlapping(range.clone())
-            .find(|a| a.range() == *range && a.label == label)
-        {
-            Some(existing) => Err(EditError::Duplicate(existing.id)),
-            None => Ok(()),
+            .filter(|a| Some(a.id) != ignore);
+        for other in others {
+            if other.range() == *range && other.label == label {
+                return Err(EditError::Duplicate(other.id));
+            }
+            if self.policy == OverlapPolicy::Any {
+                continue;
+            }
+            let nested = (other.start <= range.start && range.end <= other.end)
+                || (range.start <= other.start && other.end <= range.end);
+            if !nested {
+                return Err(EditError::Crossing(other.id));
+            }
+            if other.label == label {
+                return Err(EditError::NestedSameLabel(other.id));
+            }
         }
+        Ok(())
     }
 
     /// Applies a new change and makes it the latest undo step.

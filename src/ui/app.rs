@@ -18,7 +18,7 @@ use super::startup;
 use super::state::{Action, AppState, Notice};
 use super::toolbar::Toolbar;
 use crate::formats::native_json;
-use crate::model::{Annotation, AnnotationId, LabelId};
+use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
 
 /// How long after the last change the work is saved.
 const AUTOSAVE_DELAY_MS: u32 = 300;
@@ -215,6 +215,8 @@ pub fn app() -> Html {
                 onremove={dispatch(Action::RemoveSelected)}
                 snap_to_words={state.snap_to_words}
                 ontogglesnap={dispatch(Action::ToggleSnapToWords)}
+                any_overlap={store.policy() == OverlapPolicy::Any}
+                ontoggleoverlap={dispatch(Action::ToggleAnyOverlap)}
                 {onexport}
                 {onopen}
             />

@@ -9,7 +9,7 @@ use yew::Reducible;
 use crate::model::snapping::{snap, Snap};
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
-    ParagraphSpans,
+    OverlapPolicy, ParagraphSpans,
 };
 
 /// A message shown to the user.
@@ -62,6 +62,8 @@ pub enum Action {
     },
     /// Switch between snapping selections to whole words and keeping exact characters.
     ToggleSnapToWords,
+    /// Switch the overlap policy between nested-only and any overlap (saved with the document).
+    ToggleAnyOverlap,
     /// Select an annotation.
     Select(AnnotationId),
     /// Select an annotation and scroll its highlight into view with a flash.
@@ -243,6 +245,17 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
+            Action::ToggleAnyOverlap => {
+                let mut next = (*self).clone();
+                let policy = match next.annotated.store.policy() {
+                    OverlapPolicy::NestedDifferentLabels => OverlapPolicy::Any,
+                    OverlapPolicy::Any => OverlapPolicy::NestedDifferentLabels,
+                };
+                next.annotated.store.set_policy(policy);
+                // The policy is part of the saved document.
+                next.revision += 1;
+                Rc::new(next)
+            }
             Action::ToggleSnapToWords => Rc::new(Self {
                 snap_to_words: !self.snap_to_words,
                 ..(*self).clone()

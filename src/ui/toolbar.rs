@@ -35,6 +35,10 @@ pub struct ToolbarProps {
     pub snap_to_words: bool,
     /// The snap toggle was pressed.
     pub ontogglesnap: Callback<()>,
+    /// Whether any overlap between spans is allowed (else only nesting across labels).
+    pub any_overlap: bool,
+    /// The overlap toggle was pressed.
+    pub ontoggleoverlap: Callback<()>,
 }
 
 /// Keeps the article's text selection alive when a toolbar button is pressed.
@@ -88,6 +92,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     title="Grow selections to whole words and trim punctuation (hold Alt while selecting to keep exact characters)"
                     onmousedown={keep_selection} onclick={props.ontogglesnap.reform(|_: MouseEvent| ())}>
                     { "Snap to words" }
+                </button>
+                <button type="button" class="overlap-toggle" aria-pressed={props.any_overlap.to_string()}
+                    title="Allow spans to cross each other and to nest within the same label (by default a span may only nest inside or around a span of another label)"
+                    onmousedown={keep_selection} onclick={props.ontoggleoverlap.reform(|_: MouseEvent| ())}>
+                    { "Allow any overlap" }
                 </button>
                 { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }

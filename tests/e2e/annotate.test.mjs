@@ -42,6 +42,29 @@ test('drag, press 1, export, reload', async () => {
   await page.locator('.article mark.hl[data-label="Place"]').waitFor();
   assert.deepEqual(await page.locator('.entries .entry-text').allTextContents(), ['Sergei Shoigu', 'Moscow']);
 
+  // A double-click selects a word; a label key then tags it.
+  const word = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('.article'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf('Afghanistan');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at + 2);
+      range.setEnd(node, at + 3);
+      // Centre the word itself: the sticky toolbar covers the top of the page.
+      window.scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  });
+  await page.mouse.dblclick(word.x, word.y);
+  await page.keyboard.press('3');
+  await page.locator('.article mark.hl[data-label="Event"]').waitFor();
+  assert.equal(await page.locator('.article mark.hl[data-label="Event"]').textContent(), 'Afghanistan');
+  await page.keyboard.press('Delete');
+  await page.locator('.article mark.hl[data-label="Event"]').waitFor({ state: 'detached' });
+
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

@@ -73,7 +73,8 @@ export async function dragAcross(page, needle) {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + needle.length);
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      // Centre the text itself: the sticky toolbar covers the top of the page.
+      window.scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
       const rects = range.getClientRects();
       const first = rects[0];
       const last = rects[rects.length - 1];
