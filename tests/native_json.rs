@@ -217,3 +217,18 @@ fn the_overlap_policy_travels_in_the_file_and_defaults_to_nested() {
     );
     assert_eq!(import(&allowed).expect("any overlap").store.len(), 2);
 }
+
+#[test]
+fn export_refuses_to_write_spans_that_do_not_fit_the_text() {
+    use article_annotator::formats::ExportError;
+    use std::rc::Rc;
+    let mut doc = annotated("Bagheri met Shoigu in Moscow", &[("Moscow", LabelId(1))]);
+    // The same spans against a shorter text: Moscow (22..28) lies past its end.
+    doc.document = Rc::new(Document::new("doc-1", "A title", "Bagheri met Shoigu"));
+    let refused = export(&doc).expect_err("refused");
+    assert!(matches!(refused, ExportError::OutOfRange(_)));
+    assert!(
+        refused.to_string().contains("nothing was exported"),
+        "{refused}"
+    );
+}
