@@ -392,12 +392,10 @@ async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight
     assert!(app.all(".entries .entry.selected").len() == 1);
 }
 
-/// Picks a file with the Open JSON control, as the file dialog would.
-async fn open_file(app: &Mounted, name: &str, contents: &str) {
+/// Picks `file` with the Open JSON control, as the file dialog would.
+async fn pick_file(app: &Mounted, file: &web_sys::File) {
     let transfer = web_sys::DataTransfer::new().expect("transfer");
-    let parts = js_sys::Array::of1(&contents.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, name).expect("file");
-    transfer.items().add_with_file(&file).expect("add");
+    transfer.items().add_with_file(file).expect("add");
     let input: web_sys::HtmlInputElement = app
         .root
         .query_selector(".file-button input[type=file]")
@@ -410,6 +408,13 @@ async fn open_file(app: &Mounted, name: &str, contents: &str) {
     // Reading the file is asynchronous.
     TimeoutFuture::new(100).await;
     yew::scheduler::flush().await;
+}
+
+/// Picks a text file called `name` holding `contents`.
+async fn open_file(app: &Mounted, name: &str, contents: &str) {
+    let parts = js_sys::Array::of1(&contents.into());
+    let file = web_sys::File::new_with_str_sequence(&parts, name).expect("file");
+    pick_file(app, &file).await;
 }
 
 #[wasm_bindgen_test]
@@ -713,4 +718,57 @@ async fn right_to_left_text_exports_code_point_offsets() {
         );
     }
     assert_eq!(saved["annotations"][0]["start"], 12);
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_quota_is_reported_and_the_work_stays_in_the_page() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    // Every write now fails the way a full quota does.
+    let restore = js_sys::Function::new_no_args(
+        "const original = Storage.prototype.setItem;
+         Storage.prototype.setItem = function () {
+           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+         };
+         return () => { Storage.prototype.setItem = original; };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("patched")
+    .unchecked_into::<js_sys::Function>();
+    app.select_text("Sergei Shoigu");
+    press("1", false, false).await;
+    TimeoutFuture::new(500).await;
+    yew::scheduler::flush().await;
+    restore
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("restored");
+    let notice = app.texts(".notice.error").concat();
+    assert!(
+        notice.contains("saving failed") && notice.contains("quota"),
+        "{notice}"
+    );
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Sergei Shoigu"],
+        "the work is still there"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_over_the_size_limit_is_refused_before_reading() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Moscow");
+    press("2", false, false).await;
+    let bytes = js_sys::Uint8Array::new_with_length(51 * 1024 * 1024);
+    let parts = js_sys::Array::of1(&bytes);
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "huge.json").expect("file");
+    pick_file(&app, &file).await;
+    let notice = app.texts(".notice.error").concat();
+    assert!(notice.contains("huge.json is 53.5 MB"), "{notice}");
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Moscow"],
+        "current work untouched"
+    );
 }
