@@ -36,15 +36,11 @@ pub fn app() -> Html {
     {
         let alt_selection = alt_selection.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    EventListener::new(&document, "mouseup", move |event| {
-                        if let Some(event) = event.dyn_ref::<MouseEvent>() {
-                            *alt_selection.borrow_mut() = event.alt_key();
-                        }
-                    })
-                });
+            let listener = dom::listen_on_document("mouseup", move |event| {
+                if let Some(event) = event.dyn_ref::<MouseEvent>() {
+                    *alt_selection.borrow_mut() = event.alt_key();
+                }
+            });
             move || drop(listener)
         });
     }
@@ -55,17 +51,13 @@ pub fn app() -> Html {
         let latest = latest.clone();
         let alt_selection = alt_selection.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    EventListener::new(&document, "keydown", move |event| {
-                        if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-                            let state = latest.borrow().clone();
-                            let exact = *alt_selection.borrow();
-                            on_key(event, &state, &article_ref, exact, &dispatcher);
-                        }
-                    })
-                });
+            let listener = dom::listen_on_document("keydown", move |event| {
+                if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                    let state = latest.borrow().clone();
+                    let exact = *alt_selection.borrow();
+                    on_key(event, &state, &article_ref, exact, &dispatcher);
+                }
+            });
             move || drop(listener)
         });
     }
@@ -139,12 +131,7 @@ pub fn app() -> Html {
         let article_ref = article_ref.clone();
         let alt_selection = alt_selection.clone();
         Callback::from(move |label: LabelId| {
-            let selection = article_ref
-                .cast::<web_sys::Element>()
-                .and_then(|a| dom::selected_range(&a));
-            if selection.is_some() {
-                dom::clear_selection();
-            }
+            let selection = dom::take_selected_range(&article_ref);
             let exact = *alt_selection.borrow();
             dispatcher.dispatch(Action::Tag {
                 label,
@@ -300,12 +287,7 @@ fn on_key(
             if state.annotated.labels.by_key(key).is_none() {
                 return;
             }
-            let selection = article_ref
-                .cast::<web_sys::Element>()
-                .and_then(|article| dom::selected_range(&article));
-            if selection.is_some() {
-                dom::clear_selection();
-            }
+            let selection = dom::take_selected_range(article_ref);
             Action::LabelKey {
                 key,
                 selection,

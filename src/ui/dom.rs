@@ -39,6 +39,25 @@ pub fn selected_range(article: &Element) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// Takes the selection inside `article` for tagging: returns its code point range and clears
+/// the browser's selection (its text nodes are about to be re-rendered).
+pub fn take_selected_range(article: &yew::NodeRef) -> Option<Range<usize>> {
+    let range = selected_range(&article.cast::<Element>()?)?;
+    clear_selection();
+    Some(range)
+}
+
+/// Listens for `event_type` on the page's document until the returned listener is dropped.
+pub fn listen_on_document(
+    event_type: &'static str,
+    callback: impl FnMut(&web_sys::Event) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let document = web_sys::window()?.document()?;
+    Some(gloo_events::EventListener::new(
+        &document, event_type, callback,
+    ))
+}
+
 /// Clears the browser's text selection.
 pub fn clear_selection() {
     if let Some(selection) = window_selection() {
