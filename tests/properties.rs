@@ -88,11 +88,20 @@ proptest! {
         let document = Document::new("d", "D", &text);
         let len = document.char_len();
         let mut store = AnnotationStore::new();
+        let boundaries = grapheme_boundaries(&text);
         for (kind, a, b, label) in edits {
             let label = LabelId(label);
             let some_id = store.iter().nth(a % store.len().max(1)).map(|x| x.id).unwrap_or(AnnotationId(0));
             match kind {
-                0 | 1 => drop(store.add(&document, a.min(b).min(len)..a.max(b).min(len), label)),
+                0 | 1 => {
+                    // Selections reach the store snapped to grapheme boundaries; trimming
+                    // must keep them there.
+                    let on_boundary = |i: usize| boundaries[i.min(boundaries.len() - 1)];
+                    let range = on_boundary(a.min(b))..on_boundary(a.max(b));
+                    if let Ok(added) = store.add(&document, range, label) {
+                        prop_assert!(boundaries.contains(&added.start) && boundaries.contains(&added.end));
+                    }
+                }
                 2 => drop(store.relabel(some_id, label)),
                 3 => drop(store.remove(some_id)),
                 _ => drop(store.undo()),

@@ -4,6 +4,8 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::offsets::IndexedText;
 
 /// One line of the article, including the line break that ends it (`\n` or `\r\n`).
@@ -86,18 +88,22 @@ impl Document {
     }
 
     /// `range` without leading and trailing whitespace; empty if nothing else is left.
-    /// `None` if the range is out of bounds.
+    /// Whole grapheme clusters are trimmed, judged by their first character, so a space that
+    /// carries a combining mark goes with its mark. `None` if the range is out of bounds.
     pub fn trim_whitespace(&self, range: Range<usize>) -> Option<Range<usize>> {
         let slice = self.slice(range.clone())?;
-        let leading = slice.chars().take_while(|c| c.is_whitespace()).count();
+        let is_space = |grapheme: &&str| grapheme.chars().next().is_some_and(char::is_whitespace);
+        let chars = |grapheme: &str| grapheme.chars().count();
+        let leading: usize = slice.graphemes(true).take_while(is_space).map(chars).sum();
         if leading == range.len() {
             return Some(range.start..range.start);
         }
-        let trailing = slice
-            .chars()
+        let trailing: usize = slice
+            .graphemes(true)
             .rev()
-            .take_while(|c| c.is_whitespace())
-            .count();
+            .take_while(is_space)
+            .map(chars)
+            .sum();
         Some(range.start + leading..range.end - trailing)
     }
 }
@@ -170,5 +176,13 @@ mod tests {
         assert_eq!(doc.trim_whitespace(1..12), Some(3..10));
         assert_eq!(doc.trim_whitespace(1..3), Some(1..1));
         assert_eq!(doc.trim_whitespace(0..99), None);
+    }
+
+    #[test]
+    fn a_combining_mark_on_a_space_is_trimmed_with_it() {
+        // ' ', NBSP + U+0301, "Bagheri": trimming by character would leave U+0301 in front.
+        let doc = Document::new("d", "D", "x \u{a0}\u{301}Bagheri");
+        assert_eq!(doc.trim_whitespace(1..11), Some(4..11));
+        assert_eq!(doc.slice(4..11), Some("Bagheri"));
     }
 }
