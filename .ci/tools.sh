@@ -89,3 +89,18 @@ ensure_e2e_packages() {
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi
 }
+
+SPACY_VERSION="3.8.18"
+SPACY_VENV="$ROOT/target/spacy-venv"
+
+# spaCy from PyPI in a virtualenv under target/ (rebuilt from scratch on a clean clone), to
+# check that the spaCy, CoNLL and Prodigy exports load in spaCy 3.
+ensure_spacy() {
+  if "$SPACY_VENV/bin/python" -c "import spacy, sys; sys.exit(spacy.__version__ != '$SPACY_VERSION')" 2>/dev/null; then
+    echo "spaCy $SPACY_VERSION: installed"
+  else
+    step "installing spaCy $SPACY_VERSION from PyPI into target/spacy-venv"
+    python3 -m venv --clear "$SPACY_VENV"
+    "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "spacy==$SPACY_VERSION"
+  fi
+}

@@ -3,151 +3,17 @@
 //! Export offsets are Unicode code points; the DOM's are UTF-16, so emoji text checks both.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/browser_app.rs"]
+mod browser_app;
+
 use article_annotator::ui::storage::DOCUMENT_KEY;
-use article_annotator::ui::App;
+use browser_app::*;
 use gloo_timers::future::TimeoutFuture;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage")
-}
-
-/// A mounted App in a fresh div; destroyed (listeners removed) when dropped.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Mounted {
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).expect("selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn texts(&self, selector: &str) -> Vec<String> {
-        self.all(selector)
-            .iter()
-            .map(|e| e.text_content().unwrap_or_default())
-            .collect()
-    }
-
-    fn click(&self, selector: &str) {
-        let element = self
-            .root
-            .query_selector(selector)
-            .expect("selector")
-            .expect("element exists");
-        element.unchecked_into::<HtmlElement>().click();
-    }
-
-    /// Selects the first occurrence of `needle` in the article as a mouse drag would.
-    fn select_text(&self, needle: &str) {
-        self.select_between(needle, needle);
-    }
-
-    /// Selects from the start of `from` to the end of `to`, which may lie in later runs.
-    fn select_between(&self, from: &str, to: &str) {
-        let (start_node, start) = self.locate(from, false);
-        let (end_node, end) = self.locate(to, true);
-        select_range(&start_node, start, &end_node, end);
-    }
-
-    /// The text node holding `needle` and the UTF-16 offset of its start (or end).
-    fn locate(&self, needle: &str, end: bool) -> (web_sys::Node, u32) {
-        let run = self
-            .all(".article [data-start]")
-            .into_iter()
-            .find(|run| run.text_content().unwrap_or_default().contains(needle))
-            .expect("needle rendered in one run");
-        let text_node = run.first_child().expect("text node");
-        let content = text_node.text_content().unwrap_or_default();
-        let byte = content.find(needle).expect("needle") + if end { needle.len() } else { 0 };
-        (text_node, content[..byte].encode_utf16().count() as u32)
-    }
-}
-
-fn select_range(start_node: &web_sys::Node, start: u32, end_node: &web_sys::Node, end: u32) {
-    let range = document().create_range().expect("range");
-    range.set_start(start_node, start).expect("start");
-    range.set_end(end_node, end).expect("end");
-    let selection = web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .expect("selection");
-    selection.remove_all_ranges().expect("clear");
-    selection.add_range(&range).expect("add");
-}
-
-async fn mount() -> Mounted {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
-}
-
-async fn press(key: &str, ctrl: bool, shift: bool) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_ctrl_key(ctrl);
-    init.set_shift_key(shift);
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    document()
-        .body()
-        .expect("body")
-        .dispatch_event(&event)
-        .expect("dispatch");
-    yew::scheduler::flush().await;
-}
-
-/// Waits out the autosave delay and returns the saved native JSON.
-async fn saved_export() -> Value {
-    TimeoutFuture::new(500).await;
-    let json = storage()
-        .get_item(DOCUMENT_KEY)
-        .expect("read")
-        .expect("saved");
-    serde_json::from_str(&json).expect("saved JSON parses")
-}
-
-fn python_slice(text: &str, start: &Value, end: &Value) -> String {
-    let (start, end) = (
-        start.as_u64().expect("start") as usize,
-        end.as_u64().expect("end") as usize,
-    );
-    text.chars().skip(start).take(end - start).collect()
-}
 
 #[wasm_bindgen_test]
 async fn opens_on_the_embedded_article_with_its_licence_line() {
@@ -251,7 +117,11 @@ async fn click_relabel_delete_undo_and_redo() {
 #[wasm_bindgen_test]
 async fn emoji_before_a_name_shifts_utf16_but_not_exported_offsets() {
     storage().clear().expect("clear");
-    save_with_spans("👨🏻\u{200d}🚒 😀 met “Valery Gerasimov” in Moscow", &[]);
+    save_with_spans(
+        "long",
+        "👨🏻\u{200d}🚒 😀 met “Valery Gerasimov” in Moscow",
+        &[],
+    );
     let app = mount().await;
     app.select_text("Valery Gerasimov");
     press("1", false, false).await;
@@ -392,31 +262,6 @@ async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight
     assert!(app.all(".entries .entry.selected").len() == 1);
 }
 
-/// Picks `file` with the Open JSON control, as the file dialog would.
-async fn pick_file(app: &Mounted, file: &web_sys::File) {
-    let transfer = web_sys::DataTransfer::new().expect("transfer");
-    transfer.items().add_with_file(file).expect("add");
-    let input: web_sys::HtmlInputElement = app
-        .root
-        .query_selector(".file-button input[type=file]")
-        .expect("selector")
-        .expect("file input")
-        .unchecked_into();
-    input.set_files(transfer.files().as_ref());
-    let event = web_sys::Event::new("change").expect("event");
-    input.dispatch_event(&event).expect("dispatch");
-    // Reading the file is asynchronous.
-    TimeoutFuture::new(100).await;
-    yew::scheduler::flush().await;
-}
-
-/// Picks a text file called `name` holding `contents`.
-async fn open_file(app: &Mounted, name: &str, contents: &str) {
-    let parts = js_sys::Array::of1(&contents.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, name).expect("file");
-    pick_file(app, &file).await;
-}
-
 #[wasm_bindgen_test]
 async fn opening_a_bad_file_says_why_and_keeps_the_current_work() {
     storage().clear().expect("clear");
@@ -466,27 +311,6 @@ async fn opening_a_valid_file_shows_its_text_and_highlights() {
     );
 }
 
-/// Saves a native file with this text and these (start, end, label, text) spans.
-fn save_with_spans(text: &str, spans: &[(usize, usize, &str, &str)]) {
-    let annotations: Vec<Value> = spans
-        .iter()
-        .enumerate()
-        .map(|(id, (start, end, label, text))| {
-            serde_json::json!({"id": id, "start": start, "end": end, "label": label, "text": text})
-        })
-        .collect();
-    let json = serde_json::json!({
-        "format": "article-annotator", "version": 1, "offset_unit": "codepoint",
-        "document": {"id": "long", "title": "Long", "text": text},
-        "labels": [{"name": "Person", "color": "#ffc9a0", "key": "1"},
-                   {"name": "Place", "color": "#a8e6b4", "key": "2"}],
-        "annotations": annotations
-    });
-    storage()
-        .set_item(DOCUMENT_KEY, &json.to_string())
-        .expect("save");
-}
-
 /// 80 paragraphs of about three lines each, with "Tehran" in the last one labeled Place.
 fn save_long_article() -> String {
     let text: String = (0..80)
@@ -499,7 +323,7 @@ fn save_long_article() -> String {
         .collect();
     let last = text.rfind("Tehran").expect("Tehran");
     let start = text[..last].chars().count();
-    save_with_spans(&text, &[(start, start + 6, "Place", "Tehran")]);
+    save_with_spans("long", &text, &[(start, start + 6, "Place", "Tehran")]);
     text
 }
 
@@ -574,16 +398,6 @@ async fn a_far_annotation_shows_when_picked_in_the_list_or_scrolled_to() {
         ["Tehran"],
         "scrolled into view, the highlight shows"
     );
-}
-
-/// A mouse-up on the article, as at the end of a drag, with or without Alt held.
-fn mouse_up(alt: bool) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_alt_key(alt);
-    init.set_bubbles(true);
-    let event =
-        web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &init).expect("event");
-    document().dispatch_event(&event).expect("dispatch");
 }
 
 #[wasm_bindgen_test]
@@ -698,7 +512,7 @@ async fn a_place_nested_in_an_event_shows_both_and_the_inner_one_is_clickable() 
 async fn right_to_left_text_exports_code_point_offsets() {
     storage().clear().expect("clear");
     let text = "سرلشکر محمد باقری، رئیس ستاد کل نیروهای مسلح، با سرگئی شویگو در مسکو دیدار کرد.";
-    save_with_spans(text, &[]);
+    save_with_spans("long", text, &[]);
     let app = mount().await;
     app.select_text("باقری،");
     press("1", false, false).await;

@@ -1,6 +1,25 @@
 //! Import and export, one file per format. Pure functions, tested natively.
 //! Every format writes offsets as Unicode code points, start inclusive, end exclusive.
 
+pub mod brat;
+pub mod conll;
+pub mod dataset_format;
+pub mod doccano;
+pub mod format_error;
+mod jsonl;
+pub mod label_studio;
+pub mod labeled_text;
 pub mod native_json;
+pub mod overlaps;
+pub mod plain_text;
+pub mod prodigy;
+pub mod spacy_offsets;
+pub mod tokens;
+pub mod w3c;
 
-pub use native_json::{ExportError, ImportError};
+pub use dataset_format::{
+    export, export_document, import, BaseText, ExportedFile, Format, Imported,
+};
+pub use format_error::{ExportError, FormatError, SpanProblem};
+pub use labeled_text::{LabeledText, Place, SpanRecord};
+pub use native_json::ImportError;

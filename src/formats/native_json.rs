@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::format_error::ExportError;
+
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelSet,
     OverlapPolicy,
@@ -92,30 +94,6 @@ struct AnnotationJson<'a> {
     #[serde(borrow)]
     text: Cow<'a, str>,
 }
-
-/// Why an export was refused; nothing is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportError {
-    /// An annotation's offsets do not lie inside the text.
-    OutOfRange(AnnotationId),
-    /// Serialization failed.
-    Json(String),
-}
-
-impl fmt::Display for ExportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::OutOfRange(id) => write!(
-                f,
-                "annotation {} lies outside the text; nothing was exported",
-                id.0
-            ),
-            Self::Json(message) => write!(f, "could not write JSON: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for ExportError {}
 
 /// Why an import was refused; the current work is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -50,6 +50,26 @@ impl LabelSet {
         ])
     }
 
+    /// This set plus a label for each name it lacks, with a colour from a palette and the next
+    /// free digit key.
+    pub fn with_names<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = self.clone();
+        for name in names {
+            if set.by_name(name).is_some() {
+                continue;
+            }
+            let next = set.labels.len();
+            let key = "4567890".chars().find(|key| set.by_key(*key).is_none());
+            set.labels.push(Label {
+                id: LabelId(set.labels.iter().map(|l| l.id.0 + 1).max().unwrap_or(0)),
+                name: name.to_owned(),
+                color: NEW_LABEL_COLORS[next % NEW_LABEL_COLORS.len()].to_owned(),
+                key,
+            });
+        }
+        set
+    }
+
     /// All labels in display order.
     pub fn iter(&self) -> impl Iterator<Item = &Label> {
         self.labels.iter()
@@ -75,6 +95,11 @@ impl LabelSet {
         self.get(id).map_or("?", |label| label.name.as_str())
     }
 }
+
+/// Colours given, in turn, to labels added by an import.
+const NEW_LABEL_COLORS: [&str; 6] = [
+    "#f5c2e7", "#fde68a", "#c4b5fd", "#99f6e4", "#fecaca", "#d9f99d",
+];
 
 /// Colour used for a label whose colour is not a CSS hex colour.
 pub const FALLBACK_COLOR: &str = "#dddddd";
@@ -104,6 +129,23 @@ mod tests {
         assert_eq!(labels.by_key('3').map(|l| l.name.as_str()), Some("Event"));
         assert!(labels.by_key('4').is_none());
         assert_eq!(labels.by_name("Place").map(|l| l.id), Some(LabelId(1)));
+    }
+
+    #[test]
+    fn new_names_become_labels_with_the_next_free_keys() {
+        let labels = LabelSet::default_set().with_names(["Place", "Organization", "Date", "Date"]);
+        let names: Vec<_> = labels.iter().map(|l| (l.name.as_str(), l.key)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Person", Some('1')),
+                ("Place", Some('2')),
+                ("Event", Some('3')),
+                ("Organization", Some('4')),
+                ("Date", Some('5'))
+            ]
+        );
+        assert_eq!(labels.by_name("Date").map(|l| l.id), Some(LabelId(4)));
     }
 
     #[test]

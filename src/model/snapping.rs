@@ -63,7 +63,23 @@ pub fn snap(document: &Document, range: Range<usize>, mode: Snap) -> Option<Rang
     };
     let start = text.char_of_byte(region_start + grown.start + first.0)?;
     let end = text.char_of_byte(region_start + grown.start + last.0 + last.1.len())?;
-    Some(start..end)
+    let kept_text = &region[grown.start + first.0..grown.start + last.0 + last.1.len()];
+    let possessive = match mode {
+        Snap::Words => possessive_len(kept_text),
+        Snap::Graphemes => 0,
+    };
+    Some(start..end - possessive)
+}
+
+/// Code points of an English possessive ending `word` ("’s" or "'s"), which spaCy and CoNLL
+/// tokenize apart, so a name snaps to "Bagheri" in "Bagheri’s"; 0 if there is none or the
+/// word is nothing else.
+pub fn possessive_len(word: &str) -> usize {
+    let mut backwards = word.chars().rev();
+    match (backwards.next(), backwards.next(), backwards.next()) {
+        (Some('s' | 'S'), Some('\'' | '’'), Some(c)) if c.is_alphanumeric() => 2,
+        _ => 0,
+    }
 }
 
 /// Whitespace and the punctuation that surrounds words: quotes, commas, full stops, dashes,
@@ -103,11 +119,17 @@ mod tests {
     }
 
     #[test]
-    fn quotes_commas_and_full_stops_are_trimmed_but_inner_apostrophes_kept() {
-        let text = "said, “Iran is a close partner.” Bagheri’s visit";
+    fn quotes_commas_full_stops_and_possessives_are_trimmed_but_inner_apostrophes_kept() {
+        let text = "said, “Iran is a close partner.” Bagheri’s visit, Raisi's O'Neill";
         assert_eq!(snapped(text, ", “Iran", 0, 7, Snap::Words), "Iran");
         assert_eq!(snapped(text, "partner.”", 0, 9, Snap::Words), "partner");
-        assert_eq!(snapped(text, "Bagheri’s", 2, 9, Snap::Words), "Bagheri’s");
+        assert_eq!(snapped(text, "Bagheri’s", 2, 9, Snap::Words), "Bagheri");
+        assert_eq!(snapped(text, "Raisi's", 0, 3, Snap::Words), "Raisi");
+        assert_eq!(snapped(text, "O'Neill", 0, 3, Snap::Words), "O'Neill");
+        assert_eq!(
+            snapped(text, "Bagheri’s", 0, 9, Snap::Graphemes),
+            "Bagheri’s"
+        );
         assert_eq!(snapped(text, ", “", 0, 3, Snap::Words), "");
     }
 

@@ -10,14 +10,14 @@ use yew::prelude::*;
 use super::annotation_list::AnnotationList;
 use super::article::Article;
 use super::dom;
-use super::file_reading;
+use super::exporting;
+use super::importing;
 use super::keys::{self, Modifiers, Shortcut};
 use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
 use super::startup;
 use super::state::{Action, AppState, Notice};
 use super::toolbar::Toolbar;
-use crate::formats::native_json;
 use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
 
 /// How long after the last change the work is saved.
@@ -147,27 +147,51 @@ pub fn app() -> Html {
     let onopen = {
         let dispatcher = state.dispatcher();
         let latest = latest.clone();
-        Callback::from(move |file: web_sys::File| {
-            let dispatcher = dispatcher.clone();
-            let latest = latest.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = open_file(&file).await;
-                let count = latest.borrow().annotated.store.len();
-                let question = format!(
-                    "Replace the current document and its {count} annotations with {}? Export them first to keep them.",
-                    file.name()
-                );
-                // Asked only once the file is known to be valid.
-                if matches!(action, Action::Load(_)) && count > 0 && !dom::confirm(&question) {
-                    return;
-                }
-                dispatcher.dispatch(action);
-            });
+        Callback::from(move |files: Vec<web_sys::File>| {
+            open_files(files, latest.clone(), dispatcher.clone());
         })
     };
+    {
+        // Files dropped anywhere on the page open like picked ones.
+        let dispatcher = state.dispatcher();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let over = dom::listen_on_document("dragover", |event| event.prevent_default());
+            let on_drop = dom::listen_on_document("drop", move |event| {
+                let Some(files) = event
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|event| event.data_transfer())
+                    .and_then(|transfer| transfer.files())
+                else {
+                    return;
+                };
+                event.prevent_default();
+                let files: Vec<_> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+                if !files.is_empty() {
+                    open_files(files, latest.clone(), dispatcher.clone());
+                }
+            });
+            move || drop((over, on_drop))
+        });
+    }
     let onexport = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Notify(export_notice(&state))))
+        Callback::from(move |format| {
+            state.dispatch(Action::Notify(exporting::export_as(
+                format,
+                &state.annotated,
+            )))
+        })
+    };
+    let oncopy = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = exporting::copy_json(&state.annotated).await;
+                state.dispatch(Action::Notify(notice));
+            });
+        })
     };
 
     let document = state.document().clone();
@@ -205,6 +229,7 @@ pub fn app() -> Html {
                 any_overlap={store.policy() == OverlapPolicy::Any}
                 ontoggleoverlap={dispatch(Action::ToggleAnyOverlap)}
                 {onexport}
+                {oncopy}
                 {onopen}
             />
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch(Action::DismissNotice)} />
@@ -232,35 +257,33 @@ pub fn app() -> Html {
     }
 }
 
-/// Downloads the native JSON export and says how it went.
-fn export_notice(state: &AppState) -> Notice {
-    let json = match native_json::export(&state.annotated) {
-        Ok(json) => json,
-        Err(error) => return Notice::error(error.to_string()),
-    };
-    let file_name = format!("{}.annotations.json", state.document().id);
-    match dom::download(&file_name, "application/json", &json) {
-        Ok(()) => Notice::info(format!(
-            "Exported {} annotations to {file_name}",
-            state.annotated.store.len()
-        )),
-        Err(error) => Notice::error(error.to_string()),
-    }
-}
-
-/// Reads and imports a picked file; on any failure only a message, the work is untouched.
-async fn open_file(file: &web_sys::File) -> Action {
-    let text = match file_reading::read_text(file).await {
-        Ok(text) => text,
-        Err(error) => return Action::Notify(Notice::error(error.to_string())),
-    };
-    match native_json::import(&text) {
-        Ok(annotated) => Action::Load(Box::new(annotated)),
-        Err(error) => Action::Notify(Notice::error(format!(
-            "{} was not opened: {error}",
-            file.name()
-        ))),
-    }
+/// Opens picked or dropped files; asks before replacing annotated work, and only once the
+/// files are known to be valid. A failure only shows a message.
+fn open_files(
+    files: Vec<web_sys::File>,
+    latest: Rc<std::cell::RefCell<UseReducerHandle<AppState>>>,
+    dispatcher: UseReducerDispatcher<AppState>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let current = latest.borrow().annotated.clone();
+        let opened = match importing::open_files(&files, &current).await {
+            Ok(opened) => opened,
+            Err(error) => {
+                dispatcher.dispatch(Action::Notify(Notice::error(error.to_string())));
+                return;
+            }
+        };
+        let count = latest.borrow().annotated.store.len();
+        let question = format!(
+            "Replace the current document and its {count} annotations with “{}”? Export them first to keep them.",
+            opened.annotated.document.title
+        );
+        if count > 0 && !dom::confirm(&question) {
+            return;
+        }
+        dispatcher.dispatch(Action::Load(Box::new(opened.annotated)));
+        dispatcher.dispatch(Action::Notify(Notice::info(opened.message)));
+    });
 }
 
 /// Turns a key press into an action.

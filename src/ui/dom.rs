@@ -53,8 +53,10 @@ pub fn listen_on_document(
     callback: impl FnMut(&web_sys::Event) + 'static,
 ) -> Option<gloo_events::EventListener> {
     let document = web_sys::window()?.document()?;
-    Some(gloo_events::EventListener::new(
-        &document, event_type, callback,
+    // Not passive: key and drop handlers must be able to prevent the browser's default.
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    Some(gloo_events::EventListener::new_with_options(
+        &document, event_type, options, callback,
     ))
 }
 
@@ -193,6 +195,27 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
     });
     revoke.forget();
     Ok(())
+}
+
+/// Puts `text` on the clipboard; fails where the browser offers no clipboard (an insecure
+/// page) or refuses permission.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+    if clipboard.is_undefined() {
+        return Err("this page has no clipboard access (it needs https or localhost)".into());
+    }
+    let promise = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(drop)
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| format!("{error:?}"), |e| String::from(e.message()))
+        })
 }
 
 /// Asks the user to confirm `message`; `false` if they decline or no dialog can be shown.

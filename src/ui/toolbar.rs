@@ -1,12 +1,19 @@
 //! The toolbar: one button per label (which doubles as the legend: colour, name, key), undo,
-//! redo, delete and export.
+//! redo, delete, open, and the Export menu.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::label_styles::color_class;
+use crate::formats::dataset_format::EXPORT_FORMATS;
+use crate::formats::Format;
 use crate::model::{LabelId, LabelSet};
+
+/// What the Open control accepts: every format the app reads.
+const OPENABLE: &str =
+    ".json,.jsonl,.ndjson,.jsonld,.conll,.iob,.iob2,.bio,.bilou,.ann,.txt,.md,.markdown,.html,.htm";
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -27,10 +34,12 @@ pub struct ToolbarProps {
     pub onredo: Callback<()>,
     /// Delete was pressed.
     pub onremove: Callback<()>,
-    /// Export JSON was pressed.
-    pub onexport: Callback<()>,
-    /// A file was picked with Open JSON.
-    pub onopen: Callback<web_sys::File>,
+    /// An export format was chosen (Export JSON is the native one).
+    pub onexport: Callback<Format>,
+    /// Copy JSON was pressed.
+    pub oncopy: Callback<()>,
+    /// Files were picked with Open.
+    pub onopen: Callback<Vec<web_sys::File>>,
     /// Whether selections snap to whole words.
     pub snap_to_words: bool,
     /// The snap toggle was pressed.
@@ -54,9 +63,35 @@ fn button(label: &str, title: &str, enabled: bool, onclick: &Callback<()>) -> Ht
     }
 }
 
+/// Closes the menu a clicked item sits in.
+fn close_menu(event: &MouseEvent) {
+    let menu = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|item| item.closest("details").ok().flatten());
+    if let Some(menu) = menu {
+        let _ = menu.remove_attribute("open");
+    }
+}
+
 /// The toolbar and label legend.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    use_effect_with((), |_| {
+        // A click anywhere outside the open Export menu closes it, as menus do.
+        let listener = super::dom::listen_on_document("click", |event| {
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let inside = target.and_then(|t| t.closest(".export-menu").ok().flatten());
+            let open = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".export-menu[open]").ok().flatten());
+            if let (None, Some(menu)) = (inside, open) {
+                let _ = menu.remove_attribute("open");
+            }
+        });
+        move || drop(listener)
+    });
     let label_buttons = props.labels.iter().map(|label| {
         let id = label.id;
         let onclick = props.ontag.reform(move |_: MouseEvent| id);
@@ -77,8 +112,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                onopen.emit(file);
+            let files = input.files().map_or_else(Vec::new, |list| {
+                (0..list.length()).filter_map(|i| list.get(i)).collect()
+            });
+            if !files.is_empty() {
+                onopen.emit(files);
             }
             // Lets the same file be picked again.
             input.set_value("");
@@ -101,11 +139,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
                 { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
-                <label class="file-button" title="Open an annotation JSON file (replaces the current document)">
-                    { "Open JSON…" }
-                    <input type="file" class="visually-hidden" accept=".json,application/json" {onchange} />
+                <label class="file-button" title="Open an article (.txt, .md, .html) or annotations (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C); replaces the current document. Files can also be dropped on the page.">
+                    { "Open…" }
+                    <input type="file" class="visually-hidden" multiple=true accept={OPENABLE} {onchange} />
                 </label>
-                { button("Export JSON", "Download the annotations as JSON", true, &props.onexport) }
+                { button("Export JSON", "Download the annotations as JSON", true, &props.onexport.reform(|_| Format::Native)) }
+                { button("Copy JSON", "Copy the annotations as JSON to the clipboard", true, &props.oncopy) }
+                <details class="export-menu">
+                    <summary title="Download the annotations in a dataset format">{ "Export as…" }</summary>
+                    <div class="menu" role="group" aria-label="Export formats">
+                        { for EXPORT_FORMATS.iter().map(|&format| {
+                            let onclick = props.onexport.reform(move |event: MouseEvent| {
+                                close_menu(&event);
+                                format
+                            });
+                            html! {
+                                <button type="button" data-format={format.name()} onmousedown={keep_selection} {onclick}>
+                                    { format.title() }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                </details>
             </div>
         </div>
     }

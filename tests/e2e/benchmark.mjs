@@ -1,5 +1,5 @@
 // Performance benchmark (not a pass/fail test): the release build in headless Chromium.
-// Loads generated articles through the app's own Open JSON path and times what a user does,
+// Loads generated articles through the app's own Open… path and times what a user does,
 // each edit measured from the input event to the next painted frame. Prints a table.
 //
 //   node tests/e2e/benchmark.mjs            100 KB / 1,000 spans and 1 MB / 10,000 spans

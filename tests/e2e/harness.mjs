@@ -62,10 +62,10 @@ export async function launchChromium() {
   });
 }
 
-/** Drags the mouse across the first occurrence of `needle` in the article. */
-export async function dragAcross(page, needle) {
-  const box = await page.evaluate((needle) => {
-    const article = document.querySelector('.article');
+/** Drags the mouse across the first occurrence of `needle` in the article (or in `within`). */
+export async function dragAcross(page, needle, within = '.article') {
+  const box = await page.evaluate(([needle, within]) => {
+    const article = document.querySelector(within);
     const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.data.indexOf(needle);
@@ -81,8 +81,8 @@ export async function dragAcross(page, needle) {
       return { x0: first.left + 1, y0: (first.top + first.bottom) / 2, x1: last.right - 1, y1: (last.top + last.bottom) / 2 };
     }
     return null;
-  }, needle);
-  if (!box) throw new Error(`"${needle}" is not in the article`);
+  }, [needle, within]);
+  if (!box) throw new Error(`"${needle}" is not in ${within}`);
   await page.mouse.move(box.x0, box.y0);
   await page.mouse.down();
   await page.mouse.move(box.x1, box.y1, { steps: 12 });

@@ -1,0 +1,317 @@
+//! Every format the app reads or writes, found by file name and content, with one entry point
+//! for import and one for export. Offsets in every format are Unicode code points.
+
+use super::format_error::{ExportError, FormatError};
+use super::labeled_text::LabeledText;
+use super::{
+    brat, conll, doccano, label_studio, native_json, plain_text, prodigy, spacy_offsets, w3c,
+};
+use crate::model::AnnotatedDocument;
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The app's own JSON.
+    Native,
+    /// doccano JSONL.
+    Doccano,
+    /// Label Studio task JSON.
+    LabelStudio,
+    /// Prodigy / spaCy JSONL with tokens.
+    Prodigy,
+    /// spaCy training offsets.
+    Spacy,
+    /// CoNLL tags, IOB2 (import also reads IOB1 and BILOU).
+    Iob2,
+    /// CoNLL tags, BILOU.
+    Bilou,
+    /// brat standoff `.txt` + `.ann`.
+    Brat,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+    /// A plain `.txt` or `.md` article.
+    Text,
+    /// An HTML article (read in the browser only).
+    Html,
+}
+
+/// The formats offered in the Export menu, in its order.
+pub const EXPORT_FORMATS: [Format; 9] = [
+    Format::Native,
+    Format::Doccano,
+    Format::LabelStudio,
+    Format::Prodigy,
+    Format::Spacy,
+    Format::Iob2,
+    Format::Bilou,
+    Format::Brat,
+    Format::W3c,
+];
+
+impl Format {
+    /// The name used on the command line (`--to doccano`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Native => "native",
+            Self::Doccano => "doccano",
+            Self::LabelStudio => "label-studio",
+            Self::Prodigy => "prodigy",
+            Self::Spacy => "spacy",
+            Self::Iob2 => "iob2",
+            Self::Bilou => "bilou",
+            Self::Brat => "brat",
+            Self::W3c => "w3c",
+            Self::Text => "text",
+            Self::Html => "html",
+        }
+    }
+
+    /// The name shown in the Export menu.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Native => "Native JSON",
+            Self::Doccano => "doccano JSONL",
+            Self::LabelStudio => "Label Studio JSON",
+            Self::Prodigy => "Prodigy / spaCy JSONL",
+            Self::Spacy => "spaCy training offsets",
+            Self::Iob2 => "CoNLL IOB2",
+            Self::Bilou => "CoNLL BILOU",
+            Self::Brat => "brat standoff (.txt + .ann)",
+            Self::W3c => "W3C Web Annotation",
+            Self::Text => "Plain text",
+            Self::Html => "HTML",
+        }
+    }
+
+    /// What the exported file's name ends with, after the document's id.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Self::Native => ".annotations.json",
+            Self::Doccano => ".doccano.jsonl",
+            Self::LabelStudio => ".label-studio.json",
+            Self::Prodigy => ".prodigy.jsonl",
+            Self::Spacy => ".spacy.json",
+            Self::Iob2 => ".iob2.conll",
+            Self::Bilou => ".bilou.conll",
+            Self::Brat => ".ann",
+            Self::W3c => ".w3c.jsonld",
+            Self::Text => ".txt",
+            Self::Html => ".html",
+        }
+    }
+
+    /// The format with this command-line name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        EXPORT_FORMATS
+            .into_iter()
+            .chain([Self::Text, Self::Html])
+            .find(|format| format.name() == name)
+    }
+
+    /// Whether an export leaves overlapping spans out (spaCy entities and tags cannot hold them).
+    pub fn drops_overlaps(self) -> bool {
+        matches!(self, Self::Spacy | Self::Iob2 | Self::Bilou)
+    }
+
+    /// Whether import needs the text the annotations were made on.
+    pub fn needs_text(self) -> bool {
+        matches!(self, Self::Brat | Self::W3c)
+    }
+
+    /// The format of a file, from its name and, for JSON, its content.
+    pub fn detect(file_name: &str, content: &str) -> Option<Self> {
+        let lower = file_name.to_ascii_lowercase();
+        let extension = lower
+            .rsplit_once('.')
+            .map_or("", |(_, extension)| extension);
+        match extension {
+            "ann" => return Some(Self::Brat),
+            "conll" | "iob" | "iob2" | "bio" | "bilou" | "bioes" => return Some(Self::Iob2),
+            "txt" | "md" | "markdown" => return Some(Self::Text),
+            "html" | "htm" | "xhtml" => return Some(Self::Html),
+            "jsonl" | "ndjson" => return Some(Self::detect_lines(content)),
+            _ => {}
+        }
+        let start = content.trim_start();
+        let head: String = start.chars().take(200).collect();
+        if start.starts_with('{') && head.contains("\"format\"") {
+            return Some(Self::Native);
+        }
+        match serde_json::from_str::<serde_json::Value>(content) {
+            Ok(value) => Self::detect_json(&value),
+            Err(_) if matches!(extension, "json" | "jsonld") => Some(Self::Native),
+            Err(_) => None,
+        }
+    }
+
+    fn detect_lines(content: &str) -> Self {
+        let first = content.lines().find(|line| !line.trim().is_empty());
+        let value: serde_json::Value = first
+            .and_then(|line| serde_json::from_str(line).ok())
+            .unwrap_or_default();
+        if value.get("tokens").is_some() || value.get("spans").is_some() {
+            Self::Prodigy
+        } else {
+            Self::Doccano
+        }
+    }
+
+    fn detect_json(value: &serde_json::Value) -> Option<Self> {
+        let item = match value {
+            serde_json::Value::Array(items) => items.first()?,
+            other => other,
+        };
+        if item.is_array() {
+            return Some(Self::Spacy);
+        }
+        if item.get("@context").is_some() || item.get("target").is_some() {
+            return Some(Self::W3c);
+        }
+        if item.get("data").is_some() {
+            return Some(Self::LabelStudio);
+        }
+        if item.get("format").is_some() {
+            return Some(Self::Native);
+        }
+        None
+    }
+}
+
+/// The text that brat or W3C annotations point into.
+#[derive(Debug, Clone, Copy)]
+pub struct BaseText<'a> {
+    /// The document's id.
+    pub id: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// What an import produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Imported {
+    /// A native file: one document with its own labels and overlap policy.
+    Native(AnnotatedDocument),
+    /// Documents from a dataset format, in file order.
+    Documents(Vec<LabeledText>),
+}
+
+/// Reads `content` as `format`. Only parsing happens here; span offsets are checked when the
+/// documents are turned into annotated ones ([`LabeledText::into_annotated`]).
+pub fn import(
+    format: Format,
+    file_name: &str,
+    content: &str,
+    base: Option<BaseText>,
+) -> Result<Imported, FormatError> {
+    if content.trim().is_empty() && format != Format::Text {
+        return Err(FormatError::Empty);
+    }
+    let missing = |what: &str| FormatError::MissingText(what.to_owned());
+    let documents = match format {
+        Format::Native => return Ok(Imported::Native(native_json::import(content)?)),
+        Format::Doccano => doccano::import(content, file_name)?,
+        Format::LabelStudio => label_studio::import(content, file_name)?,
+        Format::Prodigy => prodigy::import(content, file_name)?,
+        Format::Spacy => spacy_offsets::import(content, file_name)?,
+        Format::Iob2 | Format::Bilou => conll::import(content, file_name)?,
+        Format::Brat => {
+            let base = base.ok_or_else(|| {
+                missing(
+                    "brat annotations need their .txt file: pick the .ann and the .txt together",
+                )
+            })?;
+            vec![brat::import(base.text, content, file_name)?]
+        }
+        Format::W3c => {
+            let base =
+                base.ok_or_else(|| missing("W3C annotations need the text they were made on"))?;
+            vec![w3c::import(content, base.text, base.id, base.title)?]
+        }
+        Format::Text | Format::Html => vec![plain_text::import(content, file_name)],
+    };
+    Ok(Imported::Documents(documents))
+}
+
+/// One file of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    /// Suggested file name.
+    pub name: String,
+    /// MIME type.
+    pub mime: &'static str,
+    /// The file's content.
+    pub content: String,
+}
+
+/// Writes documents in a dataset format; `stem` names the files (brat names each by its
+/// document). Native JSON is written from an annotated document by [`export_document`].
+pub fn export(
+    format: Format,
+    documents: &[LabeledText],
+    stem: &str,
+) -> Result<Vec<ExportedFile>, ExportError> {
+    let json_error = |error: FormatError| ExportError::Json(error.to_string());
+    let one = |content: String, mime| {
+        vec![ExportedFile {
+            name: format!("{stem}{}", format.file_suffix()),
+            mime,
+            content,
+        }]
+    };
+    let jsonl = "application/jsonl";
+    let json = "application/json";
+    let text = "text/plain";
+    Ok(match format {
+        Format::Doccano => one(doccano::export(documents).map_err(json_error)?, jsonl),
+        Format::LabelStudio => one(label_studio::export(documents).map_err(json_error)?, json),
+        Format::Prodigy => one(prodigy::export(documents).map_err(json_error)?, jsonl),
+        Format::Spacy => one(spacy_offsets::export(documents).map_err(json_error)?, json),
+        Format::Iob2 => one(conll::export(documents, conll::Scheme::Iob2), text),
+        Format::Bilou => one(conll::export(documents, conll::Scheme::Bilou), text),
+        Format::W3c => one(
+            w3c::export(documents).map_err(json_error)?,
+            "application/ld+json",
+        ),
+        Format::Brat => documents
+            .iter()
+            .flat_map(|document| {
+                [
+                    ExportedFile {
+                        name: format!("{}.txt", document.id),
+                        mime: text,
+                        content: document.text.clone(),
+                    },
+                    ExportedFile {
+                        name: format!("{}.ann", document.id),
+                        mime: text,
+                        content: brat::export_ann(document),
+                    },
+                ]
+            })
+            .collect(),
+        Format::Native | Format::Text | Format::Html => {
+            return Err(ExportError::Json(format!(
+                "{} is not written from dataset records",
+                format.title()
+            )))
+        }
+    })
+}
+
+/// Writes one annotated document in any export format, named after its id.
+pub fn export_document(
+    format: Format,
+    annotated: &AnnotatedDocument,
+) -> Result<Vec<ExportedFile>, ExportError> {
+    let stem = annotated.document.id.as_str();
+    if format == Format::Native {
+        return Ok(vec![ExportedFile {
+            name: format!("{stem}{}", format.file_suffix()),
+            mime: "application/json",
+            content: native_json::export(annotated)?,
+        }]);
+    }
+    export(format, &[LabeledText::from_annotated(annotated)?], stem)
+}

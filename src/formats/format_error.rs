@@ -1,0 +1,182 @@
+//! Why a dataset file could not be read or written. Messages name the line and the span, so a
+//! user can find and fix it; the current work is never touched by a failed import.
+
+use std::fmt;
+
+use super::labeled_text::Place;
+use super::native_json::ImportError;
+use crate::model::{AnnotationId, EditError};
+
+/// Why an export was refused; nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// An annotation's offsets do not lie inside the text.
+    OutOfRange(AnnotationId),
+    /// Serialization failed.
+    Json(String),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::OutOfRange(id) => write!(
+                f,
+                "annotation {} lies outside the text; nothing was exported",
+                id.0
+            ),
+            Self::Json(message) => write!(f, "could not write JSON: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// What is wrong with one span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpanProblem {
+    /// The end is not after the start.
+    Reversed,
+    /// The offsets reach past the text.
+    OutOfRange {
+        /// The text's length in code points.
+        length: usize,
+    },
+    /// The file's text for the span is not what its offsets select.
+    TextMismatch {
+        /// The text the file states.
+        claimed: String,
+        /// What the offsets select.
+        found: String,
+    },
+    /// The span starts or ends with whitespace.
+    Untrimmed,
+    /// The span breaks a rule of the annotation store (e.g. a duplicate).
+    Store(EditError),
+    /// The span overlaps another; token-based formats and spaCy cannot hold both.
+    Overlaps {
+        /// The other span's number (1-based).
+        other: usize,
+    },
+    /// Its token indices do not point at tokens that start and end where it does.
+    TokenMismatch {
+        /// The `token_start` the file gives.
+        token_start: Option<usize>,
+        /// The `token_end` the file gives.
+        token_end: Option<usize>,
+    },
+    /// A boundary falls inside a word, so no tokenizer will align it.
+    SplitsWord {
+        /// The boundary, in code points.
+        at: usize,
+    },
+}
+
+impl fmt::Display for SpanProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Reversed => write!(f, "its end is not after its start"),
+            Self::OutOfRange { length } => {
+                write!(f, "its offsets lie outside the text ({length} code points)")
+            }
+            Self::TextMismatch { claimed, found } => {
+                write!(
+                    f,
+                    "its offsets select {found:?}, but its text is {claimed:?}"
+                )
+            }
+            Self::Untrimmed => write!(f, "it starts or ends with whitespace"),
+            Self::Store(error) => write!(f, "{error}"),
+            Self::Overlaps { other } => write!(
+                f,
+                "it overlaps span {other}; spaCy entities and CoNLL tags cannot hold both"
+            ),
+            Self::TokenMismatch {
+                token_start,
+                token_end,
+            } => write!(
+                f,
+                "its tokens {} to {} do not start and end where it does",
+                token_start.map_or("?".into(), |t| t.to_string()),
+                token_end.map_or("?".into(), |t| t.to_string())
+            ),
+            Self::SplitsWord { at } => write!(
+                f,
+                "its boundary at {at} falls inside a word, so tokens cannot align with it"
+            ),
+        }
+    }
+}
+
+/// Why a dataset file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// The file holds nothing.
+    Empty,
+    /// The file could not be parsed, or a field has the wrong type.
+    Syntax {
+        /// Where.
+        place: Place,
+        /// What the parser said.
+        message: String,
+    },
+    /// A span is wrong.
+    Span {
+        /// The document it belongs to.
+        place: Place,
+        /// Its number within the document (1-based).
+        span: usize,
+        /// Its label.
+        label: String,
+        /// Its first code point.
+        start: usize,
+        /// One past its last code point.
+        end: usize,
+        /// What is wrong.
+        problem: SpanProblem,
+    },
+    /// The app's own format refused the file.
+    Native(ImportError),
+    /// No known format matches the file.
+    Unrecognized(String),
+    /// The annotations point into a text that was not given (W3C, brat).
+    MissingText(String),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the file is empty"),
+            Self::Syntax { place, message } => write!(f, "{place}: {message}"),
+            Self::Span {
+                place,
+                span,
+                label,
+                start,
+                end,
+                problem,
+            } => write!(f, "{place}, span {span} ({label} {start}–{end}): {problem}"),
+            Self::Native(error) => write!(f, "{error}"),
+            Self::Unrecognized(name) => write!(
+                f,
+                "{name} is not in a format this app reads (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat, W3C, .txt, .md, .html)"
+            ),
+            Self::MissingText(what) => write!(f, "{what}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl From<ImportError> for FormatError {
+    fn from(error: ImportError) -> Self {
+        Self::Native(error)
+    }
+}
+
+/// A syntax error at `place` from anything that displays (a serde error, a message).
+pub fn syntax(place: Place, message: impl fmt::Display) -> FormatError {
+    FormatError::Syntax {
+        place,
+        message: message.to_string(),
+    }
+}

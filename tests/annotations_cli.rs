@@ -1,0 +1,158 @@
+//! The `annotations` command: convert and check dataset files without a browser.
+//! Offsets in every format are Unicode code points.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annotations"))
+        .args(args)
+        .output()
+        .expect("the command runs")
+}
+
+fn tests_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("annotations-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn convert_writes_the_same_bytes_as_the_app() {
+    let input = tests_dir().join("golden/mini.annotations.json");
+    let output = run(&["convert", input.to_str().unwrap(), "--to", "doccano"]);
+    assert!(output.status.success());
+    let golden = std::fs::read_to_string(tests_dir().join("golden/mini.doccano.jsonl")).unwrap();
+    assert_eq!(stdout(&output), golden);
+}
+
+#[test]
+fn brat_goes_to_a_directory_and_comes_back() {
+    let input = tests_dir().join("golden/mini.annotations.json");
+    let dir = scratch("brat");
+    let output = run(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "brat",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let ann = dir.join("mini.ann");
+    assert!(dir.join("mini.txt").exists());
+    let back = run(&["convert", ann.to_str().unwrap(), "--to", "spacy"]);
+    assert!(back.status.success(), "{back:?}");
+    let golden = std::fs::read_to_string(tests_dir().join("golden/mini.spacy.json")).unwrap();
+    assert_eq!(stdout(&back), golden);
+    assert!(String::from_utf8_lossy(&back.stderr)
+        .contains("left out (overlaps a longer span): mini Place 87–93"));
+    let refused = run(&["convert", input.to_str().unwrap(), "--to", "brat"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("-o <directory>"));
+}
+
+#[test]
+fn check_passes_a_clean_file_and_lists_each_problem_of_a_bad_one() {
+    let clean = scratch("clean").join("clean.jsonl");
+    std::fs::write(
+        &clean,
+        "{\"text\": \"Shoigu met Bagheri\", \"label\": [[0, 6, \"Person\"]]}\n",
+    )
+    .unwrap();
+    let output = run(&["check", clean.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).contains("ok (doccano JSONL, 1 documents, 1 spans)"));
+
+    let bad = scratch("bad").join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\": \"Shoigu met Bagheri\", \"label\": [[0, 6, \"Person\"], [2, 9, \"Event\"], [11, 15, \"Person\"]]}\n",
+    )
+    .unwrap();
+    let output = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), 5, "{report}");
+    assert!(lines[0].ends_with("line 1, span 2 (Event 2–9): it overlaps span 1; spaCy entities and CoNLL tags cannot hold both"), "{report}");
+    assert!(
+        lines[1].contains("its boundary at 2 falls inside a word"),
+        "{report}"
+    );
+    assert!(
+        lines[2].contains("its boundary at 9 falls inside a word"),
+        "{report}"
+    );
+    assert!(
+        lines[3].contains("span 3 (Person 11–15): its boundary at 15"),
+        "{report}"
+    );
+    assert_eq!(lines[4], "4 problems");
+}
+
+#[test]
+fn check_reports_offsets_that_do_not_match_and_convert_writes_nothing() {
+    let bad = scratch("mismatch").join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\": \"Iran\", \"label\": [[0, 9, \"Place\"]]}\n",
+    )
+    .unwrap();
+    let output = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output)
+        .contains("line 1, span 1 (Place 0–9): its offsets lie outside the text (4 code points)"));
+    let out = bad.with_extension("conll");
+    let output = run(&[
+        "convert",
+        bad.to_str().unwrap(),
+        "--to",
+        "iob2",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing was written"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn w3c_reads_against_the_text_given() {
+    let dir = scratch("w3c");
+    let article = dir.join("mini.txt");
+    std::fs::copy(tests_dir().join("golden/mini.txt"), &article).unwrap();
+    let w3c = tests_dir().join("golden/mini.w3c.jsonld");
+    let without = run(&["check", w3c.to_str().unwrap()]);
+    assert!(!without.status.success());
+    assert!(String::from_utf8_lossy(&without.stderr).contains("need the text they were made on"));
+    let with = run(&[
+        "convert",
+        w3c.to_str().unwrap(),
+        "--text",
+        article.to_str().unwrap(),
+        "--to",
+        "bilou",
+    ]);
+    assert!(with.status.success(), "{with:?}");
+    let golden = std::fs::read_to_string(tests_dir().join("golden/mini.bilou.conll")).unwrap();
+    assert_eq!(stdout(&with), golden);
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(
+        run(&["convert", "x.json", "--to", "yaml"]).status.code(),
+        Some(2)
+    );
+}

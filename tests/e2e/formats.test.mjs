@@ -1,0 +1,88 @@
+// End to end, the dataset formats as a user meets them: nest a Place in an Event with the
+// mouse, export CoNLL IOB2 from the Export menu (the browser's confirm lists the nested span
+// first), copy the JSON to the real clipboard, and open a doccano file through the file
+// chooser. Offsets are Unicode code points.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchChromium, dragAcross } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('export menu, copy JSON, open a doccano file', async () => {
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('.article [data-start]');
+
+  await dragAcross(page, 'a conference in Afghanistan');
+  await page.keyboard.press('3');
+  // Then the place inside it, dragged across where it sits in the Event's highlight.
+  await dragAcross(page, 'Afghanistan', '.article mark.hl[data-label="Event"]');
+  await page.keyboard.press('2');
+  assert.deepEqual(
+    await page.locator('.entries .entry-text').allTextContents(),
+    ['a conference in Afghanistan', 'Afghanistan'],
+  );
+
+  // CoNLL cannot hold the nested Place: the question names it before anything downloads.
+  const questions = [];
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    dialog.accept();
+  });
+  await page.locator('.export-menu summary').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.export-menu [data-format="iob2"]').click(),
+  ]);
+  assert.equal(questions.length, 1);
+  assert.match(questions[0], /These 1 spans overlap longer ones/);
+  assert.match(questions[0], /Place “Afghanistan”/);
+  assert.equal(download.suggestedFilename(), 'iran-russia-military-cooperation.iob2.conll');
+  const conll = await readFile(await download.path(), 'utf8');
+  assert.match(conll, /^-DOCSTART- -X- O O\n\n/);
+  assert.match(conll, /\na\tB-Event\nconference\tI-Event\nin\tI-Event\nAfghanistan\tI-Event\n/);
+  assert.equal(conll.match(/B-/g).length, 1, 'only the Event is tagged');
+  assert.equal(await page.locator('.export-menu[open]').count(), 0, 'the menu closed');
+
+  // Copy JSON writes the native export to the real clipboard.
+  await page.getByRole('button', { name: 'Copy JSON' }).click();
+  await page.locator('.notice', { hasText: 'Copied the JSON of 2 annotations' }).waitFor();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.deepEqual(
+    copied.annotations.map((a) => [a.label, a.text]),
+    [['Event', 'a conference in Afghanistan'], ['Place', 'Afghanistan']],
+  );
+
+  // A doccano line through the real file chooser; the unknown label becomes a new label.
+  const line = JSON.stringify({ id: 'nato', title: 'NATO in 😀 Brussels', text: 'NATO met in 😀 Brussels.', label: [[0, 4, 'Organization'], [14, 22, 'Place']] });
+  await page.setInputFiles('.file-button input[type=file]', {
+    name: 'corpus.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(`${line}\n`),
+  });
+  await page.locator('.title', { hasText: 'NATO in 😀 Brussels' }).waitFor();
+  assert.equal(questions.length, 2, 'replacing annotated work was confirmed');
+  assert.deepEqual(await page.locator('.article mark.hl').allTextContents(), ['NATO', 'Brussels']);
+  assert.deepEqual(
+    await page.locator('.legend .label-name').allTextContents(),
+    ['Person', 'Place', 'Event', 'Organization'],
+  );
+  assert.deepEqual(errors, []);
+});
