@@ -14,6 +14,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Lets the asynchronous export or copy finish and the page re-render.
+async fn settle() {
+    TimeoutFuture::new(50).await;
+    yew::scheduler::flush().await;
+}
+
 fn eval(script: &str) -> wasm_bindgen::JsValue {
     js_sys::eval(script).expect("script runs")
 }
@@ -90,7 +96,7 @@ async fn a_conll_export_lists_the_overlapping_spans_first_and_writes_the_rest() 
     let app = mount().await;
     record_browser(false);
     app.click("[data-format=iob2]");
-    yew::scheduler::flush().await;
+    settle().await;
     let asked = questions();
     assert_eq!(asked.len(), 1);
     assert!(
@@ -108,7 +114,7 @@ async fn a_conll_export_lists_the_overlapping_spans_first_and_writes_the_rest() 
 
     record_browser(true);
     app.click("[data-format=iob2]");
-    yew::scheduler::flush().await;
+    settle().await;
     let files = downloads().await;
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].0, "summit.iob2.conll");
@@ -143,7 +149,7 @@ async fn every_export_format_downloads_files_named_after_the_document() {
         "w3c",
     ] {
         app.click(&format!("[data-format={format}]"));
-        yew::scheduler::flush().await;
+        settle().await;
     }
     let files = downloads().await;
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
@@ -177,8 +183,7 @@ async fn copy_json_puts_the_native_export_on_the_clipboard() {
     let app = mount().await;
     record_browser(true);
     app.click(".actions button[title^='Copy the annotations']");
-    TimeoutFuture::new(50).await;
-    yew::scheduler::flush().await;
+    settle().await;
     let copied = eval("window.__clipboard").as_string().expect("copied");
     let json: serde_json::Value = serde_json::from_str(&copied).expect("JSON");
     assert_eq!(json["format"], "article-annotator");
@@ -263,7 +268,7 @@ async fn w3c_annotations_anchor_onto_the_open_document() {
     let app = mount().await;
     record_browser(true);
     app.click("[data-format=w3c]");
-    yew::scheduler::flush().await;
+    settle().await;
     let (_, w3c) = downloads().await.remove(0);
     app.click(".entries .entry");
     press("Delete", false, false).await;

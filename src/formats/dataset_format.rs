@@ -1,6 +1,8 @@
 //! Every format the app reads or writes, found by file name and content, with one entry point
 //! for import and one for export. Offsets in every format are Unicode code points.
 
+use serde_json::Value;
+
 use super::format_error::{ExportError, FormatError};
 use super::labeled_text::LabeledText;
 use super::{
@@ -132,21 +134,19 @@ impl Format {
             "jsonl" | "ndjson" => return Some(Self::detect_lines(content)),
             _ => {}
         }
-        let start = content.trim_start();
-        let head: String = start.chars().take(200).collect();
-        if start.starts_with('{') && head.contains("\"format\"") {
+        if native_json::looks_native(content) {
             return Some(Self::Native);
         }
-        match serde_json::from_str::<serde_json::Value>(content) {
-            Ok(value) => Self::detect_json(&value),
-            Err(_) if matches!(extension, "json" | "jsonld") => Some(Self::Native),
-            Err(_) => None,
+        match Self::detect_json(content) {
+            Some(format) => Some(format),
+            None if matches!(extension, "json" | "jsonld") => Some(Self::Native),
+            None => None,
         }
     }
 
     fn detect_lines(content: &str) -> Self {
         let first = content.lines().find(|line| !line.trim().is_empty());
-        let value: serde_json::Value = first
+        let value: Value = first
             .and_then(|line| serde_json::from_str(line).ok())
             .unwrap_or_default();
         if value.get("tokens").is_some() || value.get("spans").is_some() {
@@ -156,24 +156,24 @@ impl Format {
         }
     }
 
-    fn detect_json(value: &serde_json::Value) -> Option<Self> {
-        let item = match value {
-            serde_json::Value::Array(items) => items.first()?,
+    /// The JSON format of `content`, from the keys of its object or of its array's first item.
+    fn detect_json(content: &str) -> Option<Self> {
+        let value: Value = serde_json::from_str(content).ok()?;
+        let item = match &value {
+            Value::Array(items) => items.first()?,
             other => other,
         };
         if item.is_array() {
-            return Some(Self::Spacy);
+            Some(Self::Spacy)
+        } else if item.get("@context").is_some() || item.get("target").is_some() {
+            Some(Self::W3c)
+        } else if item.get("data").is_some() {
+            Some(Self::LabelStudio)
+        } else if item.get("format").is_some() {
+            Some(Self::Native)
+        } else {
+            None
         }
-        if item.get("@context").is_some() || item.get("target").is_some() {
-            return Some(Self::W3c);
-        }
-        if item.get("data").is_some() {
-            return Some(Self::LabelStudio);
-        }
-        if item.get("format").is_some() {
-            return Some(Self::Native);
-        }
-        None
     }
 }
 

@@ -1,14 +1,16 @@
 //! doccano JSONL (sequence labeling): one document per line,
-//! `{"id": …, "title": …, "text": …, "label": [[start, end, "Person"], …]}`.
+//! `{"id": …, "title": …, "text": …, "label": [[start, end, "Person"], …],
+//!   "offset_unit": "codepoint"}`.
 //!
 //! Offsets are **Unicode code points**, start inclusive, end exclusive. Import also reads
 //! doccano's older `"labels"` key.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::format_error::{syntax, FormatError};
+use super::format_error::FormatError;
+use super::json_fields::triple;
 use super::jsonl;
-use super::labeled_text::{LabeledText, Place, SpanRecord};
+use super::labeled_text::LabeledText;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -16,17 +18,8 @@ struct Line<'a> {
     title: &'a str,
     text: &'a str,
     label: Vec<(usize, usize, &'a str)>,
-}
-
-#[derive(Deserialize)]
-struct ReadLine {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    title: Option<String>,
-    text: String,
-    #[serde(default, alias = "labels")]
-    label: Vec<(usize, usize, String)>,
+    /// Always "codepoint"; doccano keeps unknown fields as metadata.
+    offset_unit: &'static str,
 }
 
 /// One JSON line per document, each ending in a newline.
@@ -41,25 +34,34 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
                 .iter()
                 .map(|span| (span.start, span.end, span.label.as_str()))
                 .collect(),
+            offset_unit: super::native_json::OFFSET_UNIT,
         }
     }))
 }
 
 /// Reads every line; the first malformed one refuses the file, naming its line.
 pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> {
-    jsonl::read(input, |line_number, line: ReadLine| {
-        let place = Place::Line(line_number);
-        let id = match line.id {
-            Some(serde_json::Value::String(id)) => id,
-            Some(serde_json::Value::Number(id)) => id.to_string(),
-            None => jsonl::default_id(name, line_number),
-            Some(other) => return Err(syntax(place, format!("\"id\" is {other}, not a string"))),
+    jsonl::read(input, |line_number, fields| {
+        let place = fields.place();
+        let id = fields
+            .id("id")?
+            .unwrap_or_else(|| jsonl::default_id(name, line_number));
+        let key = if fields.get("label").is_some() {
+            "label"
+        } else {
+            "labels"
         };
         Ok(LabeledText {
-            title: line.title.unwrap_or_else(|| id.clone()),
+            title: fields
+                .opt_str("title")?
+                .map_or_else(|| id.clone(), str::to_owned),
             id,
-            text: line.text,
-            spans: line.label.into_iter().map(SpanRecord::from).collect(),
+            text: fields.str("text")?.to_owned(),
+            spans: fields
+                .array(key)?
+                .iter()
+                .map(|span| triple(span, place))
+                .collect::<Result<_, _>>()?,
             place,
         })
     })

@@ -1,9 +1,9 @@
 //! Reading and writing JSON Lines, shared by the doccano and Prodigy formats.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::format_error::{syntax, FormatError};
+use super::json_fields::{parse, Fields};
 use super::labeled_text::{LabeledText, Place};
 
 /// Each item as one line of compact JSON, each line ending in `\n`.
@@ -17,10 +17,10 @@ pub fn write<T: Serialize>(items: impl Iterator<Item = T>) -> Result<String, For
     Ok(out)
 }
 
-/// Parses every non-blank line as `T` and converts it; line numbers are 1-based.
-pub fn read<T: DeserializeOwned>(
+/// Parses every non-blank line as a JSON object and converts it; line numbers are 1-based.
+pub fn read(
     input: &str,
-    mut convert: impl FnMut(usize, T) -> Result<LabeledText, FormatError>,
+    mut convert: impl FnMut(usize, Fields) -> Result<LabeledText, FormatError>,
 ) -> Result<Vec<LabeledText>, FormatError> {
     let mut documents = Vec::new();
     for (index, line) in input.lines().enumerate() {
@@ -28,8 +28,12 @@ pub fn read<T: DeserializeOwned>(
             continue;
         }
         let line_number = index + 1;
-        let item = serde_json::from_str(line).map_err(|e| syntax(Place::Line(line_number), e))?;
-        documents.push(convert(line_number, item)?);
+        let place = Place::Line(line_number);
+        let value = parse(line, place)?;
+        documents.push(convert(
+            line_number,
+            Fields::of(&value, place, "each line")?,
+        )?);
     }
     if documents.is_empty() {
         return Err(FormatError::Empty);

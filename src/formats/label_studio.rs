@@ -1,14 +1,17 @@
 //! Label Studio tasks for the Text + Labels tags: a JSON array of
-//! `{"data": {"text", "title", "doc_id"}, "annotations": [{"result": [...]}]}`, each result
+//! `{"data": {"text", "title", "doc_id", "offset_unit": "codepoint"},
+//!   "annotations": [{"result": [...]}]}`, each result
 //! `{"from_name": "label", "to_name": "text", "type": "labels",
 //!   "value": {"start", "end", "text", "labels": ["Person"]}}`.
 //!
 //! Offsets are **Unicode code points** (Label Studio's Text tag counts code points), start
-//! inclusive, end exclusive. The labeling config these tasks fit is [`labeling_config`].
+//! inclusive, end exclusive. The labeling config these tasks fit is in the README.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::format_error::{syntax, FormatError};
+use super::json_fields::{parse, Fields};
 use super::labeled_text::{LabeledText, Place, SpanRecord};
 
 /// The `from_name` of every result: the Labels tag's name.
@@ -16,70 +19,41 @@ const FROM_NAME: &str = "label";
 /// The `to_name` of every result: the Text tag's name.
 const TO_NAME: &str = "text";
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Task {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    id: Option<serde_json::Value>,
     data: TaskData,
-    #[serde(default)]
     annotations: Vec<Completion>,
-    #[serde(default, skip_serializing)]
-    predictions: Vec<Completion>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct TaskData {
     text: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    doc_id: Option<String>,
+    title: String,
+    doc_id: String,
+    offset_unit: &'static str,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Completion {
     result: Vec<ResultItem>,
-    #[serde(default, skip_serializing)]
-    was_cancelled: bool,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct ResultItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    id: Option<String>,
-    #[serde(default)]
-    from_name: String,
-    #[serde(default)]
-    to_name: String,
+    id: String,
+    from_name: &'static str,
+    to_name: &'static str,
     #[serde(rename = "type")]
-    kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    value: Option<Value>,
+    kind: &'static str,
+    value: SpanValue,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Value {
+#[derive(Serialize)]
+struct SpanValue {
     start: usize,
     end: usize,
-    #[serde(default)]
     text: Option<String>,
-    labels: Vec<String>,
-}
-
-/// The Label Studio labeling config for these labels.
-pub fn labeling_config<'a>(labels: impl IntoIterator<Item = &'a str>) -> String {
-    let mut config = format!("<View>\n  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n");
-    for label in labels {
-        let escaped = label
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;");
-        config.push_str(&format!("    <Label value=\"{escaped}\"/>\n"));
-    }
-    config.push_str(&format!(
-        "  </Labels>\n  <Text name=\"{TO_NAME}\" value=\"$text\"/>\n</View>\n"
-    ));
-    config
+    labels: [String; 1],
 }
 
 /// A JSON array with one task per document, ready for Label Studio's import.
@@ -87,11 +61,11 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
     let tasks: Vec<Task> = documents
         .iter()
         .map(|document| Task {
-            id: None,
             data: TaskData {
                 text: document.text.clone(),
-                title: Some(document.title.clone()),
-                doc_id: Some(document.id.clone()),
+                title: document.title.clone(),
+                doc_id: document.id.clone(),
+                offset_unit: super::native_json::OFFSET_UNIT,
             },
             annotations: vec![Completion {
                 result: document
@@ -99,21 +73,19 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
                     .iter()
                     .enumerate()
                     .map(|(index, span)| ResultItem {
-                        id: Some(format!("span-{}", index + 1)),
-                        from_name: FROM_NAME.to_owned(),
-                        to_name: TO_NAME.to_owned(),
-                        kind: "labels".to_owned(),
-                        value: Some(Value {
+                        id: format!("span-{}", index + 1),
+                        from_name: FROM_NAME,
+                        to_name: TO_NAME,
+                        kind: "labels",
+                        value: SpanValue {
                             start: span.start,
                             end: span.end,
                             text: span.text.clone(),
-                            labels: vec![span.label.clone()],
-                        }),
+                            labels: [span.label.clone()],
+                        },
                     })
                     .collect(),
-                was_cancelled: false,
             }],
-            predictions: Vec::new(),
         })
         .collect();
     let mut json = serde_json::to_string_pretty(&tasks).map_err(|e| syntax(Place::File, e))?;
@@ -121,60 +93,74 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
     Ok(json)
 }
 
-/// Reads a task array (or one task). Each task's first completed annotation is used, or its
-/// first prediction if it has none; results other than `labels` are skipped.
+/// Reads a task array (or one task). Each task's first annotation that was not cancelled is
+/// used, or its first prediction if it has none; results other than `labels` are skipped.
 pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> {
-    let tasks: Vec<Task> = if input.trim_start().starts_with('{') {
-        vec![serde_json::from_str(input).map_err(|e| syntax(Place::File, e))?]
-    } else {
-        serde_json::from_str(input).map_err(|e| syntax(Place::File, e))?
+    let value = parse(input, Place::File)?;
+    let tasks = match &value {
+        Value::Array(tasks) => tasks.as_slice(),
+        one => std::slice::from_ref(one),
     };
     if tasks.is_empty() {
         return Err(FormatError::Empty);
     }
-    Ok(tasks
-        .into_iter()
+    tasks
+        .iter()
         .enumerate()
         .map(|(index, task)| {
             let place = Place::Record(index + 1);
+            let task = Fields::of(task, place, "each task")?;
+            let data = task
+                .object("data")?
+                .ok_or_else(|| syntax(place, "a task needs \"data\" with its \"text\""))?;
+            let cancelled =
+                |c: &Value| c.get("was_cancelled").and_then(Value::as_bool) == Some(true);
             let completion = task
-                .annotations
-                .into_iter()
-                .find(|c| !c.was_cancelled)
-                .or_else(|| task.predictions.into_iter().next());
-            let spans = completion
-                .into_iter()
-                .flat_map(|c| c.result)
-                .filter(|item| item.kind == "labels")
-                .filter_map(|item| item.value)
-                .flat_map(
-                    |Value {
-                         start,
-                         end,
-                         text,
-                         labels,
-                     }| {
-                        labels.into_iter().map(move |label| SpanRecord {
+                .array("annotations")?
+                .iter()
+                .find(|c| !cancelled(c))
+                .or_else(|| task.array("predictions").ok()?.first());
+            let mut spans = Vec::new();
+            if let Some(completion) = completion {
+                let completion = Fields::of(completion, place, "an annotation")?;
+                for result in completion.array("result")? {
+                    let result = Fields::of(result, place, "a result")?;
+                    if result.opt_str("type")? != Some("labels") {
+                        continue;
+                    }
+                    let Some(value) = result.object("value")? else {
+                        continue;
+                    };
+                    let (start, end) = (value.index("start")?, value.index("end")?);
+                    let text = value.opt_str("text")?;
+                    for label in value.array("labels")? {
+                        let label = label
+                            .as_str()
+                            .ok_or_else(|| syntax(place, "\"labels\" must hold strings"))?;
+                        spans.push(SpanRecord {
                             start,
                             end,
-                            label,
-                            text: text.clone(),
-                        })
-                    },
-                )
-                .collect();
-            let id = task
-                .data
-                .doc_id
-                .or_else(|| task.id.map(|id| id.to_string()))
-                .unwrap_or_else(|| super::jsonl::default_id(name, index + 1));
-            LabeledText {
-                title: task.data.title.unwrap_or_else(|| id.clone()),
+                            label: label.to_owned(),
+                            text: text.map(str::to_owned),
+                        });
+                    }
+                }
+            }
+            let id = match data.opt_str("doc_id")? {
+                Some(id) => id.to_owned(),
+                None => task
+                    .id("id")?
+                    .unwrap_or_else(|| super::jsonl::default_id(name, index + 1)),
+            };
+            Ok(LabeledText {
+                title: data
+                    .opt_str("title")?
+                    .map_or_else(|| id.clone(), str::to_owned),
                 id,
-                text: task.data.text,
+                text: data.str("text")?.to_owned(),
                 spans,
                 place,
-            }
+            })
         })
-        .collect())
+        .collect()
 }

@@ -51,18 +51,6 @@ pub struct SpanRecord {
     pub text: Option<String>,
 }
 
-impl From<(usize, usize, String)> for SpanRecord {
-    /// A `[start, end, label]` triple, as doccano and spaCy write spans; no text to check.
-    fn from((start, end, label): (usize, usize, String)) -> Self {
-        Self {
-            start,
-            end,
-            label,
-            text: None,
-        }
-    }
-}
-
 /// One document of a dataset: its text and its spans in file order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LabeledText {

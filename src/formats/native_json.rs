@@ -162,6 +162,14 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Whether `content` looks like this format: a JSON object whose first key is `format`, as
+/// this app writes it. Cheap, for choosing a reader before parsing a large file.
+pub fn looks_native(content: &str) -> bool {
+    let start = content.trim_start();
+    let head: String = start.chars().take(200).collect();
+    start.starts_with('{') && head.contains("\"format\"")
+}
+
 /// Writes the native JSON file, indented for people, re-checking every span against the text.
 pub fn export(annotated: &AnnotatedDocument) -> Result<String, ExportError> {
     write(annotated, true)

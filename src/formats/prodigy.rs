@@ -1,5 +1,5 @@
 //! Prodigy / spaCy JSONL: one document per line,
-//! `{"text", "meta": {"id", "title"}, "tokens": [{"text", "start", "end", "id", "ws"}],
+//! `{"text", "meta": {"id", "title", "offset_unit": "codepoint"}, "tokens": [{"text", "start", "end", "id", "ws"}],
 //!   "spans": [{"start", "end", "token_start", "token_end", "label"}], "answer": "accept"}`.
 //!
 //! Offsets are **Unicode code points**, start inclusive, end exclusive; `token_end` is the
@@ -7,39 +7,31 @@
 //! [`super::tokens`], cut at every span boundary so each span covers whole tokens, and
 //! whitespace other than one space after a token is a token of its own, as in spaCy.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::format_error::{FormatError, SpanProblem};
+use super::json_fields::Fields;
 use super::jsonl;
-use super::labeled_text::{LabeledText, Place, SpanRecord};
+use super::labeled_text::{LabeledText, SpanRecord};
 use super::tokens::{tokenize, Token};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Line {
     text: String,
-    #[serde(default)]
     meta: Meta,
-    #[serde(default)]
     tokens: Vec<TokenJson>,
-    #[serde(default)]
     spans: Vec<SpanJson>,
-    #[serde(default = "accept", skip_deserializing)]
     answer: String,
 }
 
-fn accept() -> String {
-    "accept".to_owned()
-}
-
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize)]
 struct Meta {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
+    id: String,
+    title: String,
+    offset_unit: &'static str,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct TokenJson {
     text: String,
     start: usize,
@@ -48,17 +40,13 @@ struct TokenJson {
     ws: bool,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SpanJson {
     start: usize,
     end: usize,
-    #[serde(default)]
-    token_start: Option<usize>,
-    #[serde(default)]
-    token_end: Option<usize>,
+    token_start: usize,
+    token_end: usize,
     label: String,
-    #[serde(default, skip_serializing)]
-    text: Option<String>,
 }
 
 /// One JSON line per document, tokens included.
@@ -81,21 +69,21 @@ fn line_of(document: &LabeledText) -> Line {
         .map(|span| SpanJson {
             start: span.start,
             end: span.end,
-            token_start: Some(index_starting(span.start)),
-            token_end: Some(index_starting(span.end).saturating_sub(1)),
+            token_start: index_starting(span.start),
+            token_end: index_starting(span.end).saturating_sub(1),
             label: span.label.clone(),
-            text: None,
         })
         .collect();
     Line {
         text: document.text.clone(),
         meta: Meta {
-            id: Some(document.id.clone()),
-            title: Some(document.title.clone()),
+            id: document.id.clone(),
+            title: document.title.clone(),
+            offset_unit: super::native_json::OFFSET_UNIT,
         },
         tokens,
         spans,
-        answer: accept(),
+        answer: "accept".to_owned(),
     }
 }
 
@@ -131,41 +119,51 @@ fn spacy_style(chars: &[char], words: &[Token]) -> Vec<TokenJson> {
 
 /// Reads every line; a span whose token indices disagree with its offsets refuses the file.
 pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> {
-    jsonl::read(input, |line_number, line: Line| {
-        let id = line
-            .meta
-            .id
-            .unwrap_or_else(|| jsonl::default_id(name, line_number));
-        let document = LabeledText {
-            title: line.meta.title.unwrap_or_else(|| id.clone()),
-            id,
-            text: line.text,
-            spans: line
-                .spans
-                .iter()
-                .map(|span| SpanRecord {
-                    start: span.start,
-                    end: span.end,
-                    label: span.label.clone(),
-                    text: span.text.clone(),
-                })
-                .collect(),
-            place: Place::Line(line_number),
+    jsonl::read(input, |line_number, fields| {
+        let meta = fields.object("meta")?;
+        let meta_str = |key| {
+            meta.map(|m| m.opt_str(key))
+                .transpose()
+                .map(Option::flatten)
         };
-        for (index, span) in line.spans.iter().enumerate() {
-            let agrees = |token: Option<usize>, offset: usize, edge: fn(&TokenJson) -> usize| {
-                token.is_none_or(|i| line.tokens.get(i).is_some_and(|t| edge(t) == offset))
-            };
-            if !agrees(span.token_start, span.start, |t| t.start)
-                || !agrees(span.token_end, span.end, |t| t.end)
-            {
-                return Err(document.error_at(
-                    index,
-                    SpanProblem::TokenMismatch {
-                        token_start: span.token_start,
-                        token_end: span.token_end,
-                    },
-                ));
+        let id =
+            meta_str("id")?.map_or_else(|| jsonl::default_id(name, line_number), str::to_owned);
+        let tokens = fields
+            .array("tokens")?
+            .iter()
+            .map(|token| {
+                let token = Fields::of(token, fields.place(), "a token")?;
+                Ok((token.index("start")?, token.index("end")?))
+            })
+            .collect::<Result<Vec<_>, FormatError>>()?;
+        let mut document = LabeledText {
+            title: meta_str("title")?.map_or_else(|| id.clone(), str::to_owned),
+            id,
+            text: fields.str("text")?.to_owned(),
+            spans: Vec::new(),
+            place: fields.place(),
+        };
+        for span in fields.array("spans")? {
+            let span = Fields::of(span, fields.place(), "a span")?;
+            let (start, end) = (span.index("start")?, span.index("end")?);
+            document.spans.push(SpanRecord {
+                start,
+                end,
+                label: span.str("label")?.to_owned(),
+                text: span.opt_str("text")?.map(str::to_owned),
+            });
+            let (token_start, token_end) =
+                (span.opt_index("token_start")?, span.opt_index("token_end")?);
+            let agrees =
+                |token: Option<usize>, offset: usize, edge: fn(&(usize, usize)) -> usize| {
+                    token.is_none_or(|i| tokens.get(i).is_some_and(|t| edge(t) == offset))
+                };
+            if !agrees(token_start, start, |t| t.0) || !agrees(token_end, end, |t| t.1) {
+                let problem = SpanProblem::TokenMismatch {
+                    token_start,
+                    token_end,
+                };
+                return Err(document.error_at(document.spans.len() - 1, problem));
             }
         }
         Ok(document)

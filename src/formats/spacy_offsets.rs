@@ -4,13 +4,15 @@
 //! README shows how to turn the file into a `DocBin`. Entities cannot overlap in spaCy, so
 //! spans listed by [`super::overlaps::unrepresentable`] are left out.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::format_error::{syntax, FormatError};
-use super::labeled_text::{LabeledText, Place, SpanRecord};
+use super::json_fields::{parse, triple, Fields};
+use super::labeled_text::{LabeledText, Place};
 use super::overlaps::outermost;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Entities {
     entities: Vec<(usize, usize, String)>,
 }
@@ -36,27 +38,37 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
 
 /// Reads the array; documents are named after the file and their position.
 pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> {
-    let items: Vec<(String, Entities)> =
-        serde_json::from_str(input).map_err(|e| syntax(Place::File, e))?;
+    let value = parse(input, Place::File)?;
+    let items = value.as_array().ok_or_else(|| {
+        syntax(
+            Place::File,
+            "the file must be an array of [text, {\"entities\": …}]",
+        )
+    })?;
     if items.is_empty() {
         return Err(FormatError::Empty);
     }
-    Ok(items
-        .into_iter()
+    items
+        .iter()
         .enumerate()
-        .map(|(index, (text, entities))| {
+        .map(|(index, item)| {
+            let place = Place::Record(index + 1);
+            let (text, annotations) = match item.as_array().map(Vec::as_slice) {
+                Some([Value::String(text), annotations]) => (text, annotations),
+                _ => return Err(syntax(place, "each item must be [text, {\"entities\": …}]")),
+            };
+            let entities = Fields::of(annotations, place, "the annotations")?.array("entities")?;
             let id = super::jsonl::default_id(name, index + 1);
-            LabeledText {
+            Ok(LabeledText {
                 title: id.clone(),
                 id,
-                text,
+                text: text.clone(),
                 spans: entities
-                    .entities
-                    .into_iter()
-                    .map(SpanRecord::from)
-                    .collect(),
-                place: Place::Record(index + 1),
-            }
+                    .iter()
+                    .map(|entity| triple(entity, place))
+                    .collect::<Result<_, _>>()?,
+                place,
+            })
         })
-        .collect())
+        .collect()
 }

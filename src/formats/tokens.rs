@@ -3,7 +3,8 @@
 //!
 //! Tokens are runs without whitespace, cut at UAX #29 word boundaries ("Shoigu," → "Shoigu"
 //! ","), and also at every span boundary, so each span covers whole tokens even when it was
-//! drawn inside a word. Sentences follow UAX #29, except that a span never straddles two.
+//! drawn inside a word. Sentences end at line breaks and at final punctuation followed by a
+//! space (rules after UAX #29, without its tables), and a span never straddles two.
 
 use std::ops::Range;
 
@@ -80,15 +81,63 @@ pub fn tokenize(text: &str, cuts: &[usize]) -> Vec<Token> {
     tokens
 }
 
-/// Sentence ranges covering `text` (UAX #29), joined wherever one of `spans` crosses a break.
-pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+/// Punctuation that ends a sentence, in Latin, Arabic, Devanagari and CJK scripts.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '؟' | '۔' | '।' | '॥' | '。' | '！' | '？' | '｡'
+    )
+}
+
+/// Closing quotes and brackets that stay with the sentence they close.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '〉' | '》'
+    )
+}
+
+/// Code point offsets where sentences end, and the text's length. A sentence ends at a line
+/// break, and after final punctuation (with its closing quotes) followed by spaces and then
+/// not by a lowercase letter, as in UAX #29; full-width CJK stops need no space. The spaces
+/// stay with the sentence they follow.
+fn sentence_breaks(text: &str) -> (Vec<usize>, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let line_break = |c: char| c == '\n' || c == '\r';
     let mut breaks = Vec::new();
-    let mut offset = 0;
-    for sentence in text.split_sentence_bounds() {
-        offset += sentence.chars().count();
-        breaks.push(offset);
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        at += 1;
+        if line_break(c) {
+            if !(c == '\r' && chars.get(at) == Some(&'\n')) {
+                breaks.push(at);
+            }
+            continue;
+        }
+        if !ends_sentence(c) {
+            continue;
+        }
+        while at < chars.len() && (ends_sentence(chars[at]) || closes(chars[at])) {
+            at += 1;
+        }
+        let mut next = at;
+        while next < chars.len() && chars[next].is_whitespace() && !line_break(chars[next]) {
+            next += 1;
+        }
+        let full_width = matches!(c, '。' | '！' | '？' | '｡');
+        let followed = chars.get(next).is_some_and(|c| !c.is_lowercase());
+        if (next > at || full_width) && followed {
+            breaks.push(next);
+            at = next;
+        }
     }
-    breaks.pop();
+    (breaks, chars.len())
+}
+
+/// Sentence ranges covering `text`, joined wherever one of `spans` crosses a break.
+pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+    let (breaks, offset) = sentence_breaks(text);
     let mut inside = vec![false; breaks.len()];
     for span in spans {
         let first = breaks.partition_point(|&b| b <= span.start);
@@ -163,6 +212,32 @@ mod tests {
     fn no_token_holds_a_python_separator() {
         let text = "a\u{a0}b\u{1f}c\u{2003}d";
         assert_eq!(texts(text, &tokenize(text, &[])), ["a", "b", "c", "d"]);
+    }
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        sentences(text, &[])
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn sentences_end_at_final_punctuation_and_line_breaks() {
+        assert_eq!(
+            sentence_texts("“Iran is close.” He said so! 3.5 percent... see e.g. this\r\nNext"),
+            [
+                "“Iran is close.” ",
+                "He said so! ",
+                "3.5 percent... see e.g. this\r\n",
+                "Next"
+            ]
+        );
+        assert_eq!(
+            sentence_texts("会议在东京举行。俄罗斯参加了。"),
+            ["会议在东京举行。", "俄罗斯参加了。"]
+        );
+        assert_eq!(sentence_texts("آیا آمد؟ بله."), ["آیا آمد؟ ", "بله."]);
     }
 
     #[test]

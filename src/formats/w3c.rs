@@ -6,10 +6,11 @@
 //! end exclusive. Annotations point at their source document and do not carry its text, so
 //! import needs the text they were made on (the open document, or `--text` on the command line).
 
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::format_error::{syntax, FormatError};
+use super::json_fields::{as_index, parse, Fields};
 use super::labeled_text::{LabeledText, Place, SpanRecord};
 
 /// Code points of context kept on each side of a quote.
@@ -28,117 +29,167 @@ pub fn source_iri(id: &str) -> String {
     iri
 }
 
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    items: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Body<'a>,
+    target: TargetOut<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct TargetOut<'a> {
+    source: &'a str,
+    selector: [Selector; 2],
+}
+
+/// A selector as written; each kind uses some of the fields.
+#[derive(Serialize, Default)]
+struct Selector {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suffix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+}
+
 /// The collection for one document.
-fn collection(document: &LabeledText) -> Value {
+fn collection<'a>(document: &'a LabeledText, source: &'a str) -> Collection<'a> {
     let chars: Vec<char> = document.text.chars().collect();
-    let source = source_iri(&document.id);
     let piece = |from: usize, to: usize| -> String { chars[from..to].iter().collect() };
-    let items: Vec<Value> = document
+    let items: Vec<AnnotationOut> = document
         .spans
         .iter()
         .enumerate()
         .map(|(index, span)| {
             let (start, end) = (span.start.min(chars.len()), span.end.min(chars.len()));
-            json!({
-                "id": format!("{source}:annotation:{}", index + 1),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "body": {"type": "TextualBody", "purpose": "tagging", "value": span.label},
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": piece(start, end),
-                            "prefix": piece(start.saturating_sub(CONTEXT_CHARS), start),
-                            "suffix": piece(end, (end + CONTEXT_CHARS).min(chars.len())),
-                        },
-                        {"type": "TextPositionSelector", "start": span.start, "end": span.end}
-                    ]
-                }
-            })
+            let quote = Selector {
+                kind: "TextQuoteSelector".into(),
+                exact: Some(piece(start, end)),
+                prefix: Some(piece(start.saturating_sub(CONTEXT_CHARS), start)),
+                suffix: Some(piece(end, (end + CONTEXT_CHARS).min(chars.len()))),
+                ..Selector::default()
+            };
+            let position = Selector {
+                kind: "TextPositionSelector".into(),
+                start: Some(span.start),
+                end: Some(span.end),
+                ..Selector::default()
+            };
+            AnnotationOut {
+                id: format!("{source}:annotation:{}", index + 1),
+                kind: "Annotation",
+                motivation: "tagging",
+                body: Body {
+                    kind: "TextualBody",
+                    purpose: "tagging",
+                    value: &span.label,
+                },
+                target: TargetOut {
+                    source,
+                    selector: [quote, position],
+                },
+            }
         })
         .collect();
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{source}:annotations"),
-        "type": "AnnotationCollection",
-        "label": document.title,
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items}
-    })
+    Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{source}:annotations"),
+        kind: "AnnotationCollection",
+        label: &document.title,
+        total: items.len(),
+        first: Page {
+            kind: "AnnotationPage",
+            items,
+        },
+    }
 }
 
 /// The collection of one document; several documents give an array of collections.
 pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
-    let value = match documents {
-        [document] => collection(document),
-        _ => Value::Array(documents.iter().map(collection).collect()),
+    let sources: Vec<String> = documents.iter().map(|d| source_iri(&d.id)).collect();
+    let collections: Vec<Collection> = documents
+        .iter()
+        .zip(&sources)
+        .map(|(document, source)| collection(document, source))
+        .collect();
+    let json = match collections.as_slice() {
+        [one] => serde_json::to_string_pretty(one),
+        _ => serde_json::to_string_pretty(&collections),
     };
-    let mut json = serde_json::to_string_pretty(&value).map_err(|e| syntax(Place::File, e))?;
+    let mut json = json.map_err(|e| syntax(Place::File, e))?;
     json.push('\n');
     Ok(json)
 }
 
-#[derive(Deserialize, Serialize)]
-struct Annotation {
-    #[serde(default)]
-    body: Option<OneOrMany<Body>>,
-    target: Target,
-}
-
-#[derive(Deserialize, Serialize)]
-#[serde(untagged)]
-enum OneOrMany<T> {
-    // Tried first: a `Value` would also take an array as one item.
-    Many(Vec<T>),
-    One(T),
-}
-
-impl<T> OneOrMany<T> {
-    fn into_vec(self) -> Vec<T> {
-        match self {
-            Self::One(one) => vec![one],
-            Self::Many(many) => many,
+/// The annotations inside a collection (`first`), a page (`items`), an array, or one
+/// annotation, in order.
+fn annotations(value: &Value, into: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|item| annotations(item, into)),
+        Value::Object(object) => {
+            if let Some(first) = object.get("first") {
+                annotations(first, into);
+            } else if let Some(items) = object.get("items") {
+                annotations(items, into);
+            } else {
+                into.push(value.clone());
+            }
         }
+        _ => {}
     }
 }
 
-#[derive(Deserialize, Serialize)]
-struct Body {
-    #[serde(default)]
-    purpose: Option<String>,
-    #[serde(default)]
-    value: Option<String>,
-}
-
-#[derive(Deserialize, Serialize)]
-struct Target {
-    #[serde(default)]
-    selector: Option<OneOrMany<Value>>,
-}
-
-/// The annotations of a collection, a page, an array, or a single annotation.
-fn annotation_values(value: Value) -> Vec<Value> {
+/// A JSON-LD value that may be one object or an array of them.
+fn one_or_many(value: Option<&Value>) -> &[Value] {
     match value {
-        Value::Array(items) => items.into_iter().flat_map(annotation_values).collect(),
-        Value::Object(mut object) => {
-            if let Some(first) = object.remove("first") {
-                annotation_values(first)
-            } else if let Some(items) = object.remove("items") {
-                annotation_values(items)
-            } else {
-                vec![Value::Object(object)]
-            }
-        }
-        _ => Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(one) => std::slice::from_ref(one),
+        None => &[],
     }
 }
 
 /// Reads the annotations against `text`; each needs a tagging body and a position selector,
 /// and a quote selector, if present, must match what the position selects.
 pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledText, FormatError> {
-    let value: Value = serde_json::from_str(input).map_err(|e| syntax(Place::File, e))?;
+    let mut found = Vec::new();
+    annotations(&parse(input, Place::File)?, &mut found);
     let mut document = LabeledText {
         id: id.to_owned(),
         title: title.to_owned(),
@@ -146,40 +197,36 @@ pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledT
         spans: Vec::new(),
         place: Place::File,
     };
-    for (index, value) in annotation_values(value).into_iter().enumerate() {
+    for (index, annotation) in found.iter().enumerate() {
         let place = Place::Record(index + 1);
-        let annotation: Annotation = serde_json::from_value(value).map_err(|e| syntax(place, e))?;
-        let label = annotation
-            .body
-            .into_iter()
-            .flat_map(OneOrMany::into_vec)
-            .find(|body| body.purpose.as_deref().is_none_or(|p| p == "tagging"))
-            .and_then(|body| body.value)
+        let annotation = Fields::of(annotation, place, "an annotation")?;
+        let tag = one_or_many(annotation.get("body")).iter().find(|body| {
+            body.get("purpose")
+                .and_then(Value::as_str)
+                .is_none_or(|p| p == "tagging")
+        });
+        let label = tag
+            .and_then(|body| body.get("value"))
+            .and_then(Value::as_str)
             .ok_or_else(|| syntax(place, "the annotation has no tagging body with a value"))?;
-        let selectors = annotation
-            .target
-            .selector
-            .map(OneOrMany::into_vec)
-            .unwrap_or_default();
-        let field = |kind: &str, name: &str| {
+        let target = annotation.object("target")?;
+        let selectors = one_or_many(target.and_then(|t| t.get("selector")));
+        let of_kind = |kind: &str| {
             selectors
                 .iter()
-                .find(|s| s["type"] == kind)
-                .map(|s| s[name].clone())
+                .find(|s| s.get("type").and_then(Value::as_str) == Some(kind))
         };
-        let position = (
-            field("TextPositionSelector", "start").and_then(|v| v.as_u64()),
-            field("TextPositionSelector", "end").and_then(|v| v.as_u64()),
-        );
-        let (Some(start), Some(end)) = position else {
+        let position = of_kind("TextPositionSelector")
+            .and_then(|s| Some((as_index(s.get("start")?)?, as_index(s.get("end")?)?)));
+        let Some((start, end)) = position else {
             return Err(syntax(place, "the annotation has no TextPositionSelector"));
         };
-        let exact = field("TextQuoteSelector", "exact").and_then(|v| v.as_str().map(String::from));
+        let exact = of_kind("TextQuoteSelector").and_then(|s| s.get("exact")?.as_str());
         document.spans.push(SpanRecord {
-            start: start as usize,
-            end: end as usize,
-            label,
-            text: exact,
+            start,
+            end,
+            label: label.to_owned(),
+            text: exact.map(str::to_owned),
         });
     }
     Ok(document)

@@ -177,10 +177,11 @@ pub fn app() -> Html {
     let onexport = {
         let state = state.clone();
         Callback::from(move |format| {
-            state.dispatch(Action::Notify(exporting::export_as(
-                format,
-                &state.annotated,
-            )))
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = exporting::export_as(format, &state.annotated).await;
+                state.dispatch(Action::Notify(notice));
+            });
         })
     };
     let oncopy = {

@@ -26,13 +26,20 @@ impl fmt::Display for FileError {
         match self {
             Self::TooBig { name, bytes } => write!(
                 f,
-                "{name} is {:.1} MB; files up to {:.0} MB can be opened",
-                bytes / 1e6,
-                MAX_FILE_BYTES / 1e6
+                "{name} is {} MB; files up to {} MB can be opened",
+                megabytes(*bytes),
+                megabytes(MAX_FILE_BYTES)
             ),
             Self::ReadFailed(reason) => write!(f, "the file could not be read: {reason}"),
         }
     }
+}
+
+/// `bytes` in megabytes with one decimal, in integer arithmetic: formatting a float with a
+/// precision would add float-printing code to the page's WebAssembly for one message.
+fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes / 100_000.0).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// The file's text, decoded as UTF-8.

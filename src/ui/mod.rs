@@ -3,6 +3,7 @@
 pub mod annotation_list;
 pub mod app;
 pub mod article;
+pub mod converters;
 pub mod dom;
 pub mod exporting;
 pub mod file_reading;

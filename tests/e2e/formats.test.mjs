@@ -1,7 +1,7 @@
 // End to end, the dataset formats as a user meets them: nest a Place in an Event with the
 // mouse, export CoNLL IOB2 from the Export menu (the browser's confirm lists the nested span
-// first), copy the JSON to the real clipboard, and open a doccano file through the file
-// chooser. Offsets are Unicode code points.
+// first; the converters' worker loads only now), copy the JSON to the real clipboard, and
+// open a doccano file through the file chooser. Offsets are Unicode code points.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +25,8 @@ test('export menu, copy JSON, open a doccano file', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(server.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -46,6 +48,8 @@ test('export menu, copy JSON, open a doccano file', async () => {
     questions.push(dialog.message());
     dialog.accept();
   });
+  const workerLoaded = () => requested.some((path) => path.startsWith('/formats-worker'));
+  assert.equal(workerLoaded(), false, 'the converters are not part of the first load');
   await page.locator('.export-menu summary').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -55,6 +59,7 @@ test('export menu, copy JSON, open a doccano file', async () => {
   assert.match(questions[0], /These 1 spans overlap longer ones/);
   assert.match(questions[0], /Place “Afghanistan”/);
   assert.equal(download.suggestedFilename(), 'iran-russia-military-cooperation.iob2.conll');
+  assert.ok(workerLoaded(), 'the export ran in the converters\' worker');
   const conll = await readFile(await download.path(), 'utf8');
   assert.match(conll, /^-DOCSTART- -X- O O\n\n/);
   assert.match(conll, /\na\tB-Event\nconference\tI-Event\nin\tI-Event\nAfghanistan\tI-Event\n/);

@@ -1,0 +1,98 @@
+//! The converters' request/response protocol, as the page's worker runs it: JSON in, JSON out,
+//! documents as native JSON with code point offsets.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_annotator::formats::native_json;
+use article_annotator::formats::service::{handle, LeftOut, NamedText, Request, Response};
+
+fn golden(name: &str) -> String {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("golden file")
+}
+
+fn ask(request: &Request) -> Response {
+    let answer = handle(&serde_json::to_string(request).expect("request"));
+    serde_json::from_str(&answer).expect("a readable answer")
+}
+
+#[test]
+fn an_export_answers_with_the_files_and_the_spans_left_out() {
+    let request = Request::Export {
+        format: "bilou".into(),
+        document: golden("mini.annotations.json"),
+    };
+    let Response::Exported { files, left_out } = ask(&request) else {
+        panic!("exported");
+    };
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].name, "mini.bilou.conll");
+    assert_eq!(files[0].content, golden("mini.bilou.conll"));
+    assert_eq!(
+        left_out,
+        [LeftOut {
+            label: "Place".into(),
+            text: "Moscow".into(),
+            start: 87,
+            end: 93
+        }]
+    );
+}
+
+#[test]
+fn an_import_answers_with_the_document_as_native_json_and_a_message() {
+    let request = Request::Import {
+        files: vec![
+            NamedText {
+                name: "notes.txt".into(),
+                content: "unrelated".into(),
+            },
+            NamedText {
+                name: "mini.ann".into(),
+                content: golden("mini.ann"),
+            },
+            NamedText {
+                name: "mini.txt".into(),
+                content: golden("mini.txt"),
+            },
+        ],
+        current: golden("mini.annotations.json"),
+    };
+    let Response::Imported { document, message } = ask(&request) else {
+        panic!("imported");
+    };
+    let annotated = native_json::import(&document).expect("native JSON");
+    assert_eq!(annotated.store.len(), 8);
+    assert_eq!(
+        message,
+        "Opened “mini” from mini.ann (brat standoff (.txt + .ann)) with 8 annotations; 1 other files were not opened"
+    );
+}
+
+#[test]
+fn failures_come_back_as_messages() {
+    let request = Request::Import {
+        files: vec![NamedText {
+            name: "bad.jsonl".into(),
+            content: "{\"text\": \"Iran\", \"label\": [[0, 9, \"Place\"]]}".into(),
+        }],
+        current: golden("mini.annotations.json"),
+    };
+    assert_eq!(
+        ask(&request),
+        Response::Failed {
+            message: "bad.jsonl was not opened: line 1, span 1 (Place 0–9): its offsets lie outside the text (4 code points)".into()
+        }
+    );
+    let unknown = Request::Export {
+        format: "yaml".into(),
+        document: golden("mini.annotations.json"),
+    };
+    assert_eq!(
+        ask(&unknown),
+        Response::Failed {
+            message: "unknown format \"yaml\"".into()
+        }
+    );
+    let garbage: Response = serde_json::from_str(&handle("not json")).expect("answer");
+    assert!(matches!(garbage, Response::Failed { .. }));
+}
