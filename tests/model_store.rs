@@ -2,7 +2,7 @@
 
 use article_annotator::default_article;
 use article_annotator::model::{
-    AnnotationId, AnnotationStore, Document, EditError, LabelId, OverlapPolicy,
+    AnnotatedDocument, AnnotationId, AnnotationStore, Document, EditError, LabelId, OverlapPolicy,
 };
 
 const PERSON: LabelId = LabelId(0);
@@ -95,12 +95,12 @@ fn undo_and_redo_walk_every_change_back_and_forth() {
     store.remove(bagheri.id).expect("removed");
     let after_all = store.clone();
 
-    assert_eq!(store.undo(), Some(0..7));
+    assert_eq!(store.undo().map(|c| c.touched), Some(0..7));
     assert_eq!(texts(&document, &store), ["Bagheri", "Moscow"]);
-    assert_eq!(store.undo(), Some(22..28));
+    assert_eq!(store.undo().map(|c| c.touched), Some(22..28));
     assert_eq!(store.get(moscow.id).map(|a| a.label), Some(PERSON));
-    assert_eq!(store.undo(), Some(22..28));
-    assert_eq!(store.undo(), Some(0..7));
+    assert_eq!(store.undo().map(|c| c.touched), Some(22..28));
+    assert_eq!(store.undo().map(|c| c.touched), Some(0..7));
     assert!(store.is_empty());
     assert_eq!(store.undo(), None);
     assert!(!store.can_undo());
@@ -261,4 +261,48 @@ fn the_any_policy_allows_crossing_but_not_exact_duplicates() {
         store.add(&document, 16..40, PLACE),
         Err(EditError::Crossing(_))
     ));
+}
+
+#[test]
+fn label_edits_and_span_edits_share_one_undo_history() {
+    let mut annotated =
+        AnnotatedDocument::new(Document::new("d", "D", "Shoigu met Bagheri in Moscow"));
+    let document = annotated.document.clone();
+    let (person, place) = (PERSON, PLACE);
+    annotated
+        .store
+        .add(&document, 0..6, person)
+        .expect("Shoigu");
+    annotated
+        .store
+        .add(&document, 11..18, person)
+        .expect("Bagheri");
+    annotated
+        .store
+        .add(&document, 22..28, place)
+        .expect("Moscow");
+    let renamed = annotated
+        .labels
+        .renamed(place, "Location")
+        .expect("renamed");
+    annotated.set_labels(renamed);
+    assert_eq!(annotated.labels.name_of(place), "Location");
+
+    assert_eq!(annotated.delete_label(person), Ok(2));
+    assert!(annotated.labels.get(person).is_none());
+    assert_eq!(annotated.store.len(), 1);
+
+    // One undo brings back the label and both of its spans.
+    assert_eq!(annotated.undo(), Some(0..18));
+    assert_eq!(annotated.labels.name_of(person), "Person");
+    assert_eq!(annotated.store.len(), 3);
+    // The next undoes the rename, the next the last span.
+    assert_eq!(annotated.undo(), Some(0..0));
+    assert_eq!(annotated.labels.name_of(place), "Place");
+    assert_eq!(annotated.undo(), Some(22..28));
+    assert_eq!(annotated.store.len(), 2);
+    while annotated.redo().is_some() {}
+    assert_eq!(annotated.labels.name_of(place), "Location");
+    assert!(annotated.labels.get(person).is_none());
+    assert_eq!(annotated.store.len(), 1);
 }

@@ -8,6 +8,7 @@ pub mod doccano;
 pub mod format_error;
 mod json_fields;
 mod jsonl;
+pub mod label_set;
 pub mod label_studio;
 pub mod labeled_text;
 pub mod native_json;

@@ -75,8 +75,9 @@ struct DocumentJson<'a> {
     text: Cow<'a, str>,
 }
 
+/// A label as the native format and the label set file write it.
 #[derive(Serialize, Deserialize)]
-struct LabelJson<'a> {
+pub(crate) struct LabelJson<'a> {
     #[serde(borrow)]
     name: Cow<'a, str>,
     #[serde(borrow)]
@@ -182,15 +183,7 @@ pub fn export_compact(annotated: &AnnotatedDocument) -> Result<String, ExportErr
 
 fn write(annotated: &AnnotatedDocument, pretty: bool) -> Result<String, ExportError> {
     let document = &annotated.document;
-    let labels = annotated
-        .labels
-        .iter()
-        .map(|label| LabelJson {
-            name: Cow::Borrowed(&label.name),
-            color: Cow::Borrowed(&label.color),
-            key: label.key.map(String::from),
-        })
-        .collect();
+    let labels = labels_json(&annotated.labels);
     let annotations = annotated
         .store
         .iter()
@@ -283,7 +276,20 @@ pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
     })
 }
 
-fn read_labels(labels: &[LabelJson]) -> Result<LabelSet, ImportError> {
+/// The labels as the file writes them.
+pub(crate) fn labels_json(labels: &LabelSet) -> Vec<LabelJson<'_>> {
+    labels
+        .iter()
+        .map(|label| LabelJson {
+            name: Cow::Borrowed(&label.name),
+            color: Cow::Borrowed(&label.color),
+            key: label.key.map(String::from),
+        })
+        .collect()
+}
+
+/// The labels of a file, checking each key is one character.
+pub(crate) fn read_labels(labels: &[LabelJson]) -> Result<LabelSet, ImportError> {
     let keys = labels
         .iter()
         .map(

@@ -1,9 +1,10 @@
 //! A document together with its labels and annotations: what is saved and exported.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use super::document::Document;
-use super::label::LabelSet;
+use super::label::{LabelError, LabelId, LabelSet};
 use super::store::AnnotationStore;
 
 /// One article with everything annotated on it.
@@ -25,5 +26,43 @@ impl AnnotatedDocument {
             labels: Rc::new(LabelSet::default_set()),
             store: AnnotationStore::new(),
         }
+    }
+
+    /// Replaces the label set, as one undoable step.
+    pub fn set_labels(&mut self, labels: LabelSet) {
+        let after = Rc::new(labels);
+        self.store
+            .record_labels(Rc::clone(&self.labels), Rc::clone(&after));
+        self.labels = after;
+    }
+
+    /// Deletes label `id` and every span that uses it, as one undoable step; returns how
+    /// many spans went.
+    pub fn delete_label(&mut self, id: LabelId) -> Result<usize, LabelError> {
+        let after = Rc::new(self.labels.without(id)?);
+        let removed = self
+            .store
+            .remove_label(id, Rc::clone(&self.labels), Rc::clone(&after));
+        self.labels = after;
+        Ok(removed)
+    }
+
+    /// Undoes the latest change to spans or labels; returns the code point range whose spans
+    /// changed (empty if only labels did).
+    pub fn undo(&mut self) -> Option<Range<usize>> {
+        let change = self.store.undo()?;
+        if let Some(labels) = change.labels {
+            self.labels = labels;
+        }
+        Some(change.touched)
+    }
+
+    /// Redoes the latest undone change to spans or labels; returns the range, as for undo.
+    pub fn redo(&mut self) -> Option<Range<usize>> {
+        let change = self.store.redo()?;
+        if let Some(labels) = change.labels {
+            self.labels = labels;
+        }
+        Some(change.touched)
     }
 }

@@ -1,4 +1,8 @@
-//! Entity labels (Person, Place, Event, …): a name, a highlight colour and a hotkey.
+//! Entity labels (Person, Place, Event, …): a name, a highlight colour and a hotkey, and the
+//! edits a user makes to the set. Every edit returns a new set, so the old one can be kept for
+//! undo.
+
+use std::fmt;
 
 /// Identifies a label independently of its name, so a rename touches no annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,6 +100,140 @@ impl LabelSet {
     }
 }
 
+/// Why a label edit was refused; the set is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelError {
+    /// The name is empty or only whitespace.
+    EmptyName,
+    /// Another label already has this name.
+    NameTaken(String),
+    /// Another label already uses this key.
+    KeyTaken {
+        /// The key.
+        key: char,
+        /// The label that has it.
+        label: String,
+    },
+    /// The key is kept for the app (`?` shows the shortcuts) or is whitespace.
+    ReservedKey(char),
+    /// No label has this id.
+    Unknown(LabelId),
+}
+
+impl fmt::Display for LabelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::EmptyName => write!(f, "a label needs a name"),
+            Self::NameTaken(name) => write!(f, "there is already a label called {name:?}"),
+            Self::KeyTaken { key, label } => write!(f, "key {key:?} already applies {label:?}"),
+            Self::ReservedKey(key) => write!(f, "key {key:?} is kept for the app"),
+            Self::Unknown(id) => write!(f, "no label has id {}", id.0),
+        }
+    }
+}
+
+impl std::error::Error for LabelError {}
+
+impl LabelSet {
+    fn position(&self, id: LabelId) -> Result<usize, LabelError> {
+        self.labels
+            .iter()
+            .position(|label| label.id == id)
+            .ok_or(LabelError::Unknown(id))
+    }
+
+    fn checked_name(&self, name: &str, except: Option<LabelId>) -> Result<String, LabelError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(LabelError::EmptyName);
+        }
+        match self.by_name(name) {
+            Some(other) if Some(other.id) != except => Err(LabelError::NameTaken(name.to_owned())),
+            _ => Ok(name.to_owned()),
+        }
+    }
+
+    /// The set with a new label called `name`, coloured from the palette and bound to the next
+    /// free digit key, and the new label's id.
+    pub fn added(&self, name: &str) -> Result<(Self, LabelId), LabelError> {
+        let name = self.checked_name(name, None)?;
+        let set = self.with_names([name.as_str()]);
+        let id = set.by_name(&name).map_or(LabelId(0), |label| label.id);
+        Ok((set, id))
+    }
+
+    /// The set with label `id` renamed (spans keep it: they refer to the id).
+    pub fn renamed(&self, id: LabelId, name: &str) -> Result<Self, LabelError> {
+        let at = self.position(id)?;
+        let name = self.checked_name(name, Some(id))?;
+        let mut set = self.clone();
+        set.labels[at].name = name;
+        Ok(set)
+    }
+
+    /// The set with label `id` in another colour (a CSS hex colour; anything else is grey).
+    pub fn recoloured(&self, id: LabelId, color: &str) -> Result<Self, LabelError> {
+        let at = self.position(id)?;
+        let mut set = self.clone();
+        set.labels[at].color = sanitized_color(color);
+        Ok(set)
+    }
+
+    /// The set with label `id` bound to `key`, or to no key.
+    pub fn with_key(&self, id: LabelId, key: Option<char>) -> Result<Self, LabelError> {
+        let at = self.position(id)?;
+        if let Some(key) = key {
+            if key == '?' || key.is_whitespace() {
+                return Err(LabelError::ReservedKey(key));
+            }
+            if let Some(other) = self.by_key(key).filter(|other| other.id != id) {
+                return Err(LabelError::KeyTaken {
+                    key,
+                    label: other.name.clone(),
+                });
+            }
+        }
+        let mut set = self.clone();
+        set.labels[at].key = key;
+        Ok(set)
+    }
+
+    /// The set with label `id` moved `by` places (negative is earlier), within bounds.
+    pub fn moved(&self, id: LabelId, by: isize) -> Result<Self, LabelError> {
+        let at = self.position(id)?;
+        let to = at.saturating_add_signed(by).min(self.labels.len() - 1);
+        let mut set = self.clone();
+        let label = set.labels.remove(at);
+        set.labels.insert(to, label);
+        Ok(set)
+    }
+
+    /// The set without label `id`.
+    pub fn without(&self, id: LabelId) -> Result<Self, LabelError> {
+        let at = self.position(id)?;
+        let mut set = self.clone();
+        set.labels.remove(at);
+        Ok(set)
+    }
+
+    /// The set after importing `other`: labels with a known name take its colour (and its key
+    /// when that key is free), new names are added; labels it lacks stay, as spans use them.
+    pub fn merged(&self, other: &LabelSet) -> Self {
+        let mut set = self.with_names(other.iter().map(|label| label.name.as_str()));
+        for imported in other.iter() {
+            let Some(at) = set.labels.iter().position(|l| l.name == imported.name) else {
+                continue;
+            };
+            set.labels[at].color = imported.color.clone();
+            let id = set.labels[at].id;
+            if let Ok(keyed) = set.with_key(id, imported.key) {
+                set = keyed;
+            }
+        }
+        set
+    }
+}
+
 /// Colours given, in turn, to labels added by an import.
 const NEW_LABEL_COLORS: [&str; 6] = [
     "#f5c2e7", "#fde68a", "#c4b5fd", "#99f6e4", "#fecaca", "#d9f99d",
@@ -146,6 +284,83 @@ mod tests {
             ]
         );
         assert_eq!(labels.by_name("Date").map(|l| l.id), Some(LabelId(4)));
+    }
+
+    #[test]
+    fn edits_check_names_and_keys() {
+        let labels = LabelSet::default_set();
+        let (labels, org) = labels.added(" Organization ").expect("added");
+        assert_eq!(
+            labels.get(org).map(|l| (l.name.as_str(), l.key)),
+            Some(("Organization", Some('4')))
+        );
+        assert_eq!(
+            labels.added("Place"),
+            Err(LabelError::NameTaken("Place".into()))
+        );
+        assert_eq!(labels.renamed(org, "  "), Err(LabelError::EmptyName));
+        let renamed = labels.renamed(org, "Org").expect("renamed");
+        assert_eq!(renamed.name_of(org), "Org");
+        assert_eq!(
+            labels.with_key(org, Some('1')),
+            Err(LabelError::KeyTaken {
+                key: '1',
+                label: "Person".into()
+            })
+        );
+        assert_eq!(
+            labels.with_key(org, Some('?')),
+            Err(LabelError::ReservedKey('?'))
+        );
+        let unkeyed = labels.with_key(LabelId(0), None).expect("unbound");
+        assert!(unkeyed.by_key('1').is_none());
+        let moved = labels.moved(org, -2).expect("moved");
+        let names: Vec<&str> = moved.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Person", "Organization", "Place", "Event"]);
+        assert_eq!(
+            labels.moved(LabelId(0), -5).expect("moved"),
+            labels,
+            "stays first"
+        );
+        assert_eq!(
+            labels
+                .recoloured(org, "url(x)")
+                .expect("grey")
+                .get(org)
+                .map(|l| l.color.as_str()),
+            Some(FALLBACK_COLOR)
+        );
+        assert!(labels
+            .without(LabelId(1))
+            .expect("removed")
+            .by_name("Place")
+            .is_none());
+        assert_eq!(
+            labels.without(LabelId(9)),
+            Err(LabelError::Unknown(LabelId(9)))
+        );
+    }
+
+    #[test]
+    fn merging_an_imported_set_updates_colours_and_adds_names() {
+        let imported = LabelSet::from_specs([
+            ("Place", "#123456", Some('9')),
+            ("Date", "#abcdef", Some('1')),
+        ]);
+        let merged = LabelSet::default_set().merged(&imported);
+        let rows: Vec<(&str, &str, Option<char>)> = merged
+            .iter()
+            .map(|l| (l.name.as_str(), l.color.as_str(), l.key))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Person", "#ffc9a0", Some('1')),
+                ("Place", "#123456", Some('9')),
+                ("Event", "#a9d4ff", Some('3')),
+                ("Date", "#abcdef", Some('4'))
+            ]
+        );
     }
 
     #[test]

@@ -14,6 +14,6 @@ pub mod store;
 pub use annotated::AnnotatedDocument;
 pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
-pub use label::{Label, LabelId, LabelSet};
+pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
-pub use store::{AnnotationStore, EditError, OverlapPolicy};
+pub use store::{AnnotationStore, Change, EditError, OverlapPolicy};

@@ -7,10 +7,11 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::annotation::{Annotation, AnnotationId};
 use super::document::Document;
-use super::label::LabelId;
+use super::label::{LabelId, LabelSet};
 
 /// Why an edit was refused. The store is unchanged after any error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,7 @@ impl fmt::Display for EditError {
 impl std::error::Error for EditError {}
 
 /// One recorded change; undo applies its inverse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Edit {
     Add(Annotation),
     Remove(Annotation),
@@ -90,6 +91,13 @@ enum Edit {
         from: LabelId,
         to: LabelId,
     },
+    /// The label set changed; the store keeps both sets so undo can hand them back.
+    Labels {
+        before: Rc<LabelSet>,
+        after: Rc<LabelSet>,
+    },
+    /// Several edits undone and redone as one step.
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -102,8 +110,22 @@ impl Edit {
                 from: to,
                 to: from,
             },
+            Self::Labels { before, after } => Self::Labels {
+                before: after,
+                after: before,
+            },
+            Self::Batch(edits) => Self::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
         }
     }
+}
+
+/// What an undo or redo changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The code point range whose spans changed (empty if none did).
+    pub touched: Range<usize>,
+    /// The label set to use from now on, if the step changed it.
+    pub labels: Option<Rc<LabelSet>>,
 }
 
 /// All annotations of one document, in text order, with their history.
@@ -210,20 +232,45 @@ impl AnnotationStore {
         Ok(annotation)
     }
 
-    /// Undoes the latest change; returns the code point range it touched.
-    pub fn undo(&mut self) -> Option<Range<usize>> {
-        let edit = self.undo.pop()?;
-        let range = self.apply(edit.inverse());
-        self.redo.push(edit);
-        Some(range)
+    /// Records a change of the label set as an undo step (the spans stay as they are).
+    pub fn record_labels(&mut self, before: Rc<LabelSet>, after: Rc<LabelSet>) {
+        self.record(Edit::Labels { before, after });
     }
 
-    /// Redoes the latest undone change; returns the code point range it touched.
-    pub fn redo(&mut self) -> Option<Range<usize>> {
+    /// Removes every span of `label` and records the label set change with it, as one undo
+    /// step; returns how many spans went.
+    pub fn remove_label(
+        &mut self,
+        label: LabelId,
+        before: Rc<LabelSet>,
+        after: Rc<LabelSet>,
+    ) -> usize {
+        let mut edits: Vec<Edit> = self
+            .annotations
+            .iter()
+            .filter(|a| a.label == label)
+            .map(|a| Edit::Remove(*a))
+            .collect();
+        let removed = edits.len();
+        edits.push(Edit::Labels { before, after });
+        self.record(Edit::Batch(edits));
+        removed
+    }
+
+    /// Undoes the latest change; says what it touched.
+    pub fn undo(&mut self) -> Option<Change> {
+        let edit = self.undo.pop()?;
+        let change = self.apply(edit.clone().inverse());
+        self.redo.push(edit);
+        Some(change)
+    }
+
+    /// Redoes the latest undone change; says what it touched.
+    pub fn redo(&mut self) -> Option<Change> {
         let edit = self.redo.pop()?;
-        let range = self.apply(edit);
+        let change = self.apply(edit.clone());
         self.undo.push(edit);
-        Some(range)
+        Some(change)
     }
 
     /// Whether there is a change to undo.
@@ -317,28 +364,52 @@ impl AnnotationStore {
 
     /// Applies a new change and makes it the latest undo step.
     fn record(&mut self, edit: Edit) {
-        self.apply(edit);
+        self.apply(edit.clone());
         self.undo.push(edit);
         self.redo.clear();
     }
 
-    /// Carries out one edit on the annotations; returns the range it touched.
-    fn apply(&mut self, edit: Edit) -> Range<usize> {
+    /// Carries out one edit on the annotations; says what it touched.
+    fn apply(&mut self, edit: Edit) -> Change {
+        let spans = |touched| Change {
+            touched,
+            labels: None,
+        };
         match edit {
             Edit::Add(annotation) => {
                 self.insert(annotation);
-                annotation.range()
+                spans(annotation.range())
             }
             Edit::Remove(annotation) => {
                 self.annotations.retain(|a| a.id != annotation.id);
-                annotation.range()
+                spans(annotation.range())
             }
             Edit::Relabel { id, to, .. } => {
                 let Some(annotation) = self.annotations.iter_mut().find(|a| a.id == id) else {
-                    return 0..0;
+                    return spans(0..0);
                 };
                 annotation.label = to;
-                annotation.range()
+                spans(annotation.range())
+            }
+            Edit::Labels { after, .. } => Change {
+                touched: 0..0,
+                labels: Some(after),
+            },
+            Edit::Batch(edits) => {
+                let mut all = spans(0..0);
+                for edit in edits {
+                    let change = self.apply(edit);
+                    all.touched = match (all.touched.is_empty(), change.touched.is_empty()) {
+                        (true, _) => change.touched,
+                        (false, true) => all.touched,
+                        (false, false) => {
+                            all.touched.start.min(change.touched.start)
+                                ..all.touched.end.max(change.touched.end)
+                        }
+                    };
+                    all.labels = change.labels.or(all.labels);
+                }
+                all
             }
         }
     }

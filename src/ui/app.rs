@@ -11,13 +11,16 @@ use super::annotation_list::AnnotationList;
 use super::article::Article;
 use super::dom;
 use super::exporting;
+use super::file_reading;
 use super::importing;
 use super::keys::{self, Modifiers, Shortcut};
+use super::label_editor::LabelEditor;
 use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
 use super::startup;
-use super::state::{Action, AppState, Notice};
+use super::state::{Action, AppState, LabelEdit, Notice};
 use super::toolbar::Toolbar;
+use crate::formats::label_set;
 use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
 
 /// How long after the last change the work is saved.
@@ -195,6 +198,44 @@ pub fn app() -> Html {
         })
     };
 
+    let onlabeledit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit| dispatcher.dispatch(Action::EditLabels(edit)))
+    };
+    let onlabelexport = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let json = label_set::export(&state.annotated.labels);
+            let name = format!("{}.labels.json", state.document().id);
+            let notice = match dom::download(&name, "application/json", &json) {
+                Ok(()) => Notice::info(format!("Exported the labels to {name}")),
+                Err(error) => Notice::error(error.to_string()),
+            };
+            state.dispatch(Action::Notify(notice));
+        })
+    };
+    let onlabelimport = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |file: web_sys::File| {
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = file_reading::read_text(&file)
+                    .await
+                    .map_err(|e| e.to_string());
+                let action = match read
+                    .and_then(|json| label_set::import(&json).map_err(|e| e.to_string()))
+                {
+                    Ok(labels) => Action::EditLabels(LabelEdit::Import(labels)),
+                    Err(error) => Action::Notify(Notice::error(format!(
+                        "{} was not read: {error}",
+                        file.name()
+                    ))),
+                };
+                dispatcher.dispatch(action);
+            });
+        })
+    };
+
     let document = state.document().clone();
     let labels = state.annotated.labels.clone();
     let store = &state.annotated.store;
@@ -227,12 +268,24 @@ pub fn app() -> Html {
                 onremove={dispatch(Action::RemoveSelected)}
                 snap_to_words={state.snap_to_words}
                 ontogglesnap={dispatch(Action::ToggleSnapToWords)}
+                label_editor_open={state.label_editor_open}
+                ontogglelabels={dispatch(Action::ToggleLabelEditor)}
                 any_overlap={store.policy() == OverlapPolicy::Any}
                 ontoggleoverlap={dispatch(Action::ToggleAnyOverlap)}
                 {onexport}
                 {oncopy}
                 {onopen}
             />
+            if state.label_editor_open {
+                <LabelEditor
+                    labels={labels.clone()}
+                    annotations={all_annotations.clone()}
+                    generation={state.label_refusals}
+                    onedit={onlabeledit}
+                    onexport={onlabelexport}
+                    onimport={onlabelimport}
+                />
+            }
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch(Action::DismissNotice)} />
             <main class="workspace">
                 <Article

@@ -10,6 +10,7 @@ pub mod file_reading;
 pub mod html_text;
 pub mod importing;
 pub mod keys;
+pub mod label_editor;
 pub mod label_styles;
 pub mod notice_bar;
 pub mod startup;

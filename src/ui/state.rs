@@ -9,7 +9,7 @@ use yew::Reducible;
 use crate::model::snapping::{snap, Snap};
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
-    OverlapPolicy, ParagraphSpans,
+    LabelSet, OverlapPolicy, ParagraphSpans,
 };
 
 /// A message shown to the user.
@@ -37,6 +37,25 @@ impl Notice {
             text: text.into(),
         }
     }
+}
+
+/// A change to the label set; each is one undo step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelEdit {
+    /// Add a label with this name.
+    Add(String),
+    /// Rename a label.
+    Rename(LabelId, String),
+    /// Give a label another colour (CSS hex).
+    Recolor(LabelId, String),
+    /// Bind a label to a key, or to none.
+    SetKey(LabelId, Option<char>),
+    /// Move a label up (negative) or down in the list.
+    Move(LabelId, isize),
+    /// Delete a label and the spans that use it.
+    Delete(LabelId),
+    /// Merge an imported label set.
+    Import(LabelSet),
 }
 
 /// Everything a user can do. Selections are code point ranges of the article.
@@ -78,6 +97,10 @@ pub enum Action {
     Redo,
     /// Replace the document with an opened one.
     Load(Box<AnnotatedDocument>),
+    /// Change the labels.
+    EditLabels(LabelEdit),
+    /// Show or hide the label editor.
+    ToggleLabelEditor,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -103,6 +126,10 @@ pub struct AppState {
     pub reveal: Option<Reveal>,
     /// Whether selections grow to whole words (else they keep their exact characters).
     pub snap_to_words: bool,
+    /// Whether the label editor is open.
+    pub label_editor_open: bool,
+    /// Counts refused label edits, so the editor's fields are reset to the labels as they are.
+    pub label_refusals: u64,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -127,6 +154,8 @@ impl AppState {
             autosave: true,
             reveal: None,
             snap_to_words: true,
+            label_editor_open: false,
+            label_refusals: 0,
         }
     }
 
@@ -183,10 +212,10 @@ impl AppState {
 
     fn history(
         self: Rc<Self>,
-        step: impl FnOnce(&mut AnnotationStore) -> Option<Range<usize>>,
+        step: impl FnOnce(&mut AnnotatedDocument) -> Option<Range<usize>>,
     ) -> Rc<Self> {
         let mut next = (*self).clone();
-        let Some(touched) = step(&mut next.annotated.store) else {
+        let Some(touched) = step(&mut next.annotated) else {
             return self;
         };
         next.changed(touched);
@@ -201,6 +230,54 @@ impl AppState {
             .refresh(&self.annotated.document, &self.annotated.store, touched);
         self.revision += 1;
         self.notice = None;
+    }
+
+    fn edit_labels(self: Rc<Self>, edit: LabelEdit) -> Rc<Self> {
+        let labels = &self.annotated.labels;
+        let edited = match edit {
+            LabelEdit::Delete(id) => {
+                let mut next = (*self).clone();
+                return match next.annotated.delete_label(id) {
+                    Ok(removed) => {
+                        let name = labels.name_of(id).to_owned();
+                        next.paragraph_spans =
+                            ParagraphSpans::build(&next.annotated.document, &next.annotated.store);
+                        next.changed(0..0);
+                        if next.selected_annotation().is_none() {
+                            next.selected = None;
+                        }
+                        next.notice = Some(Notice::info(format!(
+                            "Deleted the label “{name}” and its {removed} spans; Undo brings them back"
+                        )));
+                        Rc::new(next)
+                    }
+                    Err(error) => {
+                        self.with_notice(Some(Notice::error(capitalize(&error.to_string()))))
+                    }
+                };
+            }
+            LabelEdit::Add(name) => labels.added(&name).map(|(set, _)| set),
+            LabelEdit::Rename(id, name) => labels.renamed(id, &name),
+            LabelEdit::Recolor(id, color) => labels.recoloured(id, &color),
+            LabelEdit::SetKey(id, key) => labels.with_key(id, key),
+            LabelEdit::Move(id, by) => labels.moved(id, by),
+            LabelEdit::Import(set) => Ok(labels.merged(&set)),
+        };
+        match edited {
+            Ok(set) if set == **labels => self,
+            Ok(set) => {
+                let mut next = (*self).clone();
+                next.annotated.set_labels(set);
+                next.changed(0..0);
+                Rc::new(next)
+            }
+            // The refused value still shows in the editor's field; a new generation resets it.
+            Err(error) => Rc::new(Self {
+                notice: Some(Notice::error(capitalize(&error.to_string()))),
+                label_refusals: self.label_refusals + 1,
+                ..(*self).clone()
+            }),
+        }
     }
 
     fn with_selected(self: Rc<Self>, selected: Option<AnnotationId>) -> Rc<Self> {
@@ -278,8 +355,8 @@ impl Reducible for AppState {
                 Some(id) => self.edit(false, |store, _| store.remove(id)),
                 None => self,
             },
-            Action::Undo => self.history(AnnotationStore::undo),
-            Action::Redo => self.history(AnnotationStore::redo),
+            Action::Undo => self.history(AnnotatedDocument::undo),
+            Action::Redo => self.history(AnnotatedDocument::redo),
             Action::Load(annotated) => {
                 let notice = Notice::info(format!(
                     "Opened \u{201c}{}\u{201d} with {} annotations",
@@ -293,6 +370,11 @@ impl Reducible for AppState {
                     ..Self::new(*annotated)
                 })
             }
+            Action::EditLabels(edit) => self.edit_labels(edit),
+            Action::ToggleLabelEditor => Rc::new(Self {
+                label_editor_open: !self.label_editor_open,
+                ..(*self).clone()
+            }),
             Action::Notify(notice) => self.with_notice(Some(notice)),
             Action::DismissNotice => self.with_notice(None),
         }

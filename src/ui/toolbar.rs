@@ -44,6 +44,10 @@ pub struct ToolbarProps {
     pub snap_to_words: bool,
     /// The snap toggle was pressed.
     pub ontogglesnap: Callback<()>,
+    /// Whether the label editor is open.
+    pub label_editor_open: bool,
+    /// The Labels… button was pressed.
+    pub ontogglelabels: Callback<()>,
     /// Whether any overlap between spans is allowed (else only nesting across labels).
     pub any_overlap: bool,
     /// The overlap toggle was pressed.
@@ -124,7 +128,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label="Annotation tools">
-            <div class="legend" role="group" aria-label="Labels">{ for label_buttons }</div>
+            <div class="legend" role="group" aria-label="Labels">
+                { for label_buttons }
+                <button type="button" class="labels-toggle" aria-pressed={props.label_editor_open.to_string()}
+                    title="Add, rename, recolour, rebind, reorder or delete labels"
+                    onclick={props.ontogglelabels.reform(|_: MouseEvent| ())}>{ "Labels…" }</button>
+            </div>
             <div class="actions" role="group" aria-label="Edit">
                 <button type="button" class="snap-toggle" aria-pressed={props.snap_to_words.to_string()}
                     title="Grow selections to whole words and trim punctuation (hold Alt while selecting to keep exact characters)"
