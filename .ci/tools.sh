@@ -82,10 +82,10 @@ ensure_chromium() {
 
 ensure_e2e_packages() {
   local dir="$ROOT/tests/e2e"
-  if [ -d "$dir/node_modules/playwright-core" ]; then
-    echo "playwright-core: installed"
+  if [ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/axe-core" ]; then
+    echo "playwright-core and axe-core: installed"
   else
-    step "installing the end-to-end test packages (playwright-core, no browser download)"
+    step "installing the end-to-end test packages (playwright-core, axe-core; no browser download)"
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi
 }

@@ -10,6 +10,7 @@ pub mod paragraph_spans;
 pub mod segments;
 pub mod snapping;
 pub mod store;
+pub mod word_caret;
 
 pub use annotated::AnnotatedDocument;
 pub use annotation::{Annotation, AnnotationId};

@@ -284,7 +284,7 @@ impl AnnotationStore {
     }
 
     /// All annotations in text order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Annotation> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Annotation> + DoubleEndedIterator {
         self.annotations.iter()
     }
 

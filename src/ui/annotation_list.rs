@@ -56,13 +56,24 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
         .zip(rows.clone())
         .map(|(annotation, row)| render_row(props, annotation, row));
     let height = format!("height: {}px", props.annotations.len() * ROW_PX);
+    // On narrow screens the list folds away under its heading (the wide layout ignores this).
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let class = classes!("panel", (!*open).then_some("folded"));
     html! {
-        <aside class="panel" aria-label="Annotations">
+        <aside {class} aria-label="Annotations">
             <h2>{ format!("Annotations ({})", props.annotations.len()) }</h2>
+            <button type="button" class="panel-toggle" aria-expanded={open.to_string()}
+                aria-controls="annotation-entries" onclick={ontoggle}>
+                { if *open { "Hide annotations" } else { "Show annotations" } }
+            </button>
             if props.annotations.is_empty() {
                 <p class="hint">{ "Select text in the article, then press a label key (1 Person, 2 Place, 3 Event) or click a label." }</p>
             }
-            <div class="entries-scroll" {onscroll}>
+            <div class="entries-scroll" id="annotation-entries" {onscroll}>
                 <ol class="entries" style={height}>{ for items }</ol>
             </div>
         </aside>

@@ -12,6 +12,7 @@ use super::article::Article;
 use super::dom;
 use super::exporting;
 use super::file_reading;
+use super::help_overlay::HelpOverlay;
 use super::importing;
 use super::keys::{self, Modifiers, Shortcut};
 use super::label_editor::LabelEditor;
@@ -19,8 +20,10 @@ use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
 use super::startup;
 use super::state::{Action, AppState, LabelEdit, Notice};
+use super::theme;
 use super::toolbar::Toolbar;
 use crate::formats::label_set;
+use crate::model::word_caret;
 use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
 
 /// How long after the last change the work is saved.
@@ -236,6 +239,12 @@ pub fn app() -> Html {
         })
     };
 
+    let dark = use_state(theme::is_dark);
+    let ontheme = {
+        let dark = dark.clone();
+        Callback::from(move |_: MouseEvent| dark.set(theme::toggle()))
+    };
+
     let document = state.document().clone();
     let labels = state.annotated.labels.clone();
     let store = &state.annotated.store;
@@ -252,30 +261,40 @@ pub fn app() -> Html {
         <div class="app">
             <LabelStyles labels={labels.clone()} />
             <header class="header">
-                <h1 class="title">{ document.title.clone() }</h1>
-                <p class="counts" aria-live="polite">
-                    { format!("{} annotations · {counts}", store.len()) }
-                </p>
+                <div class="header-text">
+                    <h1 class="title">{ document.title.clone() }</h1>
+                    <p class="counts" aria-live="polite">
+                        { format!("{} annotations · {counts}", store.len()) }
+                    </p>
+                </div>
+                <div class="header-actions">
+                    <button type="button" class="help-button" aria-keyshortcuts="?"
+                        onclick={dispatch(Action::ToggleHelp).reform(|_: MouseEvent| ())}>{ "Shortcuts (?)" }</button>
+                    <button type="button" class="theme-toggle" aria-pressed={(*dark).to_string()}
+                        onclick={ontheme}>{ "Dark theme" }</button>
+                </div>
             </header>
-            <Toolbar
-                labels={labels.clone()}
-                can_undo={store.can_undo()}
-                can_redo={store.can_redo()}
-                has_selected={state.selected.is_some()}
-                {ontag}
-                onundo={dispatch(Action::Undo)}
-                onredo={dispatch(Action::Redo)}
-                onremove={dispatch(Action::RemoveSelected)}
-                snap_to_words={state.snap_to_words}
-                ontogglesnap={dispatch(Action::ToggleSnapToWords)}
-                label_editor_open={state.label_editor_open}
-                ontogglelabels={dispatch(Action::ToggleLabelEditor)}
-                any_overlap={store.policy() == OverlapPolicy::Any}
-                ontoggleoverlap={dispatch(Action::ToggleAnyOverlap)}
-                {onexport}
-                {oncopy}
-                {onopen}
-            />
+            <section class="tools" aria-label="Annotation tools">
+                <Toolbar
+                    labels={labels.clone()}
+                    can_undo={store.can_undo()}
+                    can_redo={store.can_redo()}
+                    has_selected={state.selected.is_some()}
+                    {ontag}
+                    onundo={dispatch(Action::Undo)}
+                    onredo={dispatch(Action::Redo)}
+                    onremove={dispatch(Action::RemoveSelected)}
+                    snap_to_words={state.snap_to_words}
+                    ontogglesnap={dispatch(Action::ToggleSnapToWords)}
+                    label_editor_open={state.label_editor_open}
+                    ontogglelabels={dispatch(Action::ToggleLabelEditor)}
+                    any_overlap={store.policy() == OverlapPolicy::Any}
+                    ontoggleoverlap={dispatch(Action::ToggleAnyOverlap)}
+                    {onexport}
+                    {oncopy}
+                    {onopen}
+                />
+            </section>
             if state.label_editor_open {
                 <LabelEditor
                     labels={labels.clone()}
@@ -287,7 +306,13 @@ pub fn app() -> Html {
                 />
             }
             <NoticeBar notice={state.notice.clone()} ondismiss={dispatch(Action::DismissNotice)} />
+            if state.help_open {
+                <HelpOverlay onclose={dispatch(Action::ToggleHelp)} />
+            }
             <main class="workspace">
+                <p id="article-keys" class="visually-hidden">
+                    { "Arrow keys select words, Shift with an arrow grows the selection, a label key tags it, Tab moves between annotations, question mark lists every shortcut." }
+                </p>
                 <Article
                     document={document.clone()}
                     labels={labels.clone()}
@@ -359,7 +384,19 @@ fn on_key(
     let Some(shortcut) = keys::shortcut(&event.key(), modifiers) else {
         return;
     };
+    let article = article_ref.cast::<web_sys::Element>();
+    let in_article = article
+        .as_ref()
+        .zip(
+            event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+        )
+        .is_some_and(|(article, target)| article.contains(Some(&target)));
     let action = match shortcut {
+        Shortcut::Help => Action::ToggleHelp,
+        Shortcut::Deselect if state.help_open => Action::ToggleHelp,
+        _ if state.help_open => return,
         Shortcut::Label(key) => {
             if state.annotated.labels.by_key(key).is_none() {
                 return;
@@ -378,7 +415,55 @@ fn on_key(
             dom::clear_selection();
             Action::Deselect
         }
+        Shortcut::Word { forward, extend } => {
+            let Some(article) = article.filter(|_| in_article) else {
+                return;
+            };
+            let current = dom::selected_range(&article)
+                .or_else(|| state.selected_annotation().map(|a| a.range()));
+            let document = state.document();
+            if let Some(range) = word_caret::step(document, current, forward, extend) {
+                dom::select_offsets(&article, range);
+            }
+            event.prevent_default();
+            return;
+        }
+        Shortcut::Annotation { forward } => {
+            let Some(article) = article.filter(|_| in_article) else {
+                return;
+            };
+            let Some(id) = neighbour_annotation(state, dom::selected_range(&article), forward)
+            else {
+                // Past the last annotation, Tab leaves the article as usual.
+                return;
+            };
+            dom::clear_selection();
+            Action::Reveal(id)
+        }
     };
     event.prevent_default();
     dispatcher.dispatch(action);
+}
+
+/// The annotation after (or before) the selected one, or after the text selection's start,
+/// in text order.
+fn neighbour_annotation(
+    state: &AppState,
+    text_selection: Option<std::ops::Range<usize>>,
+    forward: bool,
+) -> Option<AnnotationId> {
+    let store = &state.annotated.store;
+    let selected = state
+        .selected_annotation()
+        .filter(|_| text_selection.is_none());
+    let at = |a: &Annotation| a.text_order();
+    match (selected, text_selection, forward) {
+        (Some(current), _, true) => store.iter().find(|a| at(a) > at(&current)),
+        (Some(current), _, false) => store.iter().rev().find(|a| at(a) < at(&current)),
+        (None, Some(range), true) => store.iter().find(|a| a.start >= range.start),
+        (None, Some(range), false) => store.iter().rev().find(|a| a.start < range.start),
+        (None, None, true) => store.iter().next(),
+        (None, None, false) => store.iter().next_back(),
+    }
+    .map(|a| a.id)
 }

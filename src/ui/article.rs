@@ -66,7 +66,8 @@ pub fn article(props: &ArticleProps) -> Html {
         }
     });
     html! {
-        <div class="article" ref={props.node_ref.clone()} {onclick} aria-label="Article text">
+        <div class="article" ref={props.node_ref.clone()} {onclick} role="region" tabindex="0"
+            aria-label="Article text" aria-describedby="article-keys">
             { for chunks }
         </div>
     }
@@ -210,7 +211,9 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
         selected.then_some("selected"),
     );
     let annotation = top.id.0.to_string();
+    let accessible_name = format!("{name}: {text}");
     html! {
-        <mark {class} data-label={name} data-ann={annotation} data-start={start}>{ text }</mark>
+        <mark {class} data-label={name} data-ann={annotation} data-start={start}
+            aria-label={accessible_name}>{ text }</mark>
     }
 }

@@ -39,6 +39,61 @@ pub fn selected_range(article: &Element) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// Selects the code point range `range` of the article, as a mouse drag would, and scrolls
+/// it into view; for selecting words from the keyboard.
+pub fn select_offsets(article: &Element, range: Range<usize>) {
+    let (Some(start), Some(end)) = (
+        dom_position(article, range.start, false),
+        dom_position(article, range.end, true),
+    ) else {
+        return;
+    };
+    if let Some(selection) = window_selection() {
+        let _ = selection.set_base_and_extent(&start.0, start.1, &end.0, end.1);
+    }
+    if let Some(element) = end.0.parent_element() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The text node and UTF-16 offset of code point `offset`; at a run's edge, `end` picks the
+/// run that ends there rather than the one that starts there.
+fn dom_position(article: &Element, offset: usize, end: bool) -> Option<(web_sys::Node, u32)> {
+    let runs = article.query_selector_all("[data-start]").ok()?;
+    let start_of = |index: u32| -> Option<usize> {
+        runs.item(index)?
+            .dyn_into::<Element>()
+            .ok()?
+            .get_attribute("data-start")?
+            .parse()
+            .ok()
+    };
+    // The last run starting before (or, for a start, at) the offset.
+    let (mut low, mut high) = (0, runs.length());
+    while low < high {
+        let middle = (low + high) / 2;
+        let starts_before =
+            start_of(middle).is_some_and(|s| if end { s < offset } else { s <= offset });
+        if starts_before {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    let index = low.checked_sub(1)?;
+    let run_start = start_of(index)?;
+    let text_node = runs.item(index)?.first_child()?;
+    let text = text_node.text_content().unwrap_or_default();
+    let utf16: usize = text
+        .chars()
+        .take(offset - run_start)
+        .map(char::len_utf16)
+        .sum();
+    Some((text_node, utf16 as u32))
+}
+
 /// Takes the selection inside `article` for tagging: returns its code point range and clears
 /// the browser's selection (its text nodes are about to be re-rendered).
 pub fn take_selected_range(article: &yew::NodeRef) -> Option<Range<usize>> {

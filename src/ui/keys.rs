@@ -13,7 +13,44 @@ pub enum Shortcut {
     Remove,
     /// Escape.
     Deselect,
+    /// Arrow right or left: select the next or previous word; with Shift, grow or shrink the
+    /// selection by a word. Only while the article has focus.
+    Word {
+        /// Right, not left.
+        forward: bool,
+        /// Shift was held.
+        extend: bool,
+    },
+    /// Tab or Shift+Tab: the next or previous annotation. Only while the article has focus.
+    Annotation {
+        /// Tab, not Shift+Tab.
+        forward: bool,
+    },
+    /// `?`: show or hide the list of shortcuts.
+    Help,
 }
+
+/// Every shortcut as (keys, what they do), for the `?` overlay and the README.
+pub const SHORTCUTS: [(&str, &str); 12] = [
+    ("Tab to the article", "start annotating from the keyboard"),
+    ("→ / ←", "select the next / previous word"),
+    ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
+    (
+        "1 2 3 … (a label's key)",
+        "tag the selection, or relabel the selected annotation",
+    ),
+    (
+        "Alt while selecting with the mouse",
+        "keep exact characters instead of whole words",
+    ),
+    ("Tab / Shift+Tab", "select the next / previous annotation"),
+    ("Delete or Backspace", "remove the selected annotation"),
+    ("Esc", "clear the selection; close this list"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    ("?", "show or hide this list"),
+    ("Files dropped on the page", "open them"),
+];
 
 /// The modifier keys held during a key press.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,6 +77,14 @@ pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
         "Delete" | "Backspace" => Some(Shortcut::Remove),
         "Escape" => Some(Shortcut::Deselect),
         _ if modifiers.alt => None,
+        "ArrowRight" | "ArrowLeft" => Some(Shortcut::Word {
+            forward: key == "ArrowRight",
+            extend: modifiers.shift,
+        }),
+        "Tab" => Some(Shortcut::Annotation {
+            forward: !modifiers.shift,
+        }),
+        "?" => Some(Shortcut::Help),
         _ => {
             let mut chars = key.chars();
             match (chars.next(), chars.next()) {
@@ -90,7 +135,39 @@ mod tests {
         assert_eq!(shortcut("Backspace", NONE), Some(Shortcut::Remove));
         assert_eq!(shortcut("Escape", NONE), Some(Shortcut::Deselect));
         assert_eq!(shortcut("Shift", NONE), None);
-        assert_eq!(shortcut("ArrowLeft", NONE), None);
         assert_eq!(shortcut(" ", NONE), None);
+    }
+
+    #[test]
+    fn arrows_tab_and_question_mark() {
+        let shift = Modifiers {
+            shift: true,
+            ..NONE
+        };
+        assert_eq!(
+            shortcut("ArrowLeft", NONE),
+            Some(Shortcut::Word {
+                forward: false,
+                extend: false
+            })
+        );
+        assert_eq!(
+            shortcut("ArrowRight", shift),
+            Some(Shortcut::Word {
+                forward: true,
+                extend: true
+            })
+        );
+        assert_eq!(
+            shortcut("ArrowRight", CTRL),
+            None,
+            "Ctrl+arrow stays the browser's"
+        );
+        assert_eq!(
+            shortcut("Tab", shift),
+            Some(Shortcut::Annotation { forward: false })
+        );
+        assert_eq!(shortcut("?", shift), Some(Shortcut::Help));
+        assert_eq!(shortcut("ArrowUp", NONE), None);
     }
 }

@@ -82,7 +82,7 @@ fn row(label: &Label, uses: usize, props: &LabelEditorProps) -> Html {
             <input type="color" value={six_digit(&label.color)} aria-label={format!("Colour of {name}")} onchange={onrecolor} />
             <input class="label-key-input" value={label.key.map(String::from).unwrap_or_default()} maxlength="1" size="2"
                 aria-label={format!("Key for {name}")} onchange={onkey} />
-            <span class="label-uses">{ format!("{uses} spans") }</span>
+            <span class="label-uses">{ if uses == 1 { "1 span".to_owned() } else { format!("{uses} spans") } }</span>
             <button type="button" aria-label={format!("Move {name} up")} onclick={onup}>{ "↑" }</button>
             <button type="button" aria-label={format!("Move {name} down")} onclick={ondown}>{ "↓" }</button>
             <button type="button" class="danger" aria-label={format!("Delete {name}")} onclick={ondelete}>{ "Delete" }</button>

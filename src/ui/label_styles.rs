@@ -1,12 +1,14 @@
-//! One stylesheet for the label colours: class `l<id>` sets `--hl`, class `o<id>` sets
-//! `--outer` (the outer label of a nested highlight). Highlights then carry a class instead of
-//! an inline style each. Colours are sanitized hex values, ids are numbers: nothing else
-//! reaches the CSS.
+//! One stylesheet for the label colours: class `l<id>` sets `--hl` (the colour), `--on-hl`
+//! (black or white text, whichever meets WCAG AA on it) and `--mark-line` (an underline style
+//! per label, so no label is told apart by colour alone); class `o<id>` sets `--outer` (the
+//! outer label of a nested highlight). Colours are sanitized hex values, ids are numbers:
+//! nothing else reaches the CSS.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::label::text_color_on;
 use crate::model::{LabelId, LabelSet};
 
 /// Class giving an element its label's colour as `--hl`.
@@ -19,16 +21,22 @@ pub fn outer_class(label: LabelId) -> String {
     format!("o{}", label.0)
 }
 
+/// Underline styles given to labels in list order, repeating after four.
+const LINE_STYLES: [&str; 4] = ["solid", "dashed", "dotted", "double"];
+
 /// The CSS rules for every label.
 pub fn label_css(labels: &LabelSet) -> String {
     labels
         .iter()
-        .map(|label| {
+        .enumerate()
+        .map(|(index, label)| {
             format!(
-                ".{} {{ --hl: {color}; }} .{} {{ --outer: {color}; }}\n",
+                ".{} {{ --hl: {color}; --on-hl: {text}; --mark-line: {line}; }} .{} {{ --outer: {color}; }}\n",
                 color_class(label.id),
                 outer_class(label.id),
-                color = label.color
+                color = label.color,
+                text = text_color_on(&label.color),
+                line = LINE_STYLES[index % LINE_STYLES.len()],
             )
         })
         .collect()
@@ -57,10 +65,13 @@ mod tests {
             LabelSet::from_specs([("Person", "#FFC9A0", None), ("Evil", "red;}*{x", None)]);
         let css = label_css(&labels);
         assert!(
-            css.contains(".l0 { --hl: #ffc9a0; } .o0 { --outer: #ffc9a0; }"),
+            css.contains(".l0 { --hl: #ffc9a0; --on-hl: #000000; --mark-line: solid; } .o0 { --outer: #ffc9a0; }"),
             "{css}"
         );
-        assert!(css.contains(".l1 { --hl: #dddddd; }"), "{css}");
+        assert!(
+            css.contains(".l1 { --hl: #dddddd; --on-hl: #000000; --mark-line: dashed; }"),
+            "{css}"
+        );
         assert!(!css.contains("red"));
     }
 }

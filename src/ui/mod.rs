@@ -7,6 +7,7 @@ pub mod converters;
 pub mod dom;
 pub mod exporting;
 pub mod file_reading;
+pub mod help_overlay;
 pub mod html_text;
 pub mod importing;
 pub mod keys;
@@ -16,6 +17,7 @@ pub mod notice_bar;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod theme;
 pub mod toolbar;
 
 pub use app::App;

@@ -1,5 +1,7 @@
-//! The message line: confirmations and errors the user should read.
+//! Toasts: confirmations and errors the user should read. A confirmation goes away by itself
+//! after a few seconds; an error stays until dismissed.
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::state::Notice;
@@ -13,9 +15,22 @@ pub struct NoticeBarProps {
     pub ondismiss: Callback<()>,
 }
 
+/// How long a confirmation stays.
+const CONFIRMATION_MS: u32 = 6_000;
+
 /// Shows the current message, if any.
 #[function_component(NoticeBar)]
 pub fn notice_bar(props: &NoticeBarProps) -> Html {
+    {
+        let ondismiss = props.ondismiss.clone();
+        use_effect_with(props.notice.clone(), move |notice| {
+            let timer = notice
+                .as_ref()
+                .filter(|notice| !notice.is_error)
+                .map(|_| Timeout::new(CONFIRMATION_MS, move || ondismiss.emit(())));
+            move || drop(timer)
+        });
+    }
     let Some(notice) = &props.notice else {
         return html! { <div class="notice empty" role="status"></div> };
     };

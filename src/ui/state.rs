@@ -101,6 +101,8 @@ pub enum Action {
     EditLabels(LabelEdit),
     /// Show or hide the label editor.
     ToggleLabelEditor,
+    /// Show or hide the list of keyboard shortcuts.
+    ToggleHelp,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -130,6 +132,8 @@ pub struct AppState {
     pub label_editor_open: bool,
     /// Counts refused label edits, so the editor's fields are reset to the labels as they are.
     pub label_refusals: u64,
+    /// Whether the list of keyboard shortcuts is shown.
+    pub help_open: bool,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -156,6 +160,7 @@ impl AppState {
             snap_to_words: true,
             label_editor_open: false,
             label_refusals: 0,
+            help_open: false,
         }
     }
 
@@ -373,6 +378,10 @@ impl Reducible for AppState {
             Action::EditLabels(edit) => self.edit_labels(edit),
             Action::ToggleLabelEditor => Rc::new(Self {
                 label_editor_open: !self.label_editor_open,
+                ..(*self).clone()
+            }),
+            Action::ToggleHelp => Rc::new(Self {
+                help_open: !self.help_open,
                 ..(*self).clone()
             }),
             Action::Notify(notice) => self.with_notice(Some(notice)),

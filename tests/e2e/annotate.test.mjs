@@ -1,33 +1,22 @@
 // End to end, as a user: drag across a name, press 1, see the highlight, export, check the
 // downloaded file's code point offsets against the shipped article, reload, find it restored.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchChromium, dragAcross, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, ROOT, ARTIFACTS } from './harness.mjs';
 
 const ARTICLE = join(ROOT, 'static', 'articles', 'iran-russia-military-cooperation.txt');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** Python's text[start:end]: slices by code points. */
 const slice = (text, start, end) => Array.from(text).slice(start, end).join('');
 
 test('drag, press 1, export, reload', async () => {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('.article [data-start]');
 
   await dragAcross(page, 'Sergei Shoigu');

@@ -2,32 +2,21 @@
 // mouse, export CoNLL IOB2 from the Export menu (the browser's confirm lists the nested span
 // first; the converters' worker loads only now), copy the JSON to the real clipboard, and
 // open a doccano file through the file chooser. Offsets are Unicode code points.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchChromium, dragAcross } from './harness.mjs';
+import { servedApp, dragAcross } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test('export menu, copy JSON, open a doccano file', async () => {
-  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await browser.newPage();
+  await app.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+  const page = await app.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector('.article [data-start]');
