@@ -586,3 +586,46 @@ async fn a_file_over_the_size_limit_is_refused_before_reading() {
         "current work untouched"
     );
 }
+
+#[wasm_bindgen_test]
+async fn tag_all_tags_every_whole_word_occurrence_in_one_undo_step() {
+    storage().clear().expect("clear");
+    let app = mount().await;
+    app.select_text("Bagheri");
+    press("1", false, false).await;
+    assert_eq!(app.texts(".article mark.hl").len(), 1);
+    app.click(".actions button[title^='Tag every other']");
+    yew::scheduler::flush().await;
+    let persons = app.texts(".article mark.hl[data-label=Person]");
+    // Six whole-word occurrences; "Bagheri’s" is one word of its own and stays untagged.
+    assert_eq!(persons, vec!["Bagheri".to_owned(); 6]);
+    let notice = app.texts(".notice").concat();
+    assert!(
+        notice.contains("Tagged 5 more “Bagheri” as Person (whole words, matching case)"),
+        "{notice}"
+    );
+    app.select_text("Moscow");
+    press("1", false, false).await;
+    assert!(
+        app.texts(".statistics tbody tr").is_empty(),
+        "counted only when open"
+    );
+    app.click(".statistics summary");
+    TimeoutFuture::new(20).await;
+    yew::scheduler::flush().await;
+    let rows: Vec<String> = app.texts(".statistics tbody tr");
+    assert_eq!(
+        rows,
+        ["Person72", "Place00", "Event00"],
+        "spans and distinct strings per label"
+    );
+    press("z", true, false).await;
+    press("z", true, false).await;
+    assert_eq!(
+        app.texts(".article mark.hl").len(),
+        1,
+        "one undo takes them all back"
+    );
+    let saved = saved_export().await;
+    assert_eq!(saved["annotations"].as_array().map(Vec::len), Some(1));
+}

@@ -306,3 +306,46 @@ fn label_edits_and_span_edits_share_one_undo_history() {
     assert!(annotated.labels.get(person).is_none());
     assert_eq!(annotated.store.len(), 1);
 }
+
+#[test]
+fn tagging_all_occurrences_is_one_undo_step_and_counts_what_it_skipped() {
+    use article_annotator::model::occurrences::whole_word_occurrences;
+    let text = "Bagheri met Shoigu. General Bagheri said the Bagheri Doctrine, Bagheri’s plan.";
+    let document = Document::new("d", "D", text);
+    let mut store = AnnotationStore::new();
+    let doctrine = find(&document, "the Bagheri Doctrine");
+    store
+        .add(&document, doctrine, PLACE)
+        .expect("an Event-like span");
+    let first = find(&document, "Bagheri");
+    store.add(&document, first, PERSON).expect("first");
+    // A Place around the second one: a Person nested in another label is allowed.
+    let general = find(&document, "General Bagheri");
+    store.add(&document, general, PLACE).expect("outer");
+    let occurrences = whole_word_occurrences(&document, "Bagheri", true);
+    assert_eq!(occurrences.len(), 3, "Bagheri’s is not a whole-word match");
+    let tally = store.add_all(&document, occurrences, PERSON);
+    assert_eq!(tally.already, 1);
+    assert_eq!(
+        tally.added, 2,
+        "inside General Bagheri and inside the Doctrine: nested, other label"
+    );
+    assert_eq!(tally.refused, 0);
+    assert_eq!(store.len(), 5);
+    store.undo();
+    assert_eq!(store.len(), 3, "one undo takes all of them back");
+    let mut same_label = AnnotationStore::new();
+    same_label
+        .add(&document, find(&document, "General Bagheri"), PERSON)
+        .expect("outer Person");
+    let tally = same_label.add_all(
+        &document,
+        whole_word_occurrences(&document, "Bagheri", true),
+        PERSON,
+    );
+    assert_eq!(
+        (tally.added, tally.refused),
+        (2, 1),
+        "a Person inside a Person is refused"
+    );
+}

@@ -5,10 +5,12 @@ pub mod annotated;
 pub mod annotation;
 pub mod document;
 pub mod label;
+pub mod occurrences;
 pub mod offsets;
 pub mod paragraph_spans;
 pub mod segments;
 pub mod snapping;
+pub mod statistics;
 pub mod store;
 pub mod word_caret;
 
@@ -17,4 +19,4 @@ pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
 pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
-pub use store::{AnnotationStore, Change, EditError, OverlapPolicy};
+pub use store::{AnnotationStore, Change, EditError, OverlapPolicy, Tally};

@@ -119,6 +119,17 @@ impl Edit {
     }
 }
 
+/// What tagging many ranges at once did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Spans added.
+    pub added: usize,
+    /// Ranges that already carried the label.
+    pub already: usize,
+    /// Ranges the overlap policy (or an empty range) refused.
+    pub refused: usize,
+}
+
 /// What an undo or redo changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -230,6 +241,44 @@ impl AnnotationStore {
         let annotation = self.get(id).ok_or(EditError::Unknown(id))?;
         self.record(Edit::Remove(annotation));
         Ok(annotation)
+    }
+
+    /// Labels every range with `label` as one undo step, skipping ranges already carrying it
+    /// and ranges the overlap policy refuses; says how many went which way.
+    pub fn add_all(
+        &mut self,
+        document: &Document,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        label: LabelId,
+    ) -> Tally {
+        let mut tally = Tally::default();
+        let mut edits = Vec::new();
+        for range in ranges {
+            let checked = self
+                .checked_range(document, range)
+                .and_then(|range| self.check_overlaps(&range, label, None).map(|()| range));
+            match checked {
+                Ok(range) => {
+                    let annotation = Annotation {
+                        id: AnnotationId(self.next_id),
+                        start: range.start,
+                        end: range.end,
+                        label,
+                    };
+                    self.next_id += 1;
+                    self.apply(Edit::Add(annotation));
+                    edits.push(Edit::Add(annotation));
+                    tally.added += 1;
+                }
+                Err(EditError::Duplicate(_)) => tally.already += 1,
+                Err(_) => tally.refused += 1,
+            }
+        }
+        if !edits.is_empty() {
+            self.undo.push(Edit::Batch(edits));
+            self.redo.clear();
+        }
+        tally
     }
 
     /// Records a change of the label set as an undo step (the spans stay as they are).

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::label_styles::color_class;
+use crate::model::statistics::{label_statistics, LabelStatistics};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet};
 
 /// Height of one row in CSS pixels (the stylesheet's `.entries li` uses the same).
@@ -76,7 +77,58 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             <div class="entries-scroll" id="annotation-entries" {onscroll}>
                 <ol class="entries" style={height}>{ for items }</ol>
             </div>
+            <StatisticsTable document={props.document.clone()} labels={props.labels.clone()}
+                annotations={props.annotations.clone()} />
         </aside>
+    }
+}
+
+/// Props of [`StatisticsTable`].
+#[derive(Properties, PartialEq)]
+struct StatisticsProps {
+    document: Rc<Document>,
+    labels: Rc<LabelSet>,
+    annotations: Rc<[Annotation]>,
+}
+
+/// Spans and distinct strings per label, folded away until asked for and only counted while
+/// open, so edits stay cheap on large documents.
+#[function_component(StatisticsTable)]
+fn statistics_table(props: &StatisticsProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            if let Some(details) = event.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(details.open());
+            }
+        })
+    };
+    let rows: Vec<LabelStatistics> = if *open {
+        label_statistics(&props.document, &props.labels, &props.annotations)
+    } else {
+        Vec::new()
+    };
+    let rows = rows.iter().map(|row| {
+        html! {
+            <tr>
+                <th scope="row">
+                    <span class={classes!("swatch", color_class(row.label))}></span>
+                    { props.labels.name_of(row.label).to_owned() }
+                </th>
+                <td>{ row.spans }</td>
+                <td>{ row.distinct }</td>
+            </tr>
+        }
+    });
+    html! {
+        <details class="statistics" {ontoggle}>
+            <summary>{ "Statistics" }</summary>
+            <table>
+                <thead><tr><th scope="col">{ "Label" }</th><th scope="col">{ "Spans" }</th><th scope="col">{ "Distinct" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </details>
     }
 }
 

@@ -286,6 +286,9 @@ pub fn app() -> Html {
                     onremove={dispatch(Action::RemoveSelected)}
                     snap_to_words={state.snap_to_words}
                     ontogglesnap={dispatch(Action::ToggleSnapToWords)}
+                    ontagall={dispatch(Action::TagAllOccurrences)}
+                    match_case={state.match_case}
+                    ontogglecase={dispatch(Action::ToggleMatchCase)}
                     label_editor_open={state.label_editor_open}
                     ontogglelabels={dispatch(Action::ToggleLabelEditor)}
                     any_overlap={store.policy() == OverlapPolicy::Any}

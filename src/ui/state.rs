@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::occurrences::whole_word_occurrences;
 use crate::model::snapping::{snap, Snap};
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
@@ -99,6 +100,10 @@ pub enum Action {
     Load(Box<AnnotatedDocument>),
     /// Change the labels.
     EditLabels(LabelEdit),
+    /// Tag every other whole-word occurrence of the selected annotation's text with its label.
+    TagAllOccurrences,
+    /// Switch tagging all occurrences between matching case and ignoring it.
+    ToggleMatchCase,
     /// Show or hide the label editor.
     ToggleLabelEditor,
     /// Show or hide the list of keyboard shortcuts.
@@ -134,6 +139,8 @@ pub struct AppState {
     pub label_refusals: u64,
     /// Whether the list of keyboard shortcuts is shown.
     pub help_open: bool,
+    /// Whether tagging all occurrences matches case.
+    pub match_case: bool,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -161,6 +168,7 @@ impl AppState {
             label_editor_open: false,
             label_refusals: 0,
             help_open: false,
+            match_case: true,
         }
     }
 
@@ -235,6 +243,45 @@ impl AppState {
             .refresh(&self.annotated.document, &self.annotated.store, touched);
         self.revision += 1;
         self.notice = None;
+    }
+
+    fn tag_all_occurrences(self: Rc<Self>) -> Rc<Self> {
+        let Some(selected) = self.selected_annotation() else {
+            return self;
+        };
+        let document = Rc::clone(self.document());
+        let Some(needle) = document.slice(selected.range()) else {
+            return self;
+        };
+        let occurrences = whole_word_occurrences(&document, needle, self.match_case);
+        let mut next = (*self).clone();
+        let tally =
+            next.annotated
+                .store
+                .add_all(&document, occurrences.iter().cloned(), selected.label);
+        let name = self.annotated.labels.name_of(selected.label);
+        let case = if self.match_case {
+            "matching case"
+        } else {
+            "ignoring case"
+        };
+        let mut message = format!(
+            "Tagged {} more “{needle}” as {name} (whole words, {case})",
+            tally.added
+        );
+        if tally.refused > 0 {
+            message.push_str(&format!(
+                "; skipped {} that would break the overlap rule",
+                tally.refused
+            ));
+        }
+        if tally.added > 0 {
+            let touched =
+                occurrences.first().map_or(0, |r| r.start)..occurrences.last().map_or(0, |r| r.end);
+            next.changed(touched);
+        }
+        next.notice = Some(Notice::info(message));
+        Rc::new(next)
     }
 
     fn edit_labels(self: Rc<Self>, edit: LabelEdit) -> Rc<Self> {
@@ -378,6 +425,11 @@ impl Reducible for AppState {
             Action::EditLabels(edit) => self.edit_labels(edit),
             Action::ToggleLabelEditor => Rc::new(Self {
                 label_editor_open: !self.label_editor_open,
+                ..(*self).clone()
+            }),
+            Action::TagAllOccurrences => self.tag_all_occurrences(),
+            Action::ToggleMatchCase => Rc::new(Self {
+                match_case: !self.match_case,
                 ..(*self).clone()
             }),
             Action::ToggleHelp => Rc::new(Self {

@@ -44,6 +44,12 @@ pub struct ToolbarProps {
     pub snap_to_words: bool,
     /// The snap toggle was pressed.
     pub ontogglesnap: Callback<()>,
+    /// Tag all was pressed.
+    pub ontagall: Callback<()>,
+    /// Whether tagging all occurrences matches case.
+    pub match_case: bool,
+    /// The match case toggle was pressed.
+    pub ontogglecase: Callback<()>,
     /// Whether the label editor is open.
     pub label_editor_open: bool,
     /// The Labels… button was pressed.
@@ -148,6 +154,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { button("Undo", "Undo (Ctrl+Z)", props.can_undo, &props.onundo) }
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
                 { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
+                { button("Tag all", "Tag every other whole-word occurrence of the selected annotation's text with its label (one undo takes them all back)", props.has_selected, &props.ontagall) }
+                <button type="button" class="case-toggle" aria-pressed={props.match_case.to_string()}
+                    title="Whether Tag all matches upper and lower case"
+                    onmousedown={keep_selection} onclick={props.ontogglecase.reform(|_: MouseEvent| ())}>
+                    { "Match case" }
+                </button>
                 <label class="file-button" title="Open an article (.txt, .md, .html) or annotations (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C); replaces the current document. Files can also be dropped on the page.">
                     { "Open…" }
                     <input type="file" class="visually-hidden" multiple=true accept={OPENABLE} {onchange} />

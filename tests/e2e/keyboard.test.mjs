@@ -121,3 +121,21 @@ test('keyboard only: tag, walk, remove, export; then the accessibility audit', a
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.deepEqual(errors, []);
 });
+
+test('the theme follows the system until the toggle is used', async () => {
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await page.waitForSelector('.article [data-start]');
+  const background = () => page.evaluate(() => getComputedStyle(document.body.parentElement).backgroundColor);
+  assert.equal(await background(), 'rgb(22, 23, 26)');
+  assert.equal(await page.locator('.theme-toggle').getAttribute('aria-pressed'), 'true');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await background(), 'rgb(247, 247, 245)');
+  await page.locator('.theme-toggle').click();
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await background(), 'rgb(22, 23, 26)', 'the choice overrides the system');
+  await page.close();
+});
