@@ -208,6 +208,19 @@ impl AnnotationStore {
         range: Range<usize>,
         label: LabelId,
     ) -> Result<Annotation, EditError> {
+        let annotation = self.checked_new(document, range, label)?;
+        self.record(Edit::Add(annotation));
+        Ok(annotation)
+    }
+
+    /// A new annotation of `range` (trimmed) with `label`, if the store can take it; it gets
+    /// the next id but is not stored yet.
+    fn checked_new(
+        &mut self,
+        document: &Document,
+        range: Range<usize>,
+        label: LabelId,
+    ) -> Result<Annotation, EditError> {
         let range = self.checked_range(document, range)?;
         self.check_overlaps(&range, label, None)?;
         let annotation = Annotation {
@@ -217,7 +230,6 @@ impl AnnotationStore {
             label,
         };
         self.next_id += 1;
-        self.record(Edit::Add(annotation));
         Ok(annotation)
     }
 
@@ -254,18 +266,8 @@ impl AnnotationStore {
         let mut tally = Tally::default();
         let mut edits = Vec::new();
         for range in ranges {
-            let checked = self
-                .checked_range(document, range)
-                .and_then(|range| self.check_overlaps(&range, label, None).map(|()| range));
-            match checked {
-                Ok(range) => {
-                    let annotation = Annotation {
-                        id: AnnotationId(self.next_id),
-                        start: range.start,
-                        end: range.end,
-                        label,
-                    };
-                    self.next_id += 1;
+            match self.checked_new(document, range, label) {
+                Ok(annotation) => {
                     self.apply(Edit::Add(annotation));
                     edits.push(Edit::Add(annotation));
                     tally.added += 1;
