@@ -10,28 +10,13 @@ use article_annotator::model::offsets::IndexedText;
 use article_annotator::model::snapping::{snap, Snap};
 use article_annotator::model::{AnnotationId, AnnotationStore, Document, LabelId};
 use proptest::prelude::*;
+use text_strategy::any_text;
 use unicode_segmentation::UnicodeSegmentation;
 
-const CASES: u32 = 10_000;
+#[path = "support/text_strategy.rs"]
+mod text_strategy;
 
-fn any_text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        4 => proptest::char::range('a', 'z'),
-        2 => Just(' '),
-        1 => Just('\n'),
-        1 => Just('\r'),
-        1 => Just('\u{a0}'),
-        1 => Just('\u{301}'),
-        1 => Just('\u{200d}'),
-        1 => Just('\u{1f3fb}'),
-        1 => proptest::char::range('\u{1f600}', '\u{1f64f}'),
-        1 => proptest::char::range('\u{627}', '\u{64a}'),
-        1 => proptest::char::range('\u{4e00}', '\u{4e2f}'),
-        1 => prop_oneof![Just('“'), Just('”'), Just('.'), Just(','), Just('’')],
-        1 => any::<char>(),
-    ];
-    proptest::collection::vec(piece, 0..48).prop_map(|chars| chars.into_iter().collect())
-}
+const CASES: u32 = 10_000;
 
 /// Code point offsets where a grapheme cluster starts or the text ends.
 fn grapheme_boundaries(text: &str) -> Vec<usize> {

@@ -3,9 +3,12 @@
 //! `spacy convert --converter ner` reads it as it is.
 //!
 //! The format has no offsets and no whitespace: import rebuilds the text with one space
-//! between tokens and a line break between sentences, and offsets into that text are
+//! between tokens (a line break before a token that starts with a combining mark) and a line
+//! break between sentences, and offsets into that text are
 //! **Unicode code points**. Tokens come from [`super::tokens`]. Overlapping spans cannot be
 //! written as tags; [`super::overlaps::unrepresentable`] lists them so the UI can show them before a download.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::format_error::{syntax, FormatError};
 use super::labeled_text::{LabeledText, Place, SpanRecord};
@@ -104,7 +107,10 @@ impl Reading {
 
     fn token(&mut self, token: &str, tag: &str, place: Place) -> Result<(), FormatError> {
         if self.sentence_open {
-            self.push_text(" ");
+            // A token that starts with a combining mark would fuse with a space into one
+            // whitespace cluster; after a line break it stays a cluster of its own.
+            let fuses = format!(" {token}").graphemes(true).next() != Some(" ");
+            self.push_text(if fuses { "\n" } else { " " });
         }
         self.sentence_open = true;
         let start = self.chars;

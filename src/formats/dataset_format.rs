@@ -205,7 +205,8 @@ pub fn import(
     content: &str,
     base: Option<BaseText>,
 ) -> Result<Imported, FormatError> {
-    if content.trim().is_empty() && format != Format::Text {
+    // An empty .ann is a brat document with no spans; its text is in the .txt.
+    if content.trim().is_empty() && !matches!(format, Format::Text | Format::Brat) {
         return Err(FormatError::Empty);
     }
     let missing = |what: &str| FormatError::MissingText(what.to_owned());
