@@ -65,7 +65,7 @@ fn fragments(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
 /// the pair, naming the line.
 pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatError> {
     let chars: Vec<char> = text.chars().collect();
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = super::file_stem(name);
     let mut document = LabeledText {
         id: stem.to_owned(),
         title: stem.to_owned(),

@@ -130,7 +130,7 @@ impl Format {
             "ann" => return Some(Self::Brat),
             "conll" | "iob" | "iob2" | "bio" | "bilou" | "bioes" => return Some(Self::Iob2),
             "txt" | "md" | "markdown" => return Some(Self::Text),
-            "html" | "htm" | "xhtml" => return Some(Self::Html),
+            _ if super::HTML_EXTENSIONS.contains(&extension) => return Some(Self::Html),
             "jsonl" | "ndjson" => return Some(Self::detect_lines(content)),
             _ => {}
         }

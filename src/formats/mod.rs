@@ -20,6 +20,14 @@ pub mod spacy_offsets;
 pub mod tokens;
 pub mod w3c;
 
+/// A file name without its last extension: `article.ann` → `article`.
+pub fn file_stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Extensions of the HTML articles the page reduces to text.
+pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
+
 pub use dataset_format::{
     export, export_document, import, BaseText, ExportedFile, Format, Imported,
 };

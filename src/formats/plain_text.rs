@@ -9,9 +9,7 @@ const TITLE_CHARS: usize = 80;
 
 /// A document for `text`, identified by the file's name and titled by its first line.
 pub fn import(text: &str, file_name: &str) -> LabeledText {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
+    let stem = super::file_stem(file_name);
     let first_line = text
         .lines()
         .map(|line| line.trim().trim_start_matches('#').trim())

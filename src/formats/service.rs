@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::dataset_format::{export_document, import, BaseText, Format, Imported};
+use super::file_stem;
 use super::format_error::{ExportError, FormatError};
 use super::labeled_text::LabeledText;
 use super::native_json;
@@ -176,10 +177,6 @@ pub fn leading_file(files: &[NamedText]) -> Option<&NamedText> {
         .or_else(|| files.first())
 }
 
-fn stem(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
-}
-
 /// Opens the first document the files hold (a brat `.ann` with its `.txt`), extending the
 /// current labels; on failure, a message naming the file and the problem.
 pub fn open(
@@ -192,13 +189,14 @@ pub fn open(
     let format = Format::detect(name, &file.content)
         .ok_or_else(|| refused(FormatError::Unrecognized(name.clone())))?;
     let companion = files.iter().find(|other| {
-        other.name.to_ascii_lowercase().ends_with(".txt") && stem(&other.name) == stem(name)
+        other.name.to_ascii_lowercase().ends_with(".txt")
+            && file_stem(&other.name) == file_stem(name)
     });
     let document = &current.document;
     let base = match format {
         Format::Brat => companion.map(|companion| BaseText {
-            id: stem(name),
-            title: stem(name),
+            id: file_stem(name),
+            title: file_stem(name),
             text: &companion.content,
         }),
         Format::W3c => Some(BaseText {

@@ -11,6 +11,7 @@ use super::html_text;
 use crate::formats::native_json;
 use crate::formats::plain_text;
 use crate::formats::service::{leading_file, opened_message, NamedText, Request, Response};
+use crate::formats::HTML_EXTENSIONS;
 use crate::model::AnnotatedDocument;
 
 /// A file opened and ready to replace the current document.
@@ -43,10 +44,10 @@ impl fmt::Display for OpenError {
 }
 
 fn is_html(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    [".html", ".htm", ".xhtml"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase());
+    extension.is_some_and(|ext| HTML_EXTENSIONS.contains(&ext.as_str()))
 }
 
 /// Reads the files and opens the first document they hold.
