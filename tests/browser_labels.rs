@@ -163,27 +163,10 @@ async fn a_label_set_exports_and_imports_as_json() {
     let set = r##"{"format": "article-annotator-labels", "version": 1, "labels": [
         {"name": "Place", "color": "#00ff00", "key": "9"},
         {"name": "Date", "color": "#abcdef", "key": "d"}]}"##;
-    let parts = js_sys::Array::of1(&set.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, "set.json").expect("file");
-    let transfer = web_sys::DataTransfer::new().expect("transfer");
-    transfer.items().add_with_file(&file).expect("add");
-    let input: web_sys::HtmlInputElement = app.all(".label-files input[type=file]")[0]
-        .clone()
-        .unchecked_into();
-    input.set_files(transfer.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
-    TimeoutFuture::new(100).await;
-    yew::scheduler::flush().await;
+    pick_labels(&app, &text_file("set.json", set)).await;
     assert_eq!(legend(&app), ["Person1", "Place9", "Event3", "Dated"]);
 
-    input.set_files(None);
-    let bad = web_sys::File::new_with_str_sequence(
-        &js_sys::Array::of1(&"{\"format\": \"nope\", \"labels\": []}".into()),
-        "bad.json",
-    )
-    .expect("file");
+    let bad = text_file("bad.json", "{\"format\": \"nope\", \"labels\": []}");
     pick_labels(&app, &bad).await;
     assert!(app
         .texts(".notice.error")
@@ -192,6 +175,7 @@ async fn a_label_set_exports_and_imports_as_json() {
     assert_eq!(legend(&app), ["Person1", "Place9", "Event3", "Dated"]);
 }
 
+/// Picks a label set file with Import labels….
 async fn pick_labels(app: &Mounted, file: &web_sys::File) {
     let transfer = web_sys::DataTransfer::new().expect("transfer");
     transfer.items().add_with_file(file).expect("add");

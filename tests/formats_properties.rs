@@ -4,6 +4,9 @@
 //! so it is compared by label and token text.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/spans.rs"]
+mod spans;
+
 use article_annotator::formats::overlaps::unrepresentable;
 use article_annotator::formats::{
     export_document, import, BaseText, Format, Imported, LabeledText,
@@ -11,22 +14,11 @@ use article_annotator::formats::{
 use article_annotator::model::snapping::{snap, Snap};
 use article_annotator::model::{AnnotatedDocument, Document, LabelId, LabelSet};
 use proptest::prelude::*;
+use spans::{spans_of, Spans};
 use text_strategy::any_text;
 
 #[path = "support/text_strategy.rs"]
 mod text_strategy;
-
-type Spans = Vec<(String, usize, usize)>;
-
-fn spans_of(annotated: &AnnotatedDocument) -> Spans {
-    let mut spans: Spans = annotated
-        .store
-        .iter()
-        .map(|a| (annotated.labels.name_of(a.label).to_owned(), a.start, a.end))
-        .collect();
-    spans.sort_by_key(|(label, start, end)| (*start, std::cmp::Reverse(*end), label.clone()));
-    spans
-}
 
 fn round_trip(format: Format, annotated: &AnnotatedDocument) -> Result<AnnotatedDocument, String> {
     let files = export_document(format, annotated).map_err(|e| e.to_string())?;

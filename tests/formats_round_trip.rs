@@ -3,11 +3,15 @@
 //! and CRLF. Formats that cannot hold overlaps give the outermost spans and list the rest.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/spans.rs"]
+mod spans;
+
 use article_annotator::formats::overlaps::unrepresentable;
 use article_annotator::formats::{
     export, export_document, import, BaseText, Format, Imported, LabeledText,
 };
 use article_annotator::model::{AnnotatedDocument, LabelSet};
+use spans::{spans_of, Spans};
 
 fn fixture(path: &str) -> AnnotatedDocument {
     let path = format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -23,18 +27,6 @@ fn documents() -> Vec<AnnotatedDocument> {
         fixture("fixtures/seed.annotations.json"),
         fixture("golden/mini.annotations.json"),
     ]
-}
-
-type Spans = Vec<(String, usize, usize)>;
-
-fn spans_of(annotated: &AnnotatedDocument) -> Spans {
-    let mut spans: Spans = annotated
-        .store
-        .iter()
-        .map(|a| (annotated.labels.name_of(a.label).to_owned(), a.start, a.end))
-        .collect();
-    spans.sort_by_key(|(label, start, end)| (*start, std::cmp::Reverse(*end), label.clone()));
-    spans
 }
 
 /// The spans without those a spaCy or CoNLL export must leave out.
