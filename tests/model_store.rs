@@ -324,7 +324,7 @@ fn tagging_all_occurrences_is_one_undo_step_and_counts_what_it_skipped() {
     store.add(&document, general, PLACE).expect("outer");
     let occurrences = whole_word_occurrences(&document, "Bagheri", true);
     assert_eq!(occurrences.len(), 3, "Bagheri’s is not a whole-word match");
-    let tally = store.add_all(&document, occurrences, PERSON);
+    let tally = store.add_all(&document, occurrences.into_iter().map(|r| (r, PERSON)));
     assert_eq!(tally.already, 1);
     assert_eq!(
         tally.added, 2,
@@ -340,8 +340,9 @@ fn tagging_all_occurrences_is_one_undo_step_and_counts_what_it_skipped() {
         .expect("outer Person");
     let tally = same_label.add_all(
         &document,
-        whole_word_occurrences(&document, "Bagheri", true),
-        PERSON,
+        whole_word_occurrences(&document, "Bagheri", true)
+            .into_iter()
+            .map(|r| (r, PERSON)),
     );
     assert_eq!(
         (tally.added, tally.refused),

@@ -12,6 +12,7 @@ pub mod segments;
 pub mod snapping;
 pub mod statistics;
 pub mod store;
+pub mod suggestions;
 pub mod word_caret;
 
 pub use annotated::AnnotatedDocument;

@@ -20,10 +20,21 @@ pub struct Segment {
 
 /// Cuts `paragraph` of `text` at every start and end of `spans`.
 pub fn segments(text: &str, paragraph: &Paragraph, spans: &[Annotation]) -> Vec<Segment> {
+    segments_with_cuts(text, paragraph, spans, &[])
+}
+
+/// The same, also cut at each offset of `extra_cuts` (where suggestions start and end).
+pub fn segments_with_cuts(
+    text: &str,
+    paragraph: &Paragraph,
+    spans: &[Annotation],
+    extra_cuts: &[usize],
+) -> Vec<Segment> {
     let chars = paragraph.chars.clone();
     let mut cuts: Vec<usize> = spans
         .iter()
         .flat_map(|a| [a.start, a.end])
+        .chain(extra_cuts.iter().copied())
         .map(|offset| offset.clamp(chars.start, chars.end))
         .chain([chars.start, chars.end])
         .collect();

@@ -255,17 +255,16 @@ impl AnnotationStore {
         Ok(annotation)
     }
 
-    /// Labels every range with `label` as one undo step, skipping ranges already carrying it
+    /// Adds every (range, label) as one undo step, skipping ranges already carrying their label
     /// and ranges the overlap policy refuses; says how many went which way.
     pub fn add_all(
         &mut self,
         document: &Document,
-        ranges: impl IntoIterator<Item = Range<usize>>,
-        label: LabelId,
+        spans: impl IntoIterator<Item = (Range<usize>, LabelId)>,
     ) -> Tally {
         let mut tally = Tally::default();
         let mut edits = Vec::new();
-        for range in ranges {
+        for (range, label) in spans {
             match self.checked_new(document, range, label) {
                 Ok(annotation) => {
                     self.apply(Edit::Add(annotation));

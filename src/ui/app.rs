@@ -23,8 +23,12 @@ use super::state::{Action, AppState, LabelEdit, Notice};
 use super::theme;
 use super::toolbar::Toolbar;
 use crate::formats::label_set;
+use crate::model::suggestions::{suggestions, Suggestion};
 use crate::model::word_caret;
 use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
+
+/// How long after the last change suggestions are worked out.
+const SUGGESTIONS_DELAY_MS: u32 = 150;
 
 /// How long after the last change the work is saved.
 const AUTOSAVE_DELAY_MS: u32 = 300;
@@ -101,6 +105,34 @@ pub fn app() -> Html {
             move || drop(pending)
         });
     }
+
+    {
+        // Suggestions are worked out a moment after the latest change, off the edit's frame.
+        let state = state.clone();
+        use_effect_with(
+            (
+                state.revision,
+                state.show_suggestions,
+                Rc::clone(&state.rejected),
+            ),
+            move |(_, show, rejected)| {
+                let rejected = Rc::clone(rejected);
+                let pending = show.then(|| {
+                    Timeout::new(SUGGESTIONS_DELAY_MS, move || {
+                        let annotated = &state.annotated;
+                        let found = suggestions(&annotated.document, &annotated.store, &rejected);
+                        state.dispatch(Action::SetSuggestions(found.into()));
+                    })
+                });
+                move || drop(pending)
+            },
+        );
+    }
+
+    let onaccept = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |suggestion| dispatcher.dispatch(Action::AcceptSuggestion(suggestion)))
+    };
 
     let all_annotations: Rc<[Annotation]> = {
         let state = state.clone();
@@ -287,6 +319,10 @@ pub fn app() -> Html {
                     snap_to_words={state.snap_to_words}
                     ontogglesnap={dispatch(Action::ToggleSnapToWords)}
                     ontagall={dispatch(Action::TagAllOccurrences)}
+                    show_suggestions={state.show_suggestions}
+                    suggestion_count={state.suggestions.len()}
+                    ontogglesuggestions={dispatch(Action::ToggleSuggestions)}
+                    onacceptall={dispatch(Action::AcceptAllSuggestions)}
                     match_case={state.match_case}
                     ontogglecase={dispatch(Action::ToggleMatchCase)}
                     label_editor_open={state.label_editor_open}
@@ -322,6 +358,8 @@ pub fn app() -> Html {
                     paragraph_spans={state.paragraph_spans.clone()}
                     selected={state.selected_annotation()}
                     {onselect}
+                    suggestions={state.suggestions.clone()}
+                    {onaccept}
                     node_ref={article_ref}
                 />
                 <AnnotationList
@@ -396,20 +434,35 @@ fn on_key(
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
         )
         .is_some_and(|(article, target)| article.contains(Some(&target)));
+    let under_selection = || -> Option<Suggestion> {
+        let range = dom::selected_range(article.as_ref()?)?;
+        state
+            .suggestions
+            .iter()
+            .find(|s| s.start <= range.start && range.end <= s.end)
+            .copied()
+    };
     let action = match shortcut {
         Shortcut::Help => Action::ToggleHelp,
+        Shortcut::Accept | Shortcut::Label('x') if !state.help_open => {
+            let Some(suggestion) = under_selection() else {
+                if shortcut == Shortcut::Accept {
+                    return;
+                }
+                return label_key('x', state, article_ref, exact, event, dispatcher);
+            };
+            dom::clear_selection();
+            if shortcut == Shortcut::Accept {
+                Action::AcceptSuggestion(suggestion)
+            } else {
+                Action::RejectSuggestion(suggestion)
+            }
+        }
         Shortcut::Deselect if state.help_open => Action::ToggleHelp,
         _ if state.help_open => return,
+        Shortcut::Accept => return,
         Shortcut::Label(key) => {
-            if state.annotated.labels.by_key(key).is_none() {
-                return;
-            }
-            let selection = dom::take_selected_range(article_ref);
-            Action::LabelKey {
-                key,
-                selection,
-                exact,
-            }
+            return label_key(key, state, article_ref, exact, event, dispatcher)
         }
         Shortcut::Undo => Action::Undo,
         Shortcut::Redo => Action::Redo,
@@ -446,6 +499,27 @@ fn on_key(
     };
     event.prevent_default();
     dispatcher.dispatch(action);
+}
+
+/// Applies the label bound to `key` to the selection (or the selected annotation).
+fn label_key(
+    key: char,
+    state: &AppState,
+    article_ref: &NodeRef,
+    exact: bool,
+    event: &KeyboardEvent,
+    dispatcher: &UseReducerDispatcher<AppState>,
+) {
+    if state.annotated.labels.by_key(key).is_none() {
+        return;
+    }
+    let selection = dom::take_selected_range(article_ref);
+    event.prevent_default();
+    dispatcher.dispatch(Action::LabelKey {
+        key,
+        selection,
+        exact,
+    });
 }
 
 /// The annotation after (or before) the selected one, or after the text selection's start,

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::dom;
 use super::label_styles::{color_class, outer_class};
 use crate::model::paragraph_spans::{ChunkSpans, CHUNK_PARAGRAPHS};
-use crate::model::segments::{segments, Segment};
+use crate::model::segments::{segments_with_cuts, Segment};
+use crate::model::suggestions::Suggestion;
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
 
 /// Props of [`Article`].
@@ -24,6 +25,10 @@ pub struct ArticleProps {
     pub selected: Option<Annotation>,
     /// Called with the clicked highlight, or `None` for a click on plain text.
     pub onselect: Callback<Option<AnnotationId>>,
+    /// Suggested spans in text order (compared by address).
+    pub suggestions: Rc<[Suggestion]>,
+    /// A suggestion was clicked.
+    pub onaccept: Callback<Suggestion>,
     /// The article element, for reading the text selection.
     pub node_ref: NodeRef,
 }
@@ -33,6 +38,7 @@ pub struct ArticleProps {
 pub fn article(props: &ArticleProps) -> Html {
     let onclick = {
         let onselect = props.onselect.clone();
+        let onaccept = props.onaccept.clone();
         let node_ref = props.node_ref.clone();
         Callback::from(move |event: MouseEvent| {
             if dom::has_text_selection() {
@@ -44,6 +50,10 @@ pub fn article(props: &ArticleProps) -> Html {
             ) else {
                 return;
             };
+            if let Some(suggestion) = dom::suggestion_at(&target) {
+                onaccept.emit(suggestion);
+                return;
+            }
             onselect.emit(dom::annotation_at(&target, &article).map(AnnotationId));
         })
     };
@@ -62,6 +72,7 @@ pub fn article(props: &ArticleProps) -> Html {
                 spans={props.paragraph_spans.chunk(chunk)}
                 labels={Rc::clone(&props.labels)}
                 {selected}
+                suggestions={Rc::clone(&props.suggestions)}
             />
         }
     });
@@ -91,11 +102,14 @@ pub struct ChunkProps {
     pub labels: Rc<LabelSet>,
     /// The selected annotation, if it overlaps this chunk.
     pub selected: Option<AnnotationId>,
+    /// All suggestions (compared by address); each paragraph takes its own.
+    pub suggestions: Rc<[Suggestion]>,
 }
 
 impl PartialEq for ChunkProps {
     fn eq(&self, other: &Self) -> bool {
-        self.eager == other.eager
+        Rc::ptr_eq(&self.suggestions, &other.suggestions)
+            && self.eager == other.eager
             && Rc::ptr_eq(&self.document, &other.document)
             && self.paragraphs == other.paragraphs
             && Rc::ptr_eq(&self.spans, &other.spans)
@@ -142,6 +156,10 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
         let selected = props
             .selected
             .filter(|id| spans.iter().any(|a| a.id == *id));
+        let all = &props.suggestions;
+        let first = all.partition_point(|s| s.end <= paragraph.chars.start);
+        let last = all.partition_point(|s| s.start < paragraph.chars.end);
+        let suggestions: Rc<[Suggestion]> = all[first..last.max(first)].into();
         html! {
             <ParagraphView
                 key={index}
@@ -150,6 +168,7 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
                 spans={Rc::clone(spans)}
                 labels={Rc::clone(&props.labels)}
                 {selected}
+                {suggestions}
             />
         }
     });
@@ -169,6 +188,8 @@ pub struct ParagraphProps {
     pub labels: Rc<LabelSet>,
     /// The selected annotation, if it overlaps this paragraph.
     pub selected: Option<AnnotationId>,
+    /// Suggestions overlapping this paragraph.
+    pub suggestions: Rc<[Suggestion]>,
 }
 
 impl PartialEq for ParagraphProps {
@@ -180,13 +201,19 @@ impl PartialEq for ParagraphProps {
             && self.spans == other.spans
             && self.labels == other.labels
             && self.selected == other.selected
+            && self.suggestions == other.suggestions
     }
 }
 
 /// One paragraph, cut into plain runs and highlights.
 #[function_component(ParagraphView)]
 pub fn paragraph_view(props: &ParagraphProps) -> Html {
-    let runs = segments(&props.text, &props.paragraph, &props.spans);
+    let cuts: Vec<usize> = props
+        .suggestions
+        .iter()
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    let runs = segments_with_cuts(&props.text, &props.paragraph, &props.spans, &cuts);
     html! {
         <div class="para">{ for runs.iter().map(|segment| render_run(props, segment)) }</div>
     }
@@ -196,7 +223,23 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
     let text = props.text[segment.bytes.clone()].to_owned();
     let start = segment.chars.start.to_string();
     let Some(top) = segment.covering.last() else {
-        return html! { <span data-start={start}>{ text }</span> };
+        let suggested = props
+            .suggestions
+            .iter()
+            .find(|s| s.start <= segment.chars.start && segment.chars.end <= s.end);
+        let Some(suggestion) = suggested else {
+            return html! { <span data-start={start}>{ text }</span> };
+        };
+        let name = props.labels.name_of(suggestion.label).to_owned();
+        let class = classes!("suggested", color_class(suggestion.label));
+        let key = format!(
+            "{}:{}:{}",
+            suggestion.start, suggestion.end, suggestion.label.0
+        );
+        return html! {
+            <mark {class} data-start={start} data-suggestion={key} data-label={name.clone()}
+                aria-label={format!("Suggested {name}: {text}")}>{ text }</mark>
+        };
     };
     let name = props.labels.name_of(top.label).to_owned();
     let outer = segment.covering[0];

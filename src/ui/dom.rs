@@ -39,6 +39,27 @@ pub fn selected_range(article: &Element) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// The suggestion a click landed on, read from its `data-suggestion="start:end:label"`.
+pub fn suggestion_at(target: &web_sys::Node) -> Option<crate::model::suggestions::Suggestion> {
+    let element = match target.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => target.parent_element()?,
+    };
+    let mark = element.closest("[data-suggestion]").ok()??;
+    let key = mark.get_attribute("data-suggestion")?;
+    let mut parts = key.split(':').map(|part| part.parse::<u32>().ok());
+    let (Some(Some(start)), Some(Some(end)), Some(Some(label))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(crate::model::suggestions::Suggestion {
+        start: start as usize,
+        end: end as usize,
+        label: crate::model::LabelId(label),
+    })
+}
+
 /// Selects the code point range `range` of the article, as a mouse drag would, and scrolls
 /// it into view; for selecting words from the keyboard.
 pub fn select_offsets(article: &Element, range: Range<usize>) {

@@ -28,10 +28,12 @@ pub enum Shortcut {
     },
     /// `?`: show or hide the list of shortcuts.
     Help,
+    /// Enter: accept the suggestion under the selection.
+    Accept,
 }
 
 /// Every shortcut as (keys, what they do), for the `?` overlay and the README.
-pub const SHORTCUTS: [(&str, &str); 12] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Tab to the article", "start annotating from the keyboard"),
     ("→ / ←", "select the next / previous word"),
     ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
@@ -48,6 +50,8 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
     ("Esc", "clear the selection; close this list"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
+    ("Enter (on a suggested word)", "accept the suggestion"),
+    ("x (on a suggested word)", "reject the suggestion"),
     ("?", "show or hide this list"),
     ("Files dropped on the page", "open them"),
 ];
@@ -85,6 +89,7 @@ pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
             forward: !modifiers.shift,
         }),
         "?" => Some(Shortcut::Help),
+        "Enter" => Some(Shortcut::Accept),
         _ => {
             let mut chars = key.chars();
             match (chars.next(), chars.next()) {

@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::model::occurrences::whole_word_occurrences;
 use crate::model::snapping::{snap, Snap};
+use crate::model::suggestions::Suggestion;
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
     LabelSet, OverlapPolicy, ParagraphSpans,
@@ -100,6 +101,16 @@ pub enum Action {
     Load(Box<AnnotatedDocument>),
     /// Change the labels.
     EditLabels(LabelEdit),
+    /// Show or hide suggestions.
+    ToggleSuggestions,
+    /// New suggestions, computed after the latest change.
+    SetSuggestions(Rc<[Suggestion]>),
+    /// Tag a suggestion as it suggests.
+    AcceptSuggestion(Suggestion),
+    /// Hide a suggestion for good.
+    RejectSuggestion(Suggestion),
+    /// Tag every suggestion, as one undo step.
+    AcceptAllSuggestions,
     /// Tag every other whole-word occurrence of the selected annotation's text with its label.
     TagAllOccurrences,
     /// Switch tagging all occurrences between matching case and ignoring it.
@@ -141,6 +152,12 @@ pub struct AppState {
     pub help_open: bool,
     /// Whether tagging all occurrences matches case.
     pub match_case: bool,
+    /// Whether suggestions are shown.
+    pub show_suggestions: bool,
+    /// The suggestions on show, in text order (empty while hidden).
+    pub suggestions: Rc<[Suggestion]>,
+    /// Suggestions the user rejected, sorted; never suggested again in this document.
+    pub rejected: Rc<Vec<Suggestion>>,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -169,6 +186,9 @@ impl AppState {
             label_refusals: 0,
             help_open: false,
             match_case: true,
+            show_suggestions: false,
+            suggestions: Rc::from([]),
+            rejected: Rc::default(),
         }
     }
 
@@ -245,6 +265,38 @@ impl AppState {
         self.notice = None;
     }
 
+    fn without_suggestion(self: Rc<Self>, suggestion: Suggestion) -> Rc<Self> {
+        let kept: Rc<[Suggestion]> = self
+            .suggestions
+            .iter()
+            .filter(|s| **s != suggestion)
+            .copied()
+            .collect();
+        Rc::new(Self {
+            suggestions: kept,
+            ..(*self).clone()
+        })
+    }
+
+    fn accept_all_suggestions(self: Rc<Self>) -> Rc<Self> {
+        if self.suggestions.is_empty() {
+            return self;
+        }
+        let mut next = (*self).clone();
+        let document = Rc::clone(self.document());
+        let spans = self.suggestions.iter().map(|s| (s.range(), s.label));
+        let tally = next.annotated.store.add_all(&document, spans);
+        let touched = self.suggestions.first().map_or(0, |s| s.start)
+            ..self.suggestions.last().map_or(0, |s| s.end);
+        next.changed(touched);
+        next.suggestions = Rc::from([]);
+        next.notice = Some(Notice::info(format!(
+            "Accepted {} suggestions; one Undo takes them back",
+            tally.added
+        )));
+        Rc::new(next)
+    }
+
     fn tag_all_occurrences(self: Rc<Self>) -> Rc<Self> {
         let Some(selected) = self.selected_annotation() else {
             return self;
@@ -255,10 +307,10 @@ impl AppState {
         };
         let occurrences = whole_word_occurrences(&document, needle, self.match_case);
         let mut next = (*self).clone();
-        let tally =
-            next.annotated
-                .store
-                .add_all(&document, occurrences.iter().cloned(), selected.label);
+        let tally = next.annotated.store.add_all(
+            &document,
+            occurrences.iter().map(|r| (r.clone(), selected.label)),
+        );
         let name = self.annotated.labels.name_of(selected.label);
         let case = if self.match_case {
             "matching case"
@@ -427,6 +479,31 @@ impl Reducible for AppState {
                 label_editor_open: !self.label_editor_open,
                 ..(*self).clone()
             }),
+            Action::ToggleSuggestions => Rc::new(Self {
+                show_suggestions: !self.show_suggestions,
+                suggestions: Rc::from([]),
+                ..(*self).clone()
+            }),
+            Action::SetSuggestions(suggestions) if self.show_suggestions => Rc::new(Self {
+                suggestions,
+                ..(*self).clone()
+            }),
+            Action::SetSuggestions(_) => self,
+            Action::AcceptSuggestion(suggestion) => {
+                let next = self.without_suggestion(suggestion);
+                next.edit(false, |store, document| {
+                    store.add(document, suggestion.range(), suggestion.label)
+                })
+            }
+            Action::RejectSuggestion(suggestion) => {
+                let mut next = (*self.without_suggestion(suggestion)).clone();
+                let rejected = Rc::make_mut(&mut next.rejected);
+                if let Err(at) = rejected.binary_search(&suggestion) {
+                    rejected.insert(at, suggestion);
+                }
+                Rc::new(next)
+            }
+            Action::AcceptAllSuggestions => self.accept_all_suggestions(),
             Action::TagAllOccurrences => self.tag_all_occurrences(),
             Action::ToggleMatchCase => Rc::new(Self {
                 match_case: !self.match_case,

@@ -44,6 +44,14 @@ pub struct ToolbarProps {
     pub snap_to_words: bool,
     /// The snap toggle was pressed.
     pub ontogglesnap: Callback<()>,
+    /// Whether suggestions are shown.
+    pub show_suggestions: bool,
+    /// How many suggestions are on show.
+    pub suggestion_count: usize,
+    /// The Suggest toggle was pressed.
+    pub ontogglesuggestions: Callback<()>,
+    /// Accept all suggestions was pressed.
+    pub onacceptall: Callback<()>,
     /// Tag all was pressed.
     pub ontagall: Callback<()>,
     /// Whether tagging all occurrences matches case.
@@ -155,6 +163,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", props.can_redo, &props.onredo) }
                 { button("Delete", "Delete the selected annotation (Delete)", props.has_selected, &props.onremove) }
                 { button("Tag all", "Tag every other whole-word occurrence of the selected annotation's text with its label (one undo takes them all back)", props.has_selected, &props.ontagall) }
+                <button type="button" class="suggest-toggle" aria-pressed={props.show_suggestions.to_string()}
+                    title="Show dashed suggestions wherever a labeled string occurs again (click or Enter accepts, x rejects)"
+                    onmousedown={keep_selection} onclick={props.ontogglesuggestions.reform(|_: MouseEvent| ())}>
+                    { "Suggest" }
+                </button>
+                { button(&format!("Accept all ({})", props.suggestion_count), "Tag every suggestion (one undo takes them all back)", props.suggestion_count > 0, &props.onacceptall) }
                 <button type="button" class="case-toggle" aria-pressed={props.match_case.to_string()}
                     title="Whether Tag all matches upper and lower case"
                     onmousedown={keep_selection} onclick={props.ontogglecase.reform(|_: MouseEvent| ())}>

@@ -212,10 +212,27 @@ async function measureSize(context, url, size) {
   if (!exportNotice.includes(`Exported ${size.spans + 2 * REPEATS} annotations`)) {
     throw new Error(`export did not report every span: ${exportNotice}`);
   }
+  // Suggestions: from the toggle to the first dashed highlights painted (150 ms of that is the
+  // app's deliberate wait after a change), and how many there are.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const suggestMs = await page.evaluate(async () => {
+    await window.__nextPaint();
+    const start = performance.now();
+    document.querySelector('.suggest-toggle').click();
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector('.article mark.suggested') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    await window.__nextPaint();
+    return performance.now() - start;
+  });
+  const suggestions = await page.evaluate(() =>
+    [...document.querySelectorAll('.actions button')].find((b) => b.textContent.startsWith('Accept all'))?.textContent);
+  progress(`${size.name}: suggestions shown after ${suggestMs.toFixed(0)} ms (${suggestions})`);
   await sampleHeap();
   const wasmBytes = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await page.close();
-  return { load, scrollToEnd, noop, add, selectToHighlight, remove, undo, exportMs, peakHeap, wasmBytes };
+  return { load, scrollToEnd, noop, add, selectToHighlight, remove, undo, exportMs, suggestMs, suggestions, peakHeap, wasmBytes };
 }
 
 /** gzip -9 sizes of the page's own files and, apart, of the converters' worker (loaded only
@@ -265,6 +282,7 @@ const rows = [
   ['remove span: work (wall)', edit('remove')],
   ['undo: work (wall)', edit('undo')],
   ['JSON export of all spans, 5 runs: median / max', (r) => `${ms(median(r.exportMs))} / ${ms(Math.max(...r.exportMs))}`],
+  ['suggestions shown after the toggle (incl. the 150 ms wait); how many', (r) => `${ms(r.suggestMs)}; ${r.suggestions?.replace(/\D+/g, '')}`],
   ['peak JS heap', (r) => mb(r.peakHeap)],
   ['Wasm memory', (r) => mb(r.wasmBytes)],
 ];

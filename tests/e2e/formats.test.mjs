@@ -5,7 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { servedApp, dragAcross } from './harness.mjs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { servedApp, dragAcross, ARTIFACTS } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const app = servedApp();
 
@@ -54,6 +58,18 @@ test('export menu, copy JSON, open a doccano file', async () => {
   assert.match(conll, /\na\tB-Event\nconference\tI-Event\nin\tI-Event\nAfghanistan\tI-Event\n/);
   assert.equal(conll.match(/B-/g).length, 1, 'only the Event is tagged');
   assert.equal(await page.locator('.export-menu[open]').count(), 0, 'the menu closed');
+
+  // Suggestions: the other Afghanistans, dashed; the page stays free of axe violations.
+  await page.locator('.suggest-toggle').click();
+  await page.locator('.article mark.suggested').first().waitFor();
+  const suggested = await page.locator('.article mark.suggested').allTextContents();
+  assert.ok(suggested.length >= 4 && suggested.every((t) => t === 'Afghanistan'), suggested.join());
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}/${v.impact}`));
+  assert.deepEqual(violations, []);
+  await page.locator('.article mark.suggested').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'suggestions.png') });
+  await page.locator('.suggest-toggle').click();
 
   // Copy JSON writes the native export to the real clipboard.
   await page.getByRole('button', { name: 'Copy JSON' }).click();

@@ -1,0 +1,159 @@
+//! Suggestions: each string already labeled in the document is suggested, with its label,
+//! wherever else it occurs as whole words and nothing is annotated yet. Matching is one pass
+//! over the text's word boundaries, with the labeled strings grouped by their first word.
+//! Offsets are code points.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::document::Document;
+use super::label::LabelId;
+use super::store::AnnotationStore;
+
+/// A place where a labeled string occurs again, unannotated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Suggestion {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The label the string carries elsewhere (the most used one if it carries several).
+    pub label: LabelId,
+}
+
+impl Suggestion {
+    /// Its code point range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Every suggestion in text order, leaving out `rejected` ones (sorted); where two labeled
+/// strings start at one place, the longer wins.
+pub fn suggestions(
+    document: &Document,
+    store: &AnnotationStore,
+    rejected: &[Suggestion],
+) -> Vec<Suggestion> {
+    let text = document.text();
+    let index = document.indexed();
+    // Each labeled string with the label it carries most often (ties: the first label).
+    let mut pairs: Vec<(&str, LabelId)> = store
+        .iter()
+        .filter_map(|a| Some((document.slice(a.range())?, a.label)))
+        .collect();
+    pairs.sort_unstable();
+    let strings_and_labels = pairs.chunk_by(|a, b| a.0 == b.0).filter_map(|same_string| {
+        let label = same_string
+            .chunk_by(|a, b| a.1 == b.1)
+            .max_by_key(|same_label| (same_label.len(), std::cmp::Reverse(same_label[0].1)))?[0]
+            .1;
+        let string = same_string[0].0;
+        Some((first_word(string), string, label))
+    });
+    let mut strings: Vec<(&str, &str, LabelId)> = strings_and_labels.collect();
+    // By first word, longest first, for a binary search at each word of the text.
+    strings.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
+    let bounds: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let is_bound = |byte: usize| {
+        byte == text.len() || bounds.binary_search_by_key(&byte, |(at, _)| *at).is_ok()
+    };
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for &(start, segment) in &bounds {
+        if start < resume {
+            continue;
+        }
+        let first = strings.partition_point(|(word, _, _)| *word < segment);
+        let candidates = strings[first..]
+            .iter()
+            .take_while(|(word, _, _)| *word == segment);
+        let hit = candidates.into_iter().find_map(|(_, string, label)| {
+            let end = start + string.len();
+            let matches = text[start..].starts_with(string) && is_bound(end);
+            matches.then_some((end, *label))
+        });
+        let Some((end, label)) = hit else {
+            continue;
+        };
+        let (Some(from), Some(to)) = (index.char_of_byte(start), index.char_of_byte(end)) else {
+            continue;
+        };
+        let suggestion = Suggestion {
+            start: from,
+            end: to,
+            label,
+        };
+        let free = store.overlapping(from..to).next().is_none();
+        if free && rejected.binary_search(&suggestion).is_err() {
+            found.push(suggestion);
+            resume = end;
+        }
+    }
+    found
+}
+
+/// The first word segment of a labeled string.
+fn first_word(string: &str) -> &str {
+    string.split_word_bounds().next().unwrap_or(string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(document: &Document, found: &[Suggestion]) -> Vec<(String, u32)> {
+        found
+            .iter()
+            .map(|s| {
+                (
+                    document.slice(s.range()).unwrap_or_default().to_owned(),
+                    s.label.0,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labeled_strings_are_suggested_elsewhere_as_whole_words() {
+        let text = "Sergei Shoigu met Bagheri. Shoigu and Sergei Shoigu, Iranian Iran, Iran’s Iran";
+        let document = Document::new("d", "D", text);
+        let mut store = AnnotationStore::new();
+        let at = |needle: &str| {
+            let byte = text.find(needle).expect("needle");
+            let start = document.indexed().char_of_byte(byte).expect("start");
+            start..start + needle.chars().count()
+        };
+        store
+            .add(&document, at("Sergei Shoigu"), LabelId(0))
+            .expect("person");
+        store
+            .add(&document, at("Shoigu and"), LabelId(2))
+            .expect("odd event");
+        let iran = text.rfind("Iran").expect("last Iran");
+        let iran = document.indexed().char_of_byte(iran).expect("start");
+        store
+            .add(&document, iran..iran + 4, LabelId(1))
+            .expect("place");
+        let found = suggestions(&document, &store, &[]);
+        assert_eq!(
+            texts(&document, &found),
+            [("Sergei Shoigu".to_owned(), 0), ("Iran".to_owned(), 1)],
+            "not inside Iranian or Iran’s, not where a span is, the longest at each place"
+        );
+        let after = suggestions(&document, &store, &found[..1]);
+        assert_eq!(texts(&document, &after), [("Iran".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn a_string_labeled_two_ways_suggests_its_most_used_label() {
+        let document = Document::new("d", "D", "Moscow, Moscow, Moscow and Moscow");
+        let mut store = AnnotationStore::new();
+        store.add(&document, 0..6, LabelId(2)).expect("event");
+        store.add(&document, 8..14, LabelId(1)).expect("place");
+        store.add(&document, 16..22, LabelId(1)).expect("place");
+        let found = suggestions(&document, &store, &[]);
+        assert_eq!(texts(&document, &found), [("Moscow".to_owned(), 1)]);
+    }
+}
