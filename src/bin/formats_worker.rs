@@ -1,24 +1,40 @@
-//! The dataset converters' Web Worker. The page posts `"<id>\n<request JSON>"`; the worker
-//! answers `"<id>\n<response JSON>"` from [`service::handle`], after first posting `"ready"`.
-//! Built by Trunk as a worker (see `index.html`); offsets are Unicode code points.
+//! The dataset converters' Web Worker. The page posts `[id, …request parts]` (an array of
+//! strings, see `service::Request::to_parts`); the worker answers `[id, …response parts]`
+//! from `service::handle`, after first posting `"ready"`. Built by Trunk as a worker (see
+//! `index.html`); offsets are Unicode code points.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use article_annotator::formats::service;
+    use article_annotator::formats::service::{self, Request, Response};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
+    use wasm_bindgen::JsValue;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(message) = event.data().as_string() else {
+        let Some(message) = event.data().dyn_into::<js_sys::Array>().ok() else {
             return;
         };
-        let (id, request) = message.split_once('\n').unwrap_or(("0", &message));
-        let response = service::handle(request);
+        let mut parts: Vec<String> = message.iter().filter_map(|p| p.as_string()).collect();
+        let id = if parts.is_empty() {
+            String::new()
+        } else {
+            parts.remove(0)
+        };
+        let response = match Request::from_parts(parts) {
+            Some(request) => service::handle(request),
+            None => Response::Failed {
+                message: "the converters could not read the request".into(),
+            },
+        };
+        let answer: js_sys::Array = std::iter::once(id)
+            .chain(response.to_parts())
+            .map(JsValue::from)
+            .collect();
         // If posting failed, the page would report the request as unanswered after its timeout.
-        let _ = replies.post_message(&format!("{id}\n{response}").into());
+        let _ = replies.post_message(&answer);
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

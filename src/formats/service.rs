@@ -1,9 +1,9 @@
-//! The dataset converters behind one request and one response, both JSON text: the page's
-//! worker (`src/bin/formats_worker.rs`) runs [`handle`], so the converters load only when a
-//! dataset format is first used and never weigh on the page's first load. Documents cross
-//! as native JSON; offsets are Unicode code points throughout.
-
-use serde::{Deserialize, Serialize};
+//! The dataset converters behind one request and one response: the page's worker
+//! (`src/bin/formats_worker.rs`) runs [`handle`], so the converters load only when a dataset
+//! format is first used and never weigh on the page's first load. Requests and responses
+//! cross as flat lists of strings (`to_parts` / `from_parts`), which keeps JSON machinery for
+//! them out of the page; documents inside them are native JSON. Offsets are Unicode code
+//! points throughout.
 
 use super::dataset_format::{export_document, import, BaseText, Format, Imported};
 use super::file_stem;
@@ -14,7 +14,7 @@ use super::overlaps::{unrepresentable, SkippedSpan};
 use crate::model::AnnotatedDocument;
 
 /// A file's name and text.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedText {
     /// The file's name, e.g. `article.ann`.
     pub name: String,
@@ -23,8 +23,7 @@ pub struct NamedText {
 }
 
 /// What the page asks of the converters.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     /// Write `document` (native JSON) in the format named `format`.
     Export {
@@ -44,7 +43,7 @@ pub enum Request {
 }
 
 /// One written file.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileOut {
     /// Suggested file name.
     pub name: String,
@@ -55,7 +54,7 @@ pub struct FileOut {
 }
 
 /// A span an export leaves out, for the question asked before the download.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
     /// Its label.
     pub label: String,
@@ -68,8 +67,7 @@ pub struct LeftOut {
 }
 
 /// The converters' answer.
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Response {
     /// The files of an export, and the spans the format could not hold.
     Exported {
@@ -92,17 +90,131 @@ pub enum Response {
     },
 }
 
-/// Runs one request given as JSON and answers as JSON.
-pub fn handle(request: &str) -> String {
-    let response = match serde_json::from_str::<Request>(request) {
-        Ok(Request::Export { format, document }) => export_request(&format, &document),
-        Ok(Request::Import { files, current }) => import_request(&files, &current),
-        Err(error) => Response::Failed {
-            message: format!("the converters could not read the request: {error}"),
-        },
-    };
-    // Serializing these types cannot fail; an empty answer would be reported as unreadable.
-    serde_json::to_string(&response).unwrap_or_default()
+/// Runs one request.
+pub fn handle(request: Request) -> Response {
+    match request {
+        Request::Export { format, document } => export_request(&format, &document),
+        Request::Import { files, current } => import_request(&files, &current),
+    }
+}
+
+impl Request {
+    /// The request as a flat list: `["export", format, document]` or
+    /// `["import", current, name, content, name, content, …]`.
+    pub fn to_parts(&self) -> Vec<String> {
+        match self {
+            Self::Export { format, document } => {
+                vec!["export".into(), format.clone(), document.clone()]
+            }
+            Self::Import { files, current } => ["import".to_owned(), current.clone()]
+                .into_iter()
+                .chain(
+                    files
+                        .iter()
+                        .flat_map(|f| [f.name.clone(), f.content.clone()]),
+                )
+                .collect(),
+        }
+    }
+
+    /// Reads a list written by [`Request::to_parts`].
+    pub fn from_parts(mut parts: Vec<String>) -> Option<Self> {
+        let rest = parts.split_off(1.min(parts.len()));
+        match (parts.first().map(String::as_str), rest.as_slice()) {
+            (Some("export"), [format, document]) => Some(Self::Export {
+                format: format.clone(),
+                document: document.clone(),
+            }),
+            (Some("import"), [current, files @ ..]) if files.len() % 2 == 0 => Some(Self::Import {
+                current: current.clone(),
+                files: files
+                    .chunks(2)
+                    .map(|pair| NamedText {
+                        name: pair[0].clone(),
+                        content: pair[1].clone(),
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Response {
+    /// The response as a flat list: `["exported", file count, (name, mime, content)…,
+    /// (label, text, start, end)…]`, `["imported", document, message]` or
+    /// `["failed", message]`.
+    pub fn to_parts(&self) -> Vec<String> {
+        match self {
+            Self::Exported { files, left_out } => {
+                let mut parts = vec!["exported".to_owned(), files.len().to_string()];
+                for file in files {
+                    parts.extend([file.name.clone(), file.mime.clone(), file.content.clone()]);
+                }
+                for span in left_out {
+                    parts.extend([
+                        span.label.clone(),
+                        span.text.clone(),
+                        span.start.to_string(),
+                        span.end.to_string(),
+                    ]);
+                }
+                parts
+            }
+            Self::Imported { document, message } => {
+                vec!["imported".into(), document.clone(), message.clone()]
+            }
+            Self::Failed { message } => vec!["failed".into(), message.clone()],
+        }
+    }
+
+    /// Reads a list written by [`Response::to_parts`]; anything else is a failure.
+    pub fn from_parts(parts: &[String]) -> Self {
+        let unreadable = || failed("the converters' answer could not be read");
+        match parts {
+            [kind, document, message] if kind == "imported" => Self::Imported {
+                document: document.clone(),
+                message: message.clone(),
+            },
+            [kind, message] if kind == "failed" => failed(message),
+            [kind, count, rest @ ..] if kind == "exported" => {
+                let Some(count) = count.parse::<usize>().ok().filter(|c| c * 3 <= rest.len())
+                else {
+                    return unreadable();
+                };
+                let (files, spans) = rest.split_at(count * 3);
+                if spans.len() % 4 != 0 {
+                    return unreadable();
+                }
+                let left_out: Option<Vec<LeftOut>> = spans
+                    .chunks(4)
+                    .map(|span| {
+                        Some(LeftOut {
+                            label: span[0].clone(),
+                            text: span[1].clone(),
+                            start: span[2].parse().ok()?,
+                            end: span[3].parse().ok()?,
+                        })
+                    })
+                    .collect();
+                let Some(left_out) = left_out else {
+                    return unreadable();
+                };
+                Self::Exported {
+                    files: files
+                        .chunks(3)
+                        .map(|file| FileOut {
+                            name: file[0].clone(),
+                            mime: file[1].clone(),
+                            content: file[2].clone(),
+                        })
+                        .collect(),
+                    left_out,
+                }
+            }
+            _ => unreadable(),
+        }
+    }
 }
 
 fn failed(message: impl ToString) -> Response {

@@ -9,41 +9,33 @@ use crate::formats::service::{Request, Response};
 const ANSWER_TIMEOUT_MS: u32 = 120_000;
 
 /// Sends `request` to the converters and waits for their answer.
-pub async fn ask(request: &Request) -> Response {
-    let json = match serde_json::to_string(request) {
-        Ok(json) => json,
-        Err(error) => {
-            return Response::Failed {
-                message: error.to_string(),
-            }
-        }
-    };
-    let answer = answer(json).await;
-    serde_json::from_str(&answer).unwrap_or_else(|error| Response::Failed {
-        message: format!("the converters' answer could not be read: {error}"),
-    })
-}
-
 #[cfg(feature = "inline-formats")]
-async fn answer(request: String) -> String {
-    crate::formats::service::handle(&request)
+pub async fn ask(request: &Request) -> Response {
+    crate::formats::service::handle(request.clone())
 }
 
+/// Sends `request` to the converters and waits for their answer.
 #[cfg(not(feature = "inline-formats"))]
-async fn answer(request: String) -> String {
+pub async fn ask(request: &Request) -> Response {
     match worker::Client::shared() {
-        Ok(client) => client.send(request).await,
-        Err(error) => failed(&format!("the converters could not start: {error}")),
+        Ok(client) => Response::from_parts(&client.send(request.to_parts()).await),
+        Err(error) => Response::Failed {
+            message: format!("the converters could not start: {error}"),
+        },
     }
 }
 
-/// A `failed` response as JSON.
+/// A `failed` answer as the worker would send it.
 #[cfg(not(feature = "inline-formats"))]
-fn failed(message: &str) -> String {
+fn failed(message: &str) -> js_sys::Array {
     let response = Response::Failed {
         message: message.to_owned(),
     };
-    serde_json::to_string(&response).unwrap_or_default()
+    response
+        .to_parts()
+        .iter()
+        .map(wasm_bindgen::JsValue::from)
+        .collect()
 }
 
 #[cfg(not(feature = "inline-formats"))]
@@ -71,7 +63,7 @@ mod worker {
     pub struct Client {
         worker: Worker,
         ready: Rc<Cell<bool>>,
-        queued: Rc<RefCell<Vec<String>>>,
+        queued: Rc<RefCell<Vec<js_sys::Array>>>,
         pending: Pending,
         next_id: Cell<u32>,
         _onmessage: Closure<dyn FnMut(MessageEvent)>,
@@ -115,7 +107,7 @@ mod worker {
             let worker = Worker::new(&script).map_err(fail)?;
 
             let ready = Rc::new(Cell::new(false));
-            let queued: Rc<RefCell<Vec<String>>> = Rc::default();
+            let queued: Rc<RefCell<Vec<js_sys::Array>>> = Rc::default();
             let pending: Pending = Rc::default();
             let onmessage = {
                 let (worker, ready, queued, pending) = (
@@ -125,24 +117,21 @@ mod worker {
                     pending.clone(),
                 );
                 Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                    let Some(message) = event.data().as_string() else {
-                        return;
-                    };
-                    if message == "ready" {
+                    let data = event.data();
+                    if data.as_string().as_deref() == Some("ready") {
                         ready.set(true);
                         for request in queued.borrow_mut().drain(..) {
-                            let _ = worker.post_message(&request.into());
+                            let _ = worker.post_message(&request);
                         }
                         return;
                     }
-                    if let Some((id, response)) = message.split_once('\n') {
-                        let resolve = id
-                            .parse()
-                            .ok()
-                            .and_then(|id| pending.borrow_mut().remove(&id));
-                        if let Some(resolve) = resolve {
-                            let _ = resolve.call1(&JsValue::NULL, &response.into());
-                        }
+                    // An answer: [id, …response parts].
+                    let Some(answer) = data.dyn_ref::<js_sys::Array>() else {
+                        return;
+                    };
+                    let id = answer.shift().as_string().and_then(|id| id.parse().ok());
+                    if let Some(resolve) = id.and_then(|id| pending.borrow_mut().remove(&id)) {
+                        let _ = resolve.call1(&JsValue::NULL, answer);
                     }
                 })
             };
@@ -152,7 +141,7 @@ mod worker {
                     // The worker is gone: answer everyone, and start afresh next time.
                     let answer = failed("the converters stopped unexpectedly; nothing was changed");
                     for (_, resolve) in pending.borrow_mut().drain() {
-                        let _ = resolve.call1(&JsValue::NULL, &answer.as_str().into());
+                        let _ = resolve.call1(&JsValue::NULL, &answer);
                     }
                     CLIENT.with(|c| c.borrow_mut().take());
                 })
@@ -170,8 +159,9 @@ mod worker {
             })
         }
 
-        /// Sends one request and waits for its answer (a `failed` one after the timeout).
-        pub async fn send(&self, request: String) -> String {
+        /// Sends one request's parts and waits for the answer's (a `failed` one after the
+        /// timeout).
+        pub async fn send(&self, request: Vec<String>) -> Vec<String> {
             let id = self.next_id.get();
             self.next_id.set(id + 1);
             let pending = self.pending.clone();
@@ -183,22 +173,24 @@ mod worker {
                 Timeout::new(ANSWER_TIMEOUT_MS, move || {
                     if let Some(resolve) = pending.borrow_mut().remove(&id) {
                         let answer = failed("the converters did not answer in time");
-                        let _ = resolve.call1(&JsValue::NULL, &answer.as_str().into());
+                        let _ = resolve.call1(&JsValue::NULL, &answer);
                     }
                 })
             };
-            let message = format!("{id}\n{request}");
+            let message: js_sys::Array = std::iter::once(id.to_string())
+                .chain(request)
+                .map(JsValue::from)
+                .collect();
             if self.ready.get() {
-                let _ = self.worker.post_message(&message.into());
+                let _ = self.worker.post_message(&message);
             } else {
                 self.queued.borrow_mut().push(message);
             }
             let answer = JsFuture::from(answered).await;
             drop(timeout);
-            answer
-                .ok()
-                .and_then(|answer| answer.as_string())
-                .unwrap_or_else(|| failed("the converters gave no answer"))
+            let answer = answer.ok().and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+            let answer = answer.unwrap_or_else(|| failed("the converters gave no answer"));
+            answer.iter().filter_map(|part| part.as_string()).collect()
         }
     }
 }
