@@ -204,7 +204,7 @@ pub fn app() -> Html {
                     return;
                 };
                 event.prevent_default();
-                let files: Vec<_> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+                let files = dom::files_of(&files);
                 if !files.is_empty() {
                     open_files(files, latest.clone(), dispatcher.clone());
                 }

@@ -273,6 +273,25 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
     Ok(())
 }
 
+/// The files of a file list (from a picker or a drop), in order.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The files a file input's `change` event picked; the input is emptied so the same file can
+/// be picked again.
+pub fn take_picked_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map_or_else(Vec::new, |list| files_of(&list));
+    input.set_value("");
+    files
+}
+
 /// Puts `text` on the clipboard; fails where the browser offers no clipboard (an insecure
 /// page) or refuses permission.
 pub async fn copy_text(text: &str) -> Result<(), String> {

@@ -108,13 +108,9 @@ pub fn label_editor(props: &LabelEditorProps) -> Html {
     let onimport = {
         let onimport = props.onimport.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            if let Some(file) = dom::take_picked_files(&event).into_iter().next() {
                 onimport.emit(file);
             }
-            input.set_value("");
         })
     };
     let rows = props.labels.iter().map(|label| {

@@ -127,17 +127,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let onchange = {
         let onopen = props.onopen.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let files = input.files().map_or_else(Vec::new, |list| {
-                (0..list.length()).filter_map(|i| list.get(i)).collect()
-            });
+            let files = super::dom::take_picked_files(&event);
             if !files.is_empty() {
                 onopen.emit(files);
             }
-            // Lets the same file be picked again.
-            input.set_value("");
         })
     };
     html! {
