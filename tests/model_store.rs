@@ -331,6 +331,13 @@ fn tagging_all_occurrences_is_one_undo_step_and_counts_what_it_skipped() {
         "inside General Bagheri and inside the Doctrine: nested, other label"
     );
     assert_eq!(tally.refused, 0);
+    let second = text.find("Bagheri said").expect("second");
+    let third = text.find("Bagheri Doctrine").expect("third") + "Bagheri".len();
+    assert_eq!(
+        tally.touched,
+        second..third,
+        "from the first added to the last (ASCII text)"
+    );
     assert_eq!(store.len(), 5);
     store.undo();
     assert_eq!(store.len(), 3, "one undo takes all of them back");

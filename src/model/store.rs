@@ -120,7 +120,7 @@ impl Edit {
 }
 
 /// What tagging many ranges at once did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Spans added.
     pub added: usize,
@@ -128,6 +128,8 @@ pub struct Tally {
     pub already: usize,
     /// Ranges the overlap policy (or an empty range) refused.
     pub refused: usize,
+    /// The code point range the added spans lie in (empty if none was added).
+    pub touched: Range<usize>,
 }
 
 /// What an undo or redo changed.
@@ -269,6 +271,12 @@ impl AnnotationStore {
                 Ok(annotation) => {
                     self.apply(Edit::Add(annotation));
                     edits.push(Edit::Add(annotation));
+                    tally.touched = if tally.added == 0 {
+                        annotation.range()
+                    } else {
+                        tally.touched.start.min(annotation.start)
+                            ..tally.touched.end.max(annotation.end)
+                    };
                     tally.added += 1;
                 }
                 Err(EditError::Duplicate(_)) => tally.already += 1,

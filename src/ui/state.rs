@@ -286,9 +286,9 @@ impl AppState {
         let document = Rc::clone(self.document());
         let spans = self.suggestions.iter().map(|s| (s.range(), s.label));
         let tally = next.annotated.store.add_all(&document, spans);
-        let touched = self.suggestions.first().map_or(0, |s| s.start)
-            ..self.suggestions.last().map_or(0, |s| s.end);
-        next.changed(touched);
+        if tally.added > 0 {
+            next.changed(tally.touched);
+        }
         next.suggestions = Rc::from([]);
         next.notice = Some(Notice::info(format!(
             "Accepted {} suggestions; one Undo takes them back",
@@ -328,9 +328,7 @@ impl AppState {
             ));
         }
         if tally.added > 0 {
-            let touched =
-                occurrences.first().map_or(0, |r| r.start)..occurrences.last().map_or(0, |r| r.end);
-            next.changed(touched);
+            next.changed(tally.touched);
         }
         next.notice = Some(Notice::info(message));
         Rc::new(next)
