@@ -71,20 +71,16 @@ impl LabeledText {
     pub fn from_annotated(annotated: &AnnotatedDocument) -> Result<Self, ExportError> {
         let document = &annotated.document;
         let spans = annotated
-            .store
-            .iter()
-            .map(|a| {
-                let text = document
-                    .slice(a.range())
-                    .ok_or(ExportError::OutOfRange(a.id))?;
-                Ok(SpanRecord {
-                    start: a.start,
-                    end: a.end,
-                    label: annotated.labels.name_of(a.label).to_owned(),
-                    text: Some(text.to_owned()),
-                })
+            .annotations_with_text()
+            .map_err(ExportError::OutOfRange)?
+            .into_iter()
+            .map(|(a, text)| SpanRecord {
+                start: a.start,
+                end: a.end,
+                label: annotated.labels.name_of(a.label).to_owned(),
+                text: Some(text.to_owned()),
             })
-            .collect::<Result<_, ExportError>>()?;
+            .collect();
         Ok(Self {
             id: document.id.clone(),
             title: document.title.clone(),

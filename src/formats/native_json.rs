@@ -185,21 +185,17 @@ fn write(annotated: &AnnotatedDocument, pretty: bool) -> Result<String, ExportEr
     let document = &annotated.document;
     let labels = labels_json(&annotated.labels);
     let annotations = annotated
-        .store
-        .iter()
-        .map(|a| {
-            let text = document
-                .slice(a.range())
-                .ok_or(ExportError::OutOfRange(a.id))?;
-            Ok(AnnotationJson {
-                id: a.id.0,
-                start: a.start,
-                end: a.end,
-                label: Cow::Borrowed(annotated.labels.name_of(a.label)),
-                text: Cow::Borrowed(text),
-            })
+        .annotations_with_text()
+        .map_err(ExportError::OutOfRange)?
+        .into_iter()
+        .map(|(a, text)| AnnotationJson {
+            id: a.id.0,
+            start: a.start,
+            end: a.end,
+            label: Cow::Borrowed(annotated.labels.name_of(a.label)),
+            text: Cow::Borrowed(text),
         })
-        .collect::<Result<Vec<_>, ExportError>>()?;
+        .collect();
     let file = NativeFile {
         format: Cow::Borrowed(FORMAT_NAME),
         version: FORMAT_VERSION,

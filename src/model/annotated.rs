@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::annotation::{Annotation, AnnotationId};
 use super::document::Document;
 use super::label::{LabelError, LabelId, LabelSet};
 use super::store::AnnotationStore;
@@ -26,6 +27,15 @@ impl AnnotatedDocument {
             labels: Rc::new(LabelSet::default_set()),
             store: AnnotationStore::new(),
         }
+    }
+
+    /// Every annotation in text order with the text it selects, or the id of the first one
+    /// that lies outside the text (which the store's invariants rule out).
+    pub fn annotations_with_text(&self) -> Result<Vec<(Annotation, &str)>, AnnotationId> {
+        self.store
+            .iter()
+            .map(|a| Ok((*a, self.document.slice(a.range()).ok_or(a.id)?)))
+            .collect()
     }
 
     /// Replaces the label set, as one undoable step.
