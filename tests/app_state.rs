@@ -22,7 +22,8 @@ fn range_of(state: &AppState, needle: &str) -> std::ops::Range<usize> {
 
 fn labeled(state: &AppState) -> Vec<(String, String)> {
     state
-        .annotated
+        .workspace
+        .open
         .store
         .iter()
         .map(|a| {
@@ -31,7 +32,10 @@ fn labeled(state: &AppState) -> Vec<(String, String)> {
                 .slice(a.range())
                 .unwrap_or_default()
                 .to_owned();
-            (text, state.annotated.labels.name_of(a.label).to_owned())
+            (
+                text,
+                state.workspace.open.labels.name_of(a.label).to_owned(),
+            )
         })
         .collect()
 }
@@ -106,7 +110,7 @@ fn keys_and_selections_that_mean_nothing_change_nothing() {
         selection: Some(4000..9000),
         exact: false,
     });
-    assert!(past_end.annotated.store.is_empty());
+    assert!(past_end.workspace.open.store.is_empty());
     assert!(past_end.notice.as_ref().is_some_and(|n| n.is_error));
 }
 
@@ -120,7 +124,7 @@ fn delete_undo_and_redo_restore_every_step() {
         exact: false,
     });
     let state = state.reduce(Action::RemoveSelected);
-    assert!(state.annotated.store.is_empty());
+    assert!(state.workspace.open.store.is_empty());
     assert_eq!(state.selected, None);
     let state = state.reduce(Action::Undo);
     assert_eq!(
@@ -128,9 +132,9 @@ fn delete_undo_and_redo_restore_every_step() {
         [("Mohammad Bagheri".to_owned(), "Person".to_owned())]
     );
     let state = state.reduce(Action::Undo);
-    assert!(state.annotated.store.is_empty());
+    assert!(state.workspace.open.store.is_empty());
     let state = state.reduce(Action::Redo).reduce(Action::Redo);
-    assert!(state.annotated.store.is_empty());
+    assert!(state.workspace.open.store.is_empty());
     assert_eq!(state.revision, 6);
 }
 

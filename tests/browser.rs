@@ -17,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn opens_on_the_embedded_article_with_its_licence_line() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let article = app.texts(".article").concat();
     assert!(article.starts_with("TEHRAN – Mohammad Bagheri"));
@@ -37,7 +37,7 @@ async fn opens_on_the_embedded_article_with_its_licence_line() {
 
 #[wasm_bindgen_test]
 async fn selecting_a_name_and_pressing_one_highlights_and_saves_a_person() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Sergei Shoigu");
     press("1", false, false).await;
@@ -67,7 +67,7 @@ async fn selecting_a_name_and_pressing_one_highlights_and_saves_a_person() {
 
 #[wasm_bindgen_test]
 async fn click_relabel_delete_undo_and_redo() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Moscow");
     app.click(".legend [data-label=\"Person\"]");
@@ -116,7 +116,7 @@ async fn click_relabel_delete_undo_and_redo() {
 
 #[wasm_bindgen_test]
 async fn emoji_before_a_name_shifts_utf16_but_not_exported_offsets() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     save_with_spans(
         "long",
         "👨🏻\u{200d}🚒 😀 met “Valery Gerasimov” in Moscow",
@@ -142,7 +142,7 @@ async fn emoji_before_a_name_shifts_utf16_but_not_exported_offsets() {
 
 #[wasm_bindgen_test]
 async fn selections_outside_empty_or_whitespace_add_nothing() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     // From article text into the toolbar: partly outside the article.
     let run = app.all(".article [data-start]").remove(0);
@@ -182,13 +182,14 @@ async fn selections_outside_empty_or_whitespace_add_nothing() {
 
 #[wasm_bindgen_test]
 async fn unreadable_saved_work_is_reported_and_never_overwritten() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     storage()
         .set_item(DOCUMENT_KEY, "{\"format\": truncated")
         .expect("save");
     let app = mount().await;
-    let notice = app.texts(".notice").concat();
-    assert!(notice.contains("could not be read"), "{notice}");
+    let warning = app.texts(".saving-warning").concat();
+    assert!(warning.contains("could not be read"), "{warning}");
+    assert!(warning.contains("Export everything"), "{warning}");
     app.select_text("Bagheri");
     press("1", false, false).await;
     TimeoutFuture::new(500).await;
@@ -196,11 +197,12 @@ async fn unreadable_saved_work_is_reported_and_never_overwritten() {
         storage().get_item(DOCUMENT_KEY).expect("read").as_deref(),
         Some("{\"format\": truncated")
     );
+    assert_eq!(saved_meta().await, None, "nothing was saved over it");
 }
 
 #[wasm_bindgen_test]
 async fn a_remount_restores_the_saved_annotations() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Kharbmaidon training ground");
     press("2", false, false).await;
@@ -216,7 +218,7 @@ async fn a_remount_restores_the_saved_annotations() {
 
 #[wasm_bindgen_test]
 async fn a_selection_across_a_line_break_tags_one_span_shown_in_both_paragraphs() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_between("two countries. \n", "The two top");
     press("3", false, false).await;
@@ -234,7 +236,7 @@ async fn a_selection_across_a_line_break_tags_one_span_shown_in_both_paragraphs(
 
 #[wasm_bindgen_test]
 async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Tajikistan near the border");
     press("2", false, false).await;
@@ -264,7 +266,7 @@ async fn the_list_is_in_text_order_and_a_click_selects_and_flashes_the_highlight
 
 #[wasm_bindgen_test]
 async fn opening_a_bad_file_says_why_and_keeps_the_current_work() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Sergei Shoigu");
     press("1", false, false).await;
@@ -293,7 +295,7 @@ async fn opening_a_bad_file_says_why_and_keeps_the_current_work() {
 
 #[wasm_bindgen_test]
 async fn opening_a_valid_file_shows_its_text_and_highlights() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let file = r##"{"format":"article-annotator","version":1,"offset_unit":"codepoint",
         "document":{"id":"x","title":"Opened","text":"😀 Moscow\r\nand Tehran"},
@@ -303,7 +305,11 @@ async fn opening_a_valid_file_shows_its_text_and_highlights() {
     open_file(&app, "opened.json", file).await;
     assert_eq!(app.texts(".title"), ["Opened"]);
     assert_eq!(app.texts(".article mark.hl"), ["Moscow", "Tehran"]);
-    assert_eq!(app.texts(".legend .label-name"), ["Place"]);
+    assert_eq!(
+        app.texts(".legend .label-name"),
+        ["Person", "Place", "Event"],
+        "the workspace's labels, Place matched by name"
+    );
     let saved = saved_export().await;
     assert_eq!(
         saved["document"]["id"], "x",
@@ -329,7 +335,7 @@ fn save_long_article() -> String {
 
 #[wasm_bindgen_test]
 async fn far_chunks_render_plain_text_until_needed_and_keep_exact_offsets() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let text = save_long_article();
     let app = mount().await;
     TimeoutFuture::new(100).await;
@@ -376,7 +382,7 @@ async fn far_chunks_render_plain_text_until_needed_and_keep_exact_offsets() {
 
 #[wasm_bindgen_test]
 async fn a_far_annotation_shows_when_picked_in_the_list_or_scrolled_to() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     save_long_article();
     let app = mount().await;
     app.click(".entries li button");
@@ -402,7 +408,7 @@ async fn a_far_annotation_shows_when_picked_in_the_list_or_scrolled_to() {
 
 #[wasm_bindgen_test]
 async fn selections_snap_to_words_and_alt_or_the_toggle_keeps_exact_characters() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("ergei Shoi");
     mouse_up(false);
@@ -442,7 +448,7 @@ async fn selections_snap_to_words_and_alt_or_the_toggle_keeps_exact_characters()
 
 #[wasm_bindgen_test]
 async fn crossing_spans_are_refused_with_a_reason_until_any_overlap_is_allowed() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Sergei Shoigu");
     press("1", false, false).await;
@@ -472,7 +478,7 @@ async fn crossing_spans_are_refused_with_a_reason_until_any_overlap_is_allowed()
 
 #[wasm_bindgen_test]
 async fn a_place_nested_in_an_event_shows_both_and_the_inner_one_is_clickable() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("joint military drills at the Kharbmaidon training ground");
     press("3", false, false).await;
@@ -510,7 +516,7 @@ async fn a_place_nested_in_an_event_shows_both_and_the_inner_one_is_clickable() 
 
 #[wasm_bindgen_test]
 async fn right_to_left_text_exports_code_point_offsets() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let text = "سرلشکر محمد باقری، رئیس ستاد کل نیروهای مسلح، با سرگئی شویگو در مسکو دیدار کرد.";
     save_with_spans("long", text, &[]);
     let app = mount().await;
@@ -536,41 +542,55 @@ async fn right_to_left_text_exports_code_point_offsets() {
 
 #[wasm_bindgen_test]
 async fn a_full_storage_quota_is_reported_and_the_work_stays_in_the_page() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
-    // Every write now fails the way a full quota does.
+    // Every IndexedDB write now fails the way a full quota does.
     let restore = js_sys::Function::new_no_args(
-        "const original = Storage.prototype.setItem;
-         Storage.prototype.setItem = function () {
+        "const original = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function () {
            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
          };
-         return () => { Storage.prototype.setItem = original; };",
+         return () => { IDBObjectStore.prototype.put = original; };",
     )
     .call0(&wasm_bindgen::JsValue::NULL)
     .expect("patched")
     .unchecked_into::<js_sys::Function>();
     app.select_text("Sergei Shoigu");
     press("1", false, false).await;
-    TimeoutFuture::new(500).await;
+    TimeoutFuture::new(600).await;
     yew::scheduler::flush().await;
+    let warning = app.texts(".saving-warning").concat();
     restore
         .call0(&wasm_bindgen::JsValue::NULL)
         .expect("restored");
-    let notice = app.texts(".notice.error").concat();
     assert!(
-        notice.contains("saving failed") && notice.contains("quota"),
-        "{notice}"
+        warning.contains("Saving stopped") && warning.contains("QuotaExceededError"),
+        "{warning}"
     );
+    assert_eq!(app.all(".saving-warning .export-everything").len(), 1);
     assert_eq!(
         app.texts(".article mark.hl"),
         ["Sergei Shoigu"],
         "the work is still there"
     );
+    // Once there is room again, the next change saves everything and the warning goes.
+    app.select_text("Bagheri");
+    press("1", false, false).await;
+    let saved = saved_export().await;
+    yew::scheduler::flush().await;
+    assert!(app.all(".saving-warning").is_empty());
+    let texts: Vec<&str> = saved["annotations"]
+        .as_array()
+        .expect("annotations")
+        .iter()
+        .filter_map(|a| a["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["Bagheri", "Sergei Shoigu"], "both, in text order");
 }
 
 #[wasm_bindgen_test]
 async fn a_file_over_the_size_limit_is_refused_before_reading() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Moscow");
     press("2", false, false).await;
@@ -589,7 +609,7 @@ async fn a_file_over_the_size_limit_is_refused_before_reading() {
 
 #[wasm_bindgen_test]
 async fn tag_all_tags_every_whole_word_occurrence_in_one_undo_step() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Bagheri");
     press("1", false, false).await;
@@ -645,7 +665,7 @@ fn select_suggestion(app: &Mounted, index: usize) -> String {
 
 #[wasm_bindgen_test]
 async fn suggestions_show_where_a_labeled_string_recurs_and_are_accepted_or_rejected() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Moscow");
     press("2", false, false).await;
@@ -678,7 +698,7 @@ async fn suggestions_show_where_a_labeled_string_recurs_and_are_accepted_or_reje
 
 #[wasm_bindgen_test]
 async fn enter_accepts_a_suggestion_and_accept_all_is_one_undo_step() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Afghanistan");
     press("2", false, false).await;

@@ -8,72 +8,9 @@ mod browser_app;
 
 use browser_app::*;
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Lets the asynchronous export or copy finish and the page re-render.
-async fn settle() {
-    TimeoutFuture::new(50).await;
-    yew::scheduler::flush().await;
-}
-
-fn eval(script: &str) -> wasm_bindgen::JsValue {
-    js_sys::eval(script).expect("script runs")
-}
-
-/// Downloads are recorded instead of saved, confirm dialogs answer `answer` and are recorded,
-/// and the clipboard is a recorder.
-fn record_browser(answer: bool) {
-    eval(&format!(
-        r#"
-        window.__downloads = [];
-        window.__questions = [];
-        window.confirm = (message) => {{ window.__questions.push(message); return {answer}; }};
-        if (!window.__hooked) {{
-            window.__hooked = true;
-            const click = HTMLAnchorElement.prototype.click;
-            HTMLAnchorElement.prototype.click = function () {{
-                if (this.download) {{ window.__downloads.push({{ name: this.download, href: this.href }}); return; }}
-                return click.call(this);
-            }};
-            Object.defineProperty(navigator, 'clipboard', {{
-                configurable: true,
-                value: {{ writeText: async (text) => {{ window.__clipboard = text; }} }},
-            }});
-        }}
-        "#
-    ));
-}
-
-/// The recorded downloads as (file name, content).
-async fn downloads() -> Vec<(String, String)> {
-    let promise = eval(
-        "Promise.all(window.__downloads.map(async (d) => [d.name, await (await fetch(d.href)).text()]))",
-    );
-    let list = JsFuture::from(promise.unchecked_into::<js_sys::Promise>())
-        .await
-        .expect("blobs read");
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            (
-                pair.get(0).as_string().unwrap_or_default(),
-                pair.get(1).as_string().unwrap_or_default(),
-            )
-        })
-        .collect()
-}
-
-fn questions() -> Vec<String> {
-    js_sys::Array::from(&eval("window.__questions"))
-        .iter()
-        .filter_map(|q| q.as_string())
-        .collect()
-}
 
 /// Saves a document where Place "Moscow" sits inside Event "Moscow Summit".
 fn save_nested() {
@@ -196,7 +133,7 @@ async fn copy_json_puts_the_native_export_on_the_clipboard() {
 
 #[wasm_bindgen_test]
 async fn a_doccano_file_with_a_new_label_opens_with_that_label_added() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let line = r#"{"id": "nato", "title": "NATO summit", "text": "NATO met in 😀 Brussels.", "label": [[0, 4, "Organization"], [14, 22, "Place"]]}"#;
     open_file(&app, "corpus.jsonl", &format!("{line}\n")).await;
@@ -217,7 +154,7 @@ async fn a_doccano_file_with_a_new_label_opens_with_that_label_added() {
 
 #[wasm_bindgen_test]
 async fn an_html_article_opens_as_its_text_without_running_its_scripts() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let html = r#"<!doctype html><html><head><title>Summit report</title>
         <style>p { color: red }</style><script>window.__ran = true;</script></head>
@@ -242,7 +179,7 @@ async fn an_html_article_opens_as_its_text_without_running_its_scripts() {
 
 #[wasm_bindgen_test]
 async fn a_brat_pair_picked_together_opens_with_its_spans() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let text = "Shoigu visited Red\nSquare.\n";
     let ann =
@@ -280,7 +217,7 @@ async fn w3c_annotations_anchor_onto_the_open_document() {
 
 #[wasm_bindgen_test]
 async fn a_file_dropped_on_the_page_opens() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let transfer = web_sys::DataTransfer::new().expect("transfer");
     transfer
@@ -308,7 +245,7 @@ async fn a_file_dropped_on_the_page_opens() {
 
 #[wasm_bindgen_test]
 async fn a_label_studio_file_whose_text_does_not_match_is_refused_and_work_kept() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.select_text("Sergei Shoigu");
     press("1", false, false).await;
@@ -332,7 +269,7 @@ async fn a_label_studio_file_whose_text_does_not_match_is_refused_and_work_kept(
 
 #[wasm_bindgen_test]
 async fn the_export_menu_opens_on_its_button_and_closes_on_a_click_outside() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let is_open = || app.all(".export-menu[open]").len() == 1;
     app.click(".export-menu summary");

@@ -45,7 +45,7 @@ fn selected_text() -> String {
 
 #[wasm_bindgen_test]
 async fn arrows_select_words_a_label_key_tags_and_tab_walks_the_annotations() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let article = article(&app);
     assert_eq!(article.get_attribute("tabindex").as_deref(), Some("0"));
@@ -101,7 +101,7 @@ async fn arrows_select_words_a_label_key_tags_and_tab_walks_the_annotations() {
 
 #[wasm_bindgen_test]
 async fn arrows_outside_the_article_keep_their_usual_meaning() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let button = app.all(".actions button")[0].clone();
     assert!(!press_in(&button, "ArrowRight", false).await);
@@ -110,7 +110,7 @@ async fn arrows_outside_the_article_keep_their_usual_meaning() {
 
 #[wasm_bindgen_test]
 async fn question_mark_lists_every_shortcut_and_esc_closes_the_list() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     let article = article(&app);
     press_in(&article, "?", true).await;
@@ -142,7 +142,7 @@ async fn question_mark_lists_every_shortcut_and_esc_closes_the_list() {
 
 #[wasm_bindgen_test]
 async fn typing_in_a_field_fires_no_shortcut() {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.click(".labels-toggle");
     yew::scheduler::flush().await;

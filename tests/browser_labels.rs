@@ -13,10 +13,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn eval(script: &str) -> wasm_bindgen::JsValue {
-    js_sys::eval(script).expect("script runs")
-}
-
 /// Sets an input's value and fires `change`, as typing and leaving the field does.
 fn change(app: &Mounted, selector: &str, value: &str) {
     let input: web_sys::HtmlInputElement = app
@@ -36,7 +32,7 @@ fn change(app: &Mounted, selector: &str, value: &str) {
 }
 
 async fn open_editor() -> Mounted {
-    storage().clear().expect("clear");
+    reset_storage().await;
     let app = mount().await;
     app.click(".labels-toggle");
     yew::scheduler::flush().await;

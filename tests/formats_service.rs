@@ -20,7 +20,7 @@ fn ask(request: &Request) -> Response {
 fn an_export_answers_with_the_files_and_the_spans_left_out() {
     let request = Request::Export {
         format: "bilou".into(),
-        document: golden("mini.annotations.json"),
+        documents: vec![golden("mini.annotations.json")],
     };
     let Response::Exported { files, left_out } = ask(&request) else {
         panic!("exported");
@@ -31,6 +31,7 @@ fn an_export_answers_with_the_files_and_the_spans_left_out() {
     assert_eq!(
         left_out,
         [LeftOut {
+            document: "A mini article".into(),
             label: "Place".into(),
             text: "Moscow".into(),
             start: 87,
@@ -58,15 +59,64 @@ fn an_import_answers_with_the_document_as_native_json_and_a_message() {
         ],
         current: golden("mini.annotations.json"),
     };
-    let Response::Imported { document, message } = ask(&request) else {
+    let Response::Imported {
+        documents,
+        sources,
+        refusals,
+    } = ask(&request)
+    else {
         panic!("imported");
     };
-    let annotated = native_json::import(&document).expect("native JSON");
-    assert_eq!(annotated.store.len(), 8);
+    assert_eq!(refusals, Vec::<String>::new());
     assert_eq!(
-        message,
-        "Opened “mini” from mini.ann (brat standoff (.txt + .ann)) with 8 annotations; 1 other files were not opened"
+        sources,
+        [
+            "notes.txt (Plain text)",
+            "mini.ann (brat standoff (.txt + .ann))"
+        ]
     );
+    let opened: Vec<_> = documents
+        .iter()
+        .map(|json| native_json::import(json).expect("native JSON"))
+        .collect();
+    let titles: Vec<&str> = opened.iter().map(|a| a.document.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["unrelated", "mini"],
+        "the .txt of the .ann is not a document"
+    );
+    assert_eq!(opened[0].store.len(), 0);
+    assert_eq!(opened[1].store.len(), 8);
+}
+
+#[test]
+fn a_corpus_exports_as_one_file_or_as_files_per_document() {
+    let mini = golden("mini.annotations.json");
+    let other = mini.replace("\"id\":\"mini\"", "\"id\":\"other\"");
+    let other = other.replace("\"id\": \"mini\"", "\"id\": \"other\"");
+    let ask_for = |format: &str| {
+        let request = Request::Export {
+            format: format.into(),
+            documents: vec![mini.clone(), other.clone()],
+        };
+        let Response::Exported { files, left_out } = ask(&request) else {
+            panic!("exported");
+        };
+        (files, left_out)
+    };
+    let (files, left_out) = ask_for("iob2");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].name, "corpus.iob2.conll");
+    let one = golden("mini.iob2.conll");
+    assert_eq!(files[0].content.matches("-DOCSTART-").count(), 2);
+    assert!(
+        files[0].content.starts_with(&one),
+        "the first document as on its own"
+    );
+    assert_eq!(left_out.len(), 2, "the nested Place of each document");
+    let (files, _) = ask_for("brat");
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["mini.txt", "mini.ann", "other.txt", "other.ann"]);
 }
 
 #[test]
@@ -86,7 +136,7 @@ fn failures_come_back_as_messages() {
     );
     let unknown = Request::Export {
         format: "yaml".into(),
-        document: golden("mini.annotations.json"),
+        documents: vec![golden("mini.annotations.json")],
     };
     assert_eq!(
         ask(&unknown),

@@ -19,6 +19,8 @@ pub mod service;
 pub mod spacy_offsets;
 pub mod tokens;
 pub mod w3c;
+pub mod workspace_file;
+pub mod zip_archive;
 
 /// A file name without its last extension: `article.ann` → `article`.
 pub fn file_stem(name: &str) -> &str {

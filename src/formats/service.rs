@@ -5,13 +5,13 @@
 //! them out of the page; documents inside them are native JSON. Offsets are Unicode code
 //! points throughout.
 
-use super::dataset_format::{export_document, import, BaseText, Format, Imported};
+use super::dataset_format::{self, export_document, import, BaseText, Format, Imported};
 use super::file_stem;
 use super::format_error::{ExportError, FormatError};
 use super::labeled_text::LabeledText;
 use super::native_json;
 use super::overlaps::{unrepresentable, SkippedSpan};
-use crate::model::AnnotatedDocument;
+use crate::model::{AnnotatedDocument, LabelSet};
 
 /// A file's name and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,15 +25,17 @@ pub struct NamedText {
 /// What the page asks of the converters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// Write `document` (native JSON) in the format named `format`.
+    /// Write `documents` (native JSON each) in the format named `format`: one document's
+    /// files are named after it, several documents go into one corpus file (or several files
+    /// named after their documents, where the format needs them).
     Export {
         /// A [`Format::name`].
         format: String,
-        /// The document as native JSON.
-        document: String,
+        /// The documents as native JSON.
+        documents: Vec<String>,
     },
-    /// Open the files; `current` (native JSON) gives labels to extend and the text W3C
-    /// annotations anchor to.
+    /// Open every document the files hold; `current` (native JSON) gives labels to extend and
+    /// the text W3C annotations anchor to.
     Import {
         /// The files picked or dropped together.
         files: Vec<NamedText>,
@@ -56,6 +58,8 @@ pub struct FileOut {
 /// A span an export leaves out, for the question asked before the download.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
+    /// The title of its document.
+    pub document: String,
     /// Its label.
     pub label: String,
     /// Its text.
@@ -76,12 +80,14 @@ pub enum Response {
         /// Spans left out.
         left_out: Vec<LeftOut>,
     },
-    /// An opened document as native JSON, with what the user should know.
+    /// The opened documents as native JSON, and why some files were not opened.
     Imported {
-        /// The document.
-        document: String,
-        /// The message to show.
-        message: String,
+        /// The documents, in file order.
+        documents: Vec<String>,
+        /// Each file opened, as "name (format)".
+        sources: Vec<String>,
+        /// One message per file left out, naming it and the problem.
+        refusals: Vec<String>,
     },
     /// Nothing was produced; the message says why.
     Failed {
@@ -93,19 +99,20 @@ pub enum Response {
 /// Runs one request.
 pub fn handle(request: Request) -> Response {
     match request {
-        Request::Export { format, document } => export_request(&format, &document),
+        Request::Export { format, documents } => export_request(&format, &documents),
         Request::Import { files, current } => import_request(&files, &current),
     }
 }
 
 impl Request {
-    /// The request as a flat list: `["export", format, document]` or
+    /// The request as a flat list: `["export", format, document, …]` or
     /// `["import", current, name, content, name, content, …]`.
     pub fn to_parts(&self) -> Vec<String> {
         match self {
-            Self::Export { format, document } => {
-                vec!["export".into(), format.clone(), document.clone()]
-            }
+            Self::Export { format, documents } => ["export".to_owned(), format.clone()]
+                .into_iter()
+                .chain(documents.iter().cloned())
+                .collect(),
             Self::Import { files, current } => ["import".to_owned(), current.clone()]
                 .into_iter()
                 .chain(
@@ -121,9 +128,9 @@ impl Request {
     pub fn from_parts(mut parts: Vec<String>) -> Option<Self> {
         let rest = parts.split_off(1.min(parts.len()));
         match (parts.first().map(String::as_str), rest.as_slice()) {
-            (Some("export"), [format, document]) => Some(Self::Export {
+            (Some("export"), [format, documents @ ..]) => Some(Self::Export {
                 format: format.clone(),
-                document: document.clone(),
+                documents: documents.to_vec(),
             }),
             (Some("import"), [current, files @ ..]) if files.len() % 2 == 0 => Some(Self::Import {
                 current: current.clone(),
@@ -142,7 +149,7 @@ impl Request {
 
 impl Response {
     /// The response as a flat list: `["exported", file count, (name, mime, content)…,
-    /// (label, text, start, end)…]`, `["imported", document, message]` or
+    /// (document, label, text, start, end)…]`, `["imported", refusal count, refusal…, source count, source…, document…]` or
     /// `["failed", message]`.
     pub fn to_parts(&self) -> Vec<String> {
         match self {
@@ -153,6 +160,7 @@ impl Response {
                 }
                 for span in left_out {
                     parts.extend([
+                        span.document.clone(),
                         span.label.clone(),
                         span.text.clone(),
                         span.start.to_string(),
@@ -161,9 +169,17 @@ impl Response {
                 }
                 parts
             }
-            Self::Imported { document, message } => {
-                vec!["imported".into(), document.clone(), message.clone()]
-            }
+            Self::Imported {
+                documents,
+                sources,
+                refusals,
+            } => ["imported".to_owned(), refusals.len().to_string()]
+                .into_iter()
+                .chain(refusals.iter().cloned())
+                .chain([sources.len().to_string()])
+                .chain(sources.iter().cloned())
+                .chain(documents.iter().cloned())
+                .collect(),
             Self::Failed { message } => vec!["failed".into(), message.clone()],
         }
     }
@@ -172,28 +188,38 @@ impl Response {
     pub fn from_parts(parts: &[String]) -> Self {
         let unreadable = || failed("the converters' answer could not be read");
         match parts {
-            [kind, document, message] if kind == "imported" => Self::Imported {
-                document: document.clone(),
-                message: message.clone(),
-            },
             [kind, message] if kind == "failed" => failed(message),
+            [kind, rest @ ..] if kind == "imported" => {
+                let Some((refusals, rest)) = counted(rest) else {
+                    return unreadable();
+                };
+                let Some((sources, documents)) = counted(rest) else {
+                    return unreadable();
+                };
+                Self::Imported {
+                    documents: documents.to_vec(),
+                    sources: sources.to_vec(),
+                    refusals: refusals.to_vec(),
+                }
+            }
             [kind, count, rest @ ..] if kind == "exported" => {
                 let Some(count) = count.parse::<usize>().ok().filter(|c| c * 3 <= rest.len())
                 else {
                     return unreadable();
                 };
                 let (files, spans) = rest.split_at(count * 3);
-                if spans.len() % 4 != 0 {
+                if spans.len() % 5 != 0 {
                     return unreadable();
                 }
                 let left_out: Option<Vec<LeftOut>> = spans
-                    .chunks(4)
+                    .chunks(5)
                     .map(|span| {
                         Some(LeftOut {
-                            label: span[0].clone(),
-                            text: span[1].clone(),
-                            start: span[2].parse().ok()?,
-                            end: span[3].parse().ok()?,
+                            document: span[0].clone(),
+                            label: span[1].clone(),
+                            text: span[2].clone(),
+                            start: span[3].parse().ok()?,
+                            end: span[4].parse().ok()?,
                         })
                     })
                     .collect();
@@ -217,24 +243,69 @@ impl Response {
     }
 }
 
+/// A list written as its length and then its items, and what follows it.
+fn counted(parts: &[String]) -> Option<(&[String], &[String])> {
+    let (count, rest) = parts.split_first()?;
+    let count = count.parse::<usize>().ok().filter(|c| *c <= rest.len())?;
+    Some(rest.split_at(count))
+}
+
 fn failed(message: impl ToString) -> Response {
     Response::Failed {
         message: message.to_string(),
     }
 }
 
-fn export_request(format: &str, document: &str) -> Response {
+fn export_request(format: &str, documents: &[String]) -> Response {
     let Some(format) = Format::from_name(format) else {
         return failed(format!("unknown format {format:?}"));
     };
-    let annotated = match native_json::import(document) {
+    let annotated = match documents
+        .iter()
+        .map(|json| native_json::import(json))
+        .collect::<Result<Vec<_>, _>>()
+    {
         Ok(annotated) => annotated,
         Err(error) => return failed(error),
     };
-    match export(format, &annotated) {
+    let written = match annotated.as_slice() {
+        [one] => export(format, one),
+        many => export_corpus(format, many),
+    };
+    match written {
         Ok((files, left_out)) => Response::Exported { files, left_out },
         Err(error) => failed(error),
     }
+}
+
+fn files_out(files: Vec<dataset_format::ExportedFile>) -> Vec<FileOut> {
+    files
+        .into_iter()
+        .map(|file| FileOut {
+            name: file.name,
+            mime: file.mime.to_owned(),
+            content: file.content,
+        })
+        .collect()
+}
+
+fn left_out_of(records: &[LabeledText], format: Format) -> Vec<LeftOut> {
+    if !format.drops_overlaps() {
+        return Vec::new();
+    }
+    records
+        .iter()
+        .flat_map(|record| {
+            let skipped: Vec<SkippedSpan> = unrepresentable(std::slice::from_ref(record));
+            skipped.into_iter().map(|span| LeftOut {
+                document: record.title.clone(),
+                label: span.label,
+                text: span.text,
+                start: span.start,
+                end: span.end,
+            })
+        })
+        .collect()
 }
 
 /// The files of `annotated` in `format`, and the spans the format cannot hold.
@@ -242,29 +313,24 @@ pub fn export(
     format: Format,
     annotated: &AnnotatedDocument,
 ) -> Result<(Vec<FileOut>, Vec<LeftOut>), ExportError> {
-    let left_out: Vec<SkippedSpan> = if format.drops_overlaps() {
-        unrepresentable(&[LabeledText::from_annotated(annotated)?])
-    } else {
-        Vec::new()
-    };
-    let files = export_document(format, annotated)?
-        .into_iter()
-        .map(|file| FileOut {
-            name: file.name,
-            mime: file.mime.to_owned(),
-            content: file.content,
-        })
-        .collect();
-    let left_out = left_out
-        .into_iter()
-        .map(|span| LeftOut {
-            label: span.label,
-            text: span.text,
-            start: span.start,
-            end: span.end,
-        })
-        .collect();
-    Ok((files, left_out))
+    let record = LabeledText::from_annotated(annotated)?;
+    let left_out = left_out_of(std::slice::from_ref(&record), format);
+    Ok((files_out(export_document(format, annotated)?), left_out))
+}
+
+/// Several documents in `format`: one corpus file (`corpus.…`), or the files the format needs
+/// per document; and the spans the format cannot hold.
+pub fn export_corpus(
+    format: Format,
+    documents: &[AnnotatedDocument],
+) -> Result<(Vec<FileOut>, Vec<LeftOut>), ExportError> {
+    let records = documents
+        .iter()
+        .map(LabeledText::from_annotated)
+        .collect::<Result<Vec<_>, _>>()?;
+    let left_out = left_out_of(&records, format);
+    let files = dataset_format::export(format, &records, "corpus")?;
+    Ok((files_out(files), left_out))
 }
 
 fn import_request(files: &[NamedText], current: &str) -> Response {
@@ -272,30 +338,74 @@ fn import_request(files: &[NamedText], current: &str) -> Response {
         Ok(current) => current,
         Err(error) => return failed(error),
     };
-    match open(files, &current) {
-        Ok((annotated, message)) => match native_json::export_compact(&annotated) {
-            Ok(document) => Response::Imported { document, message },
-            Err(error) => failed(error),
+    let (documents, sources, refusals) = open(files, &current);
+    if documents.is_empty() {
+        return failed(refusal_message(&refusals));
+    }
+    match documents
+        .iter()
+        .map(native_json::export_compact)
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(documents) => Response::Imported {
+            documents,
+            sources,
+            refusals,
         },
-        Err(message) => failed(message),
+        Err(error) => failed(error),
     }
 }
 
-/// The file that leads a set picked together: a brat `.ann` if there is one, else the first.
-pub fn leading_file(files: &[NamedText]) -> Option<&NamedText> {
-    files
-        .iter()
-        .find(|file| file.name.to_ascii_lowercase().ends_with(".ann"))
-        .or_else(|| files.first())
+/// What to say when no file could be opened.
+pub fn refusal_message(refusals: &[String]) -> String {
+    if refusals.is_empty() {
+        "no file was given".into()
+    } else {
+        refusals.join("; ")
+    }
 }
 
-/// Opens the first document the files hold (a brat `.ann` with its `.txt`), extending the
-/// current labels; on failure, a message naming the file and the problem.
-pub fn open(
+/// Whether `file` is the `.txt` of a brat `.ann` among `files`.
+fn is_brat_text(file: &NamedText, files: &[NamedText]) -> bool {
+    file.name.to_ascii_lowercase().ends_with(".txt")
+        && files.iter().any(|other| {
+            other.name.to_ascii_lowercase().ends_with(".ann")
+                && file_stem(&other.name) == file_stem(&file.name)
+        })
+}
+
+/// What opening several files gave: the documents, each file opened as "name (format)", and
+/// one message per file left out.
+pub type OpenedFiles = (Vec<AnnotatedDocument>, Vec<String>, Vec<String>);
+
+/// Opens every document the files hold, in file order (a brat `.ann` with its `.txt`),
+/// extending the current labels; a file that cannot be opened is left out whole, with a
+/// message naming it and the problem.
+pub fn open(files: &[NamedText], current: &AnnotatedDocument) -> OpenedFiles {
+    let mut labels = (*current.labels).clone();
+    let (mut documents, mut sources, mut refusals) = (Vec::new(), Vec::new(), Vec::new());
+    for file in files.iter().filter(|file| !is_brat_text(file, files)) {
+        match open_file(file, files, current, &labels) {
+            Ok((opened, format)) => {
+                if let Some(last) = opened.last() {
+                    labels = labels.with_names(last.labels.iter().map(|l| l.name.as_str()));
+                }
+                documents.extend(opened);
+                sources.push(format!("{} ({})", file.name, format.title()));
+            }
+            Err(message) => refusals.push(message),
+        }
+    }
+    (documents, sources, refusals)
+}
+
+/// The documents of one file and its format, their labels extending `labels`.
+fn open_file(
+    file: &NamedText,
     files: &[NamedText],
     current: &AnnotatedDocument,
-) -> Result<(AnnotatedDocument, String), String> {
-    let file = leading_file(files).ok_or("no file was given")?;
+    labels: &LabelSet,
+) -> Result<(Vec<AnnotatedDocument>, Format), String> {
     let name = &file.name;
     let refused = |error: FormatError| format!("{name} was not opened: {error}");
     let format = Format::detect(name, &file.content)
@@ -324,65 +434,59 @@ pub fn open(
         }
         _ => refused(error),
     };
-    let (annotated, count) = match import(format, name, &file.content, base).map_err(refused)? {
-        Imported::Native(annotated) => (annotated, 1),
-        Imported::Documents(documents) => {
-            let count = documents.len();
-            let first = documents
-                .into_iter()
-                .next()
-                .ok_or_else(|| refused(FormatError::Empty))?;
-            (
-                first
-                    .into_annotated(&current.labels)
-                    .map_err(refused_span)?,
-                count,
-            )
+    let documents = match import(format, name, &file.content, base).map_err(refused)? {
+        Imported::Native(annotated) => vec![annotated],
+        Imported::Documents(records) if records.is_empty() => {
+            return Err(refused(FormatError::Empty))
+        }
+        Imported::Documents(records) => {
+            let mut labels = labels.clone();
+            let mut opened = Vec::with_capacity(records.len());
+            for record in records {
+                let annotated = record.into_annotated(&labels).map_err(refused_span)?;
+                labels = (*annotated.labels).clone();
+                opened.push(annotated);
+            }
+            opened
         }
     };
-    let used = 1 + usize::from(format == Format::Brat && companion.is_some());
-    let message = opened_message(
-        &annotated,
-        current,
-        name,
-        format.title(),
-        count,
-        files.len() - used,
-    );
-    Ok((annotated, message))
+    Ok((documents, format))
 }
 
-/// What to tell the user about an opened file: its format, labels it added, and what was
-/// left unopened.
+/// What to tell the user about opened documents: which, from where ("name (format)" per
+/// file), how many annotations, labels they added, and the files that were not opened.
 pub fn opened_message(
-    annotated: &AnnotatedDocument,
-    current: &AnnotatedDocument,
-    name: &str,
-    format: &str,
-    documents_in_file: usize,
-    other_files: usize,
+    opened: &[AnnotatedDocument],
+    current: &LabelSet,
+    sources: &[String],
+    refusals: &[String],
 ) -> String {
-    let mut message = format!(
-        "Opened “{}” from {name} ({format}) with {} annotations",
-        annotated.document.title,
-        annotated.store.len()
-    );
-    let added: Vec<&str> = annotated
-        .labels
+    let annotations: usize = opened.iter().map(|a| a.store.len()).sum();
+    let sources = sources.join(", ");
+    let mut message = match opened {
+        [one] => format!(
+            "Opened “{}” from {sources} with {} annotations",
+            one.document.title,
+            one.store.len()
+        ),
+        many => format!(
+            "Added {} documents from {sources} with {annotations} annotations",
+            many.len()
+        ),
+    };
+    let mut added: Vec<&str> = opened
         .iter()
-        .filter(|label| current.labels.by_name(&label.name).is_none())
+        .flat_map(|a| a.labels.iter())
+        .filter(|label| current.by_name(&label.name).is_none())
         .map(|label| label.name.as_str())
         .collect();
+    added.sort_unstable();
+    added.dedup();
     if !added.is_empty() {
         message.push_str(&format!("; new labels: {}", added.join(", ")));
     }
-    if documents_in_file > 1 {
-        message.push_str(&format!(
-            "; the file holds {documents_in_file} documents, only the first is open"
-        ));
-    }
-    if other_files > 0 {
-        message.push_str(&format!("; {other_files} other files were not opened"));
+    if !refusals.is_empty() {
+        message.push_str(&format!("; not opened: {}", refusals.join("; ")));
     }
     message
 }

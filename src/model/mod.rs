@@ -14,6 +14,7 @@ pub mod statistics;
 pub mod store;
 pub mod suggestions;
 pub mod word_caret;
+pub mod workspace;
 
 pub use annotated::AnnotatedDocument;
 pub use annotation::{Annotation, AnnotationId};
@@ -21,3 +22,4 @@ pub use document::{Document, Paragraph};
 pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
 pub use store::{AnnotationStore, Change, EditError, OverlapPolicy, Tally};
+pub use workspace::{DocumentSummary, Entry, StatusFilter, Workspace, WorkspaceError};

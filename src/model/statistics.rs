@@ -1,4 +1,5 @@
-//! Per-label statistics of a document: how many spans, and how many distinct strings.
+//! Per-label statistics of a document or a corpus: how many spans, and how many distinct
+//! strings.
 
 use std::collections::HashSet;
 
@@ -23,13 +24,26 @@ pub fn label_statistics(
     labels: &LabelSet,
     annotations: &[Annotation],
 ) -> Vec<LabelStatistics> {
+    corpus_statistics(labels, [(document, annotations)])
+}
+
+/// The same rows over several documents: spans summed, distinct strings across all of them.
+pub fn corpus_statistics<'a>(
+    labels: &LabelSet,
+    documents: impl IntoIterator<Item = (&'a Document, &'a [Annotation])> + Clone,
+) -> Vec<LabelStatistics> {
     labels
         .iter()
         .map(|label| {
-            let texts: Vec<&str> = annotations
-                .iter()
-                .filter(|a| a.label == label.id)
-                .filter_map(|a| document.slice(a.range()))
+            let texts: Vec<&str> = documents
+                .clone()
+                .into_iter()
+                .flat_map(|(document, annotations)| {
+                    annotations
+                        .iter()
+                        .filter(|a| a.label == label.id)
+                        .filter_map(|a| document.slice(a.range()))
+                })
                 .collect();
             let distinct: HashSet<&str> = texts.iter().copied().collect();
             LabelStatistics {

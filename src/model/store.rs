@@ -336,6 +336,11 @@ impl AnnotationStore {
         !self.undo.is_empty()
     }
 
+    /// How many steps can be undone and how many redone.
+    pub fn history_depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
     /// Whether there is an undone change to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()

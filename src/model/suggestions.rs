@@ -1,5 +1,5 @@
-//! Suggestions: each string already labeled in the document is suggested, with its label,
-//! wherever else it occurs as whole words and nothing is annotated yet. Matching is one pass
+//! Suggestions: each string already labeled in the document or elsewhere in the corpus is
+//! suggested, with its label, wherever else it occurs as whole words and nothing is annotated yet. Matching is one pass
 //! over the text's word boundaries, with the labeled strings grouped by their first word.
 //! Offsets are code points.
 
@@ -29,11 +29,13 @@ impl Suggestion {
     }
 }
 
-/// Every suggestion in text order, leaving out `rejected` ones (sorted); where two labeled
-/// strings start at one place, the longer wins.
+/// Every suggestion in text order for the strings labeled in `store` and in `elsewhere` (other
+/// documents' spans, one pair per span), leaving out `rejected` ones (sorted); where two
+/// labeled strings start at one place, the longer wins.
 pub fn suggestions(
     document: &Document,
     store: &AnnotationStore,
+    elsewhere: &[(String, LabelId)],
     rejected: &[Suggestion],
 ) -> Vec<Suggestion> {
     let text = document.text();
@@ -42,6 +44,11 @@ pub fn suggestions(
     let mut pairs: Vec<(&str, LabelId)> = store
         .iter()
         .filter_map(|a| Some((document.slice(a.range())?, a.label)))
+        .chain(
+            elsewhere
+                .iter()
+                .map(|(string, label)| (string.as_str(), *label)),
+        )
         .collect();
     pairs.sort_unstable();
     let strings_and_labels = pairs.chunk_by(|a, b| a.0 == b.0).filter_map(|same_string| {
@@ -136,13 +143,13 @@ mod tests {
         store
             .add(&document, iran..iran + 4, LabelId(1))
             .expect("place");
-        let found = suggestions(&document, &store, &[]);
+        let found = suggestions(&document, &store, &[], &[]);
         assert_eq!(
             texts(&document, &found),
             [("Sergei Shoigu".to_owned(), 0), ("Iran".to_owned(), 1)],
             "not inside Iranian or Iran’s, not where a span is, the longest at each place"
         );
-        let after = suggestions(&document, &store, &found[..1]);
+        let after = suggestions(&document, &store, &[], &found[..1]);
         assert_eq!(texts(&document, &after), [("Iran".to_owned(), 1)]);
     }
 
@@ -153,7 +160,22 @@ mod tests {
         store.add(&document, 0..6, LabelId(2)).expect("event");
         store.add(&document, 8..14, LabelId(1)).expect("place");
         store.add(&document, 16..22, LabelId(1)).expect("place");
-        let found = suggestions(&document, &store, &[]);
+        let found = suggestions(&document, &store, &[], &[]);
         assert_eq!(texts(&document, &found), [("Moscow".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn strings_labeled_in_other_documents_are_suggested_too() {
+        let document = Document::new("d", "D", "Bagheri flew to Moscow with Bagheri’s aide");
+        let elsewhere = [
+            ("Moscow".to_owned(), LabelId(1)),
+            ("Bagheri".to_owned(), LabelId(0)),
+        ];
+        let found = suggestions(&document, &AnnotationStore::new(), &elsewhere, &[]);
+        assert_eq!(
+            texts(&document, &found),
+            [("Bagheri".to_owned(), 0), ("Moscow".to_owned(), 1)],
+            "not inside Bagheri’s, a word of its own"
+        );
     }
 }

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::label_styles::color_class;
-use crate::model::statistics::{label_statistics, LabelStatistics};
-use crate::model::{Annotation, AnnotationId, Document, LabelSet};
+use crate::model::statistics::{corpus_statistics, label_statistics, LabelStatistics};
+use crate::model::{Annotation, AnnotationId, Document, Entry, LabelSet};
 
 /// Height of one row in CSS pixels (the stylesheet's `.entries li` uses the same).
 const ROW_PX: usize = 44;
@@ -26,6 +26,11 @@ pub struct AnnotationListProps {
     pub labels: Rc<LabelSet>,
     /// All annotations in text order.
     pub annotations: Rc<[Annotation]>,
+    /// Every document of the workspace, for corpus statistics (the open one's spans are
+    /// `annotations`).
+    pub corpus: Rc<Vec<Rc<Entry>>>,
+    /// The open document's position in `corpus`.
+    pub current: usize,
     /// The selected annotation.
     pub selected: Option<AnnotationId>,
     /// An entry was clicked.
@@ -78,7 +83,8 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <ol class="entries" style={height}>{ for items }</ol>
             </div>
             <StatisticsTable document={props.document.clone()} labels={props.labels.clone()}
-                annotations={props.annotations.clone()} />
+                annotations={props.annotations.clone()} corpus={props.corpus.clone()}
+                current={props.current} />
         </aside>
     }
 }
@@ -89,10 +95,13 @@ struct StatisticsProps {
     document: Rc<Document>,
     labels: Rc<LabelSet>,
     annotations: Rc<[Annotation]>,
+    corpus: Rc<Vec<Rc<Entry>>>,
+    current: usize,
 }
 
-/// Spans and distinct strings per label, folded away until asked for and only counted while
-/// open, so edits stay cheap on large documents.
+/// Spans and distinct strings per label, in this document and (with several documents) in the
+/// whole corpus; folded away until asked for and only counted while open, so edits stay cheap
+/// on large documents.
 #[function_component(StatisticsTable)]
 fn statistics_table(props: &StatisticsProps) -> Html {
     let open = use_state(|| false);
@@ -104,12 +113,31 @@ fn statistics_table(props: &StatisticsProps) -> Html {
             }
         })
     };
-    let rows: Vec<LabelStatistics> = if *open {
-        label_statistics(&props.document, &props.labels, &props.annotations)
+    let in_corpus = props.corpus.len() > 1;
+    let (rows, corpus_rows): (Vec<LabelStatistics>, Vec<LabelStatistics>) = if *open {
+        let here = label_statistics(&props.document, &props.labels, &props.annotations);
+        let corpus = if in_corpus {
+            let stores = props.corpus.iter().enumerate().map(|(index, entry)| {
+                let annotations: Vec<Annotation> = if index == props.current {
+                    props.annotations.to_vec()
+                } else {
+                    entry.store.iter().copied().collect()
+                };
+                (Rc::clone(&entry.document), annotations)
+            });
+            let stores: Vec<(Rc<Document>, Vec<Annotation>)> = stores.collect();
+            corpus_statistics(
+                &props.labels,
+                stores.iter().map(|(d, a)| (d.as_ref(), a.as_slice())),
+            )
+        } else {
+            Vec::new()
+        };
+        (here, corpus)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let rows = rows.iter().map(|row| {
+    let rows = rows.iter().enumerate().map(|(at, row)| {
         html! {
             <tr>
                 <th scope="row">
@@ -118,6 +146,10 @@ fn statistics_table(props: &StatisticsProps) -> Html {
                 </th>
                 <td>{ row.spans }</td>
                 <td>{ row.distinct }</td>
+                if let Some(corpus) = corpus_rows.get(at) {
+                    <td class="corpus-spans">{ corpus.spans }</td>
+                    <td class="corpus-distinct">{ corpus.distinct }</td>
+                }
             </tr>
         }
     });
@@ -125,7 +157,16 @@ fn statistics_table(props: &StatisticsProps) -> Html {
         <details class="statistics" {ontoggle}>
             <summary>{ "Statistics" }</summary>
             <table>
-                <thead><tr><th scope="col">{ "Label" }</th><th scope="col">{ "Spans" }</th><th scope="col">{ "Distinct" }</th></tr></thead>
+                <thead>
+                    if in_corpus {
+                        <tr><td></td><th scope="colgroup" colspan="2">{ "This document" }</th><th scope="colgroup" colspan="2">{ format!("All {} documents", props.corpus.len()) }</th></tr>
+                    }
+                    <tr><th scope="col">{ "Label" }</th><th scope="col">{ "Spans" }</th><th scope="col">{ "Distinct" }</th>
+                    if in_corpus {
+                        <th scope="col">{ "Spans" }</th><th scope="col">{ "Distinct" }</th>
+                    }
+                    </tr>
+                </thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </details>

@@ -1,4 +1,5 @@
-//! The root component: wires the store to the article, toolbar, list, keyboard and autosave.
+//! The root component: wires the store to the document list, article, toolbar, annotation
+//! list, keyboard and autosave.
 
 use std::rc::Rc;
 
@@ -9,8 +10,10 @@ use yew::prelude::*;
 
 use super::annotation_list::AnnotationList;
 use super::article::Article;
+use super::autosave::{self, Snapshot};
+use super::document_list::DocumentList;
 use super::dom;
-use super::exporting;
+use super::exporting::{self, ExportChoice};
 use super::file_reading;
 use super::help_overlay::HelpOverlay;
 use super::importing;
@@ -18,14 +21,15 @@ use super::keys::{self, Modifiers, Shortcut};
 use super::label_editor::LabelEditor;
 use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
+use super::paste_box::PasteBox;
 use super::startup;
 use super::state::{Action, AppState, LabelEdit, Notice};
 use super::theme;
 use super::toolbar::Toolbar;
-use crate::formats::label_set;
+use crate::formats::{label_set, plain_text, Format};
 use crate::model::suggestions::{suggestions, Suggestion};
 use crate::model::word_caret;
-use crate::model::{Annotation, AnnotationId, LabelId, OverlapPolicy};
+use crate::model::{Annotation, AnnotationId, DocumentSummary, LabelId, OverlapPolicy};
 
 /// How long after the last change suggestions are worked out.
 const SUGGESTIONS_DELAY_MS: u32 = 150;
@@ -72,18 +76,35 @@ pub fn app() -> Html {
         });
     }
 
+    // What the browser store holds, so each save writes only what changed.
+    let snapshot = use_mut_ref(Snapshot::default);
     {
         let dispatcher = state.dispatcher();
-        let latest = latest.clone();
+        let snapshot = snapshot.clone();
         use_effect_with((), move |_| {
-            // A reload or closed tab within the autosave delay must not lose the last change.
+            wasm_bindgen_futures::spawn_local(async move {
+                match startup::restore().await {
+                    Ok((workspace, saved)) => {
+                        *snapshot.borrow_mut() = saved;
+                        dispatcher.dispatch(Action::Restore(Box::new(workspace)));
+                    }
+                    Err(reason) => dispatcher.dispatch(Action::RestoreFailed(reason)),
+                }
+            });
+        });
+    }
+
+    {
+        let latest = latest.clone();
+        let snapshot = snapshot.clone();
+        use_effect_with((), move |_| {
+            // A reload or closed tab within the autosave delay must not lose the last change:
+            // the write is queued on the open connection before the page goes.
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "pagehide", move |_| {
                     let state = latest.borrow().clone();
                     if state.autosave {
-                        if let Err(error) = startup::save(&state) {
-                            dispatcher.dispatch(Action::Notify(Notice::error(error)));
-                        }
+                        autosave::save_on_exit(&state.workspace, &snapshot);
                     }
                 })
             });
@@ -93,15 +114,11 @@ pub fn app() -> Html {
 
     {
         let state = state.clone();
+        let snapshot = snapshot.clone();
         use_effect_with(state.revision, move |_| {
-            let dispatcher = state.dispatcher();
-            let pending = state.autosave.then(|| {
-                Timeout::new(AUTOSAVE_DELAY_MS, move || {
-                    if let Err(error) = startup::save(&state) {
-                        dispatcher.dispatch(Action::Notify(Notice::error(error)));
-                    }
-                })
-            });
+            let pending = state
+                .autosave
+                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || save_now(state, snapshot)));
             move || drop(pending)
         });
     }
@@ -119,8 +136,10 @@ pub fn app() -> Html {
                 let rejected = Rc::clone(rejected);
                 let pending = show.then(|| {
                     Timeout::new(SUGGESTIONS_DELAY_MS, move || {
-                        let annotated = &state.annotated;
-                        let found = suggestions(&annotated.document, &annotated.store, &rejected);
+                        let workspace = &state.workspace;
+                        let elsewhere = workspace.labeled_elsewhere();
+                        let open = &workspace.open;
+                        let found = suggestions(&open.document, &open.store, &elsewhere, &rejected);
                         state.dispatch(Action::SetSuggestions(found.into()));
                     })
                 });
@@ -137,7 +156,13 @@ pub fn app() -> Html {
     let all_annotations: Rc<[Annotation]> = {
         let state = state.clone();
         (*use_memo(state.revision, move |_| {
-            state.annotated.store.iter().copied().collect::<Rc<[_]>>()
+            state
+                .workspace
+                .open
+                .store
+                .iter()
+                .copied()
+                .collect::<Rc<[_]>>()
         }))
         .clone()
     };
@@ -214,20 +239,54 @@ pub fn app() -> Html {
     }
     let onexport = {
         let state = state.clone();
-        Callback::from(move |format| {
+        Callback::from(move |choice: ExportChoice| {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let notice = exporting::export_as(format, &state.annotated).await;
+                let notice = exporting::export_as(choice, &state.workspace).await;
                 state.dispatch(Action::Notify(notice));
             });
         })
+    };
+    let onexportall = onexport.reform(|_: MouseEvent| ExportChoice {
+        format: Format::Native,
+        corpus: true,
+        only_done: false,
+    });
+    let onpasted = {
+        let state = state.clone();
+        Callback::from(move |(title, text): (String, String)| {
+            state.dispatch(pasted_document(&state, &title, &text));
+        })
+    };
+    let onremovedocument = {
+        let state = state.clone();
+        Callback::from(move |index: usize| {
+            let Some(annotated) = state.workspace.annotated(index) else {
+                return;
+            };
+            let question = format!(
+                "Remove “{}” and its {} annotations from the workspace? Export it first to keep it.",
+                annotated.document.title,
+                annotated.store.len()
+            );
+            if dom::confirm(&question) {
+                state.dispatch(Action::RemoveDocument(index));
+            }
+        })
+    };
+    let summaries: Rc<[DocumentSummary]> = {
+        let workspace = state.workspace.clone();
+        (*use_memo(state.revision, move |_| {
+            workspace.summaries().into_iter().collect::<Rc<[_]>>()
+        }))
+        .clone()
     };
     let oncopy = {
         let state = state.clone();
         Callback::from(move |_| {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let notice = exporting::copy_json(&state.annotated).await;
+                let notice = exporting::copy_json(&state.workspace.open).await;
                 state.dispatch(Action::Notify(notice));
             });
         })
@@ -240,7 +299,7 @@ pub fn app() -> Html {
     let onlabelexport = {
         let state = state.clone();
         Callback::from(move |_| {
-            let json = label_set::export(&state.annotated.labels);
+            let json = label_set::export(&state.workspace.open.labels);
             let name = format!("{}.labels.json", state.document().id);
             let notice = match dom::download(&name, "application/json", &json) {
                 Ok(()) => Notice::info(format!("Exported the labels to {name}")),
@@ -278,8 +337,8 @@ pub fn app() -> Html {
     };
 
     let document = state.document().clone();
-    let labels = state.annotated.labels.clone();
-    let store = &state.annotated.store;
+    let labels = state.workspace.open.labels.clone();
+    let store = &state.workspace.open.store;
     let counts = labels
         .iter()
         .map(|label| {
@@ -308,6 +367,9 @@ pub fn app() -> Html {
             </header>
             <section class="tools" aria-label="Annotation tools">
                 <Toolbar
+                    documents={state.workspace.len()}
+                    corpus_scope={state.corpus_scope}
+                    ontogglescope={dispatch(Action::ToggleCorpusScope)}
                     labels={labels.clone()}
                     can_undo={store.can_undo()}
                     can_redo={store.can_redo()}
@@ -334,6 +396,26 @@ pub fn app() -> Html {
                     {onopen}
                 />
             </section>
+            if let Some(reason) = state.saving_failed.clone() {
+                <div class="saving-warning" role="alert">
+                    <span>{ format!("Saving stopped: {reason}. Your work is kept in this tab while it stays open.") }</span>
+                    <button type="button" class="export-everything" onclick={onexportall}>{ "Export everything" }</button>
+                </div>
+            }
+            if let Some((done, total)) = state.progress {
+                <div class="import-progress" role="status">
+                    if total == 0 {
+                        <span>{ "Reading the files…" }</span>
+                        <progress />
+                    } else {
+                        <span>{ format!("Adding documents: {done} of {total}…") }</span>
+                        <progress value={done.to_string()} max={total.to_string()} />
+                    }
+                </div>
+            }
+            if state.paste_box_open {
+                <PasteBox onadd={onpasted} onclose={dispatch(Action::TogglePasteBox)} />
+            }
             if state.label_editor_open {
                 <LabelEditor
                     labels={labels.clone()}
@@ -349,9 +431,23 @@ pub fn app() -> Html {
                 <HelpOverlay onclose={dispatch(Action::ToggleHelp)} />
             }
             <main class="workspace">
+                <DocumentList
+                    {summaries}
+                    current={state.workspace.current()}
+                    filter={state.filter}
+                    onopen={dispatcher_callback(&state, Action::OpenDocument)}
+                    onstep={dispatcher_callback(&state, |forward| Action::StepDocument { forward })}
+                    ontoggledone={dispatch(Action::ToggleDone)}
+                    onfilter={dispatcher_callback(&state, Action::SetFilter)}
+                    onremove={onremovedocument}
+                    onpaste={dispatch(Action::TogglePasteBox)}
+                />
                 <p id="article-keys" class="visually-hidden">
                     { "Arrow keys select words, Shift with an arrow grows the selection, a label key tags it, Tab moves between annotations, question mark lists every shortcut." }
                 </p>
+                if state.loading {
+                    <p class="article loading" role="status">{ "Opening your saved work…" }</p>
+                } else {
                 <Article
                     document={document.clone()}
                     labels={labels.clone()}
@@ -362,9 +458,12 @@ pub fn app() -> Html {
                     {onaccept}
                     node_ref={article_ref}
                 />
+                }
                 <AnnotationList
                     {document}
                     {labels}
+                    corpus={state.workspace.shared_entries()}
+                    current={state.workspace.current()}
                     annotations={all_annotations}
                     selected={state.selected}
                     {onpick}
@@ -377,32 +476,69 @@ pub fn app() -> Html {
     }
 }
 
-/// Opens picked or dropped files; asks before replacing annotated work, and only once the
-/// files are known to be valid. A failure only shows a message.
+/// A callback that dispatches the action `make` builds from its argument.
+fn dispatcher_callback<T: 'static>(
+    state: &UseReducerHandle<AppState>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(make(value)))
+}
+
+/// Saves the workspace now; a failure shows the saving warning, a success clears it.
+fn save_now(state: UseReducerHandle<AppState>, snapshot: Rc<std::cell::RefCell<Snapshot>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match autosave::save(&state.workspace, &snapshot).await {
+            Ok(()) => Action::Saved,
+            Err(reason) => Action::SavingFailed(reason),
+        };
+        state.dispatch(action);
+    });
+}
+
+/// The action that adds a pasted text as a new document.
+fn pasted_document(state: &AppState, title: &str, text: &str) -> Action {
+    if text.trim().is_empty() {
+        return Action::Notify(Notice::error("Paste some text first: the box is empty"));
+    }
+    let title = title.trim();
+    let mut record = plain_text::import(text, "pasted");
+    record.id = format!("pasted-{}", state.workspace.len() + 1);
+    if !title.is_empty() {
+        record.title = title.to_owned();
+    }
+    match record.into_annotated(&state.workspace.open.labels) {
+        Ok(annotated) => Action::AddDocuments {
+            message: format!("Added “{}”", annotated.document.title),
+            documents: vec![annotated],
+        },
+        Err(error) => Action::Notify(Notice::error(format!("The text was not added: {error}"))),
+    }
+}
+
+/// Adds picked or dropped files to the workspace, reporting progress on long imports. A
+/// failure only shows a message.
 fn open_files(
     files: Vec<web_sys::File>,
     latest: Rc<std::cell::RefCell<UseReducerHandle<AppState>>>,
     dispatcher: UseReducerDispatcher<AppState>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let current = latest.borrow().annotated.clone();
-        let opened = match importing::open_files(&files, &current).await {
-            Ok(opened) => opened,
-            Err(error) => {
-                dispatcher.dispatch(Action::Notify(Notice::error(error.to_string())));
-                return;
-            }
+        let current = latest.borrow().workspace.open.clone();
+        let progress = {
+            let dispatcher = dispatcher.clone();
+            move |progress| dispatcher.dispatch(Action::SetProgress(progress))
         };
-        let count = latest.borrow().annotated.store.len();
-        let question = format!(
-            "Replace the current document and its {count} annotations with “{}”? Export them first to keep them.",
-            opened.annotated.document.title
-        );
-        if count > 0 && !dom::confirm(&question) {
-            return;
+        dispatcher.dispatch(Action::SetProgress(Some((0, 0))));
+        let opened = importing::open_files(&files, &current, progress).await;
+        dispatcher.dispatch(Action::SetProgress(None));
+        match opened {
+            Ok(opened) => dispatcher.dispatch(Action::AddDocuments {
+                documents: opened.documents,
+                message: opened.message,
+            }),
+            Err(error) => dispatcher.dispatch(Action::Notify(Notice::error(error.to_string()))),
         }
-        dispatcher.dispatch(Action::Load(Box::new(opened.annotated)));
-        dispatcher.dispatch(Action::Notify(Notice::info(opened.message)));
     });
 }
 
@@ -461,6 +597,13 @@ fn on_key(
         Shortcut::Deselect if state.help_open => Action::ToggleHelp,
         _ if state.help_open => return,
         Shortcut::Accept => return,
+        Shortcut::Document { forward } => Action::StepDocument { forward },
+        // n and p step through documents unless a label is bound to them.
+        Shortcut::Label(key @ ('n' | 'p')) if state.workspace.open.labels.by_key(key).is_none() => {
+            Action::StepDocument {
+                forward: key == 'n',
+            }
+        }
         Shortcut::Label(key) => {
             return label_key(key, state, article_ref, exact, event, dispatcher)
         }
@@ -510,7 +653,7 @@ fn label_key(
     event: &KeyboardEvent,
     dispatcher: &UseReducerDispatcher<AppState>,
 ) {
-    if state.annotated.labels.by_key(key).is_none() {
+    if state.workspace.open.labels.by_key(key).is_none() {
         return;
     }
     let selection = dom::take_selected_range(article_ref);
@@ -529,7 +672,7 @@ fn neighbour_annotation(
     text_selection: Option<std::ops::Range<usize>>,
     forward: bool,
 ) -> Option<AnnotationId> {
-    let store = &state.annotated.store;
+    let store = &state.workspace.open.store;
     let selected = state
         .selected_annotation()
         .filter(|_| text_selection.is_none());

@@ -1,23 +1,47 @@
-//! The Export menu's actions: the native JSON is written in the page; every dataset format
-//! is written by the converters' worker, and the spans a format cannot hold are listed for
-//! the user to accept before anything is downloaded. Copy JSON puts the native JSON on the
-//! clipboard.
+//! The Export menu's actions, for the open document or the whole corpus (optionally only the
+//! documents marked done): the native JSON is written in the page; every dataset format is
+//! written by the converters' worker, and the spans a format cannot hold are listed for the
+//! user to accept before anything is downloaded. Where a corpus export is several files
+//! (brat), they download as one ZIP. Copy JSON puts the native JSON on the clipboard.
+//! Offsets in every file are Unicode code points.
 
 use super::converters;
 use super::dom;
 use super::state::Notice;
-use crate::formats::native_json;
 use crate::formats::service::{FileOut, LeftOut, Request, Response};
-use crate::formats::Format;
-use crate::model::AnnotatedDocument;
+use crate::formats::{native_json, workspace_file, zip_archive, Format};
+use crate::model::{AnnotatedDocument, Workspace};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// The format.
+    pub format: Format,
+    /// Every document rather than the open one.
+    pub corpus: bool,
+    /// With `corpus`, only the documents marked done.
+    pub only_done: bool,
+}
 
 /// Most spans listed in the question before a lossy download.
 const LISTED_SPANS: usize = 12;
 
-/// Downloads the document in `format` and says how it went. Spans the format cannot hold are
-/// listed first and the user decides; they are never dropped silently.
-pub async fn export_as(format: Format, annotated: &AnnotatedDocument) -> Notice {
-    let (files, left_out) = match written(format, annotated).await {
+/// Downloads the open document or the corpus as `choice` says, and says how it went. Spans the
+/// format cannot hold are listed first and the user decides; they are never dropped silently.
+pub async fn export_as(choice: ExportChoice, workspace: &Workspace) -> Notice {
+    let format = choice.format;
+    let documents: Vec<AnnotatedDocument> = if choice.corpus {
+        (0..workspace.len())
+            .filter(|&i| !choice.only_done || workspace.is_done(i))
+            .filter_map(|i| workspace.annotated(i))
+            .collect()
+    } else {
+        vec![workspace.open.clone()]
+    };
+    if documents.is_empty() {
+        return Notice::error("No document is marked done yet, so there is nothing to export");
+    }
+    let (files, left_out) = match written(choice, workspace, &documents).await {
         Ok(written) => written,
         Err(message) => return Notice::error(message),
     };
@@ -27,17 +51,19 @@ pub async fn export_as(format: Format, annotated: &AnnotatedDocument) -> Notice 
             format.title()
         ));
     }
-    for file in &files {
-        if let Err(error) = dom::download(&file.name, &file.mime, &file.content) {
-            return Notice::error(error.to_string());
-        }
-    }
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let written = annotated.store.len() - left_out.len();
+    let names = match download(choice, files) {
+        Ok(names) => names,
+        Err(message) => return Notice::error(message),
+    };
+    let total: usize = documents.iter().map(|a| a.store.len()).sum();
+    let from = match documents.as_slice() {
+        [_] => String::new(),
+        many => format!(" from {} documents", many.len()),
+    };
     let mut message = format!(
-        "Exported {written} annotations as {} to {}",
+        "Exported {} annotations{from} as {} to {names}",
+        total - left_out.len(),
         format.title(),
-        names.join(" and ")
     );
     if !left_out.is_empty() {
         message.push_str(&format!(" ({} overlapping spans left out)", left_out.len()));
@@ -45,24 +71,59 @@ pub async fn export_as(format: Format, annotated: &AnnotatedDocument) -> Notice 
     Notice::info(message)
 }
 
+/// Downloads the files (a corpus export of several files as one ZIP); returns their names.
+fn download(choice: ExportChoice, files: Vec<FileOut>) -> Result<String, String> {
+    if choice.corpus && files.len() > 1 {
+        let name = format!("corpus.{}.zip", choice.format.name());
+        let entries = files
+            .iter()
+            .map(|file| (file.name.as_str(), file.content.as_bytes()));
+        dom::download_bytes(&name, "application/zip", &zip_archive::zip(entries))
+            .map_err(|e| e.to_string())?;
+        return Ok(name);
+    }
+    for file in &files {
+        dom::download(&file.name, &file.mime, &file.content).map_err(|e| e.to_string())?;
+    }
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    Ok(names.join(" and "))
+}
+
 /// The files of the export and the spans left out of them.
 async fn written(
-    format: Format,
-    annotated: &AnnotatedDocument,
+    choice: ExportChoice,
+    workspace: &Workspace,
+    documents: &[AnnotatedDocument],
 ) -> Result<(Vec<FileOut>, Vec<LeftOut>), String> {
+    let format = choice.format;
     if format == Format::Native {
-        let content = native_json::export(annotated).map_err(|e| e.to_string())?;
-        let file = FileOut {
-            name: format!("{}{}", annotated.document.id, format.file_suffix()),
-            mime: "application/json".into(),
-            content,
+        let (name, content) = if choice.corpus {
+            let content =
+                workspace_file::export(workspace, choice.only_done).map_err(|e| e.to_string())?;
+            ("corpus.workspace.json".to_owned(), content)
+        } else {
+            let content = native_json::export(&workspace.open).map_err(|e| e.to_string())?;
+            let id = &workspace.open.document.id;
+            (format!("{id}{}", format.file_suffix()), content)
         };
-        return Ok((vec![file], Vec::new()));
+        let mime = "application/json".into();
+        return Ok((
+            vec![FileOut {
+                name,
+                mime,
+                content,
+            }],
+            Vec::new(),
+        ));
     }
-    let document = native_json::export_compact(annotated).map_err(|e| e.to_string())?;
+    let documents = documents
+        .iter()
+        .map(native_json::export_compact)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
     let request = Request::Export {
         format: format.name().to_owned(),
-        document,
+        documents,
     };
     match converters::ask(&request).await {
         Response::Exported { files, left_out } => Ok((files, left_out)),
@@ -79,8 +140,8 @@ fn left_out_question(format: Format, left_out: &[LeftOut]) -> String {
     );
     for span in left_out.iter().take(LISTED_SPANS) {
         question.push_str(&format!(
-            "\n• {} “{}” ({}–{})",
-            span.label, span.text, span.start, span.end
+            "\n• {} “{}” ({}–{}) in {}",
+            span.label, span.text, span.start, span.end, span.document
         ));
     }
     if left_out.len() > LISTED_SPANS {

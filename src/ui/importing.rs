@@ -1,42 +1,44 @@
-//! Opening files the user picked or dropped. Native JSON and HTML are read in the page (HTML
-//! with the browser's `DOMParser`); every dataset format goes to the converters' worker,
-//! which finds the format, pairs a brat `.ann` with its `.txt`, and anchors W3C annotations
-//! onto the open document. Any failure leaves the current work as it is.
+//! Adding picked or dropped files to the workspace. Native JSON, whole-workspace files and HTML
+//! are read in the page (HTML with the browser's `DOMParser`); every dataset format goes to the
+//! converters' worker, which finds the format, pairs a brat `.ann` with its `.txt`, and anchors
+//! W3C annotations onto the open document. The documents it returns are read a few at a time,
+//! with progress reported between, so a corpus of a thousand articles never freezes the page.
+//! A file that cannot be opened is left out whole and named; the current work is untouched.
 
 use std::fmt;
+
+use gloo_timers::future::TimeoutFuture;
 
 use super::converters;
 use super::file_reading::{self, FileError};
 use super::html_text;
-use crate::formats::native_json;
-use crate::formats::plain_text;
-use crate::formats::service::{leading_file, opened_message, NamedText, Request, Response};
-use crate::formats::HTML_EXTENSIONS;
+use crate::formats::service::{opened_message, refusal_message, NamedText, Request, Response};
+use crate::formats::{native_json, plain_text, workspace_file, HTML_EXTENSIONS};
 use crate::model::AnnotatedDocument;
 
-/// A file opened and ready to replace the current document.
+/// Documents read per step between progress reports.
+const DOCUMENTS_PER_STEP: usize = 20;
+
+/// Documents opened and ready to join the workspace.
 pub struct Opened {
-    /// The document with its annotations.
-    pub annotated: AnnotatedDocument,
-    /// What the user should know: the format, labels added, what was not opened.
+    /// The documents with their annotations, in order.
+    pub documents: Vec<AnnotatedDocument>,
+    /// What the user should know: how many, labels added, files left out.
     pub message: String,
 }
 
 /// Why nothing was opened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpenError {
-    /// No file was given.
-    NoFile,
     /// A file could not be read.
     File(FileError),
-    /// A file's content was refused; the message names the file and the problem.
+    /// No file could be opened; the message names each and its problem.
     Refused(String),
 }
 
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoFile => write!(f, "no file was given"),
             Self::File(error) => write!(f, "{error}"),
             Self::Refused(message) => write!(f, "{message}"),
         }
@@ -50,10 +52,54 @@ fn is_html(name: &str) -> bool {
     extension.is_some_and(|ext| HTML_EXTENSIONS.contains(&ext.as_str()))
 }
 
-/// Reads the files and opens the first document they hold.
+/// The documents of a file the page reads itself and its format's name, or `None` if the
+/// worker should read it.
+fn open_in_page(
+    file: &NamedText,
+    current: &AnnotatedDocument,
+) -> Option<Result<(Vec<AnnotatedDocument>, &'static str), String>> {
+    let refused = |error: &dyn fmt::Display| format!("{} was not opened: {error}", file.name);
+    if is_html(&file.name) {
+        let opened = html_text::extract(&file.content)
+            .map_err(|e| refused(&e))
+            .and_then(|(title, text)| {
+                let mut record = plain_text::import(&text, &file.name);
+                if !title.is_empty() {
+                    record.title = title;
+                }
+                record
+                    .into_annotated(&current.labels)
+                    .map(|annotated| (vec![annotated], "HTML"))
+                    .map_err(|e| refused(&e))
+            });
+        return Some(opened);
+    }
+    if workspace_file::looks_like_workspace(&file.content) {
+        let opened = workspace_file::import(&file.content)
+            .map(|workspace| {
+                let documents = (0..workspace.len())
+                    .filter_map(|index| workspace.annotated(index))
+                    .collect();
+                (documents, "workspace")
+            })
+            .map_err(|e| refused(&e));
+        return Some(opened);
+    }
+    if native_json::looks_native(&file.content) {
+        let opened = native_json::import(&file.content)
+            .map(|annotated| (vec![annotated], "native JSON"))
+            .map_err(|e| refused(&e));
+        return Some(opened);
+    }
+    None
+}
+
+/// Reads the files and opens every document they hold; `progress` hears (done, total) while
+/// many documents are read.
 pub async fn open_files(
     files: &[web_sys::File],
     current: &AnnotatedDocument,
+    progress: impl Fn(Option<(usize, usize)>),
 ) -> Result<Opened, OpenError> {
     let mut read = Vec::new();
     for file in files {
@@ -65,42 +111,64 @@ pub async fn open_files(
             content,
         });
     }
-    let lead = leading_file(&read).ok_or(OpenError::NoFile)?;
-    let refused = |error: &dyn fmt::Display| {
-        OpenError::Refused(format!("{} was not opened: {error}", lead.name))
-    };
-    let others = read.len() - 1;
-    if is_html(&lead.name) {
-        let (title, text) = html_text::extract(&lead.content).map_err(|e| refused(&e))?;
-        let mut record = plain_text::import(&text, &lead.name);
-        if !title.is_empty() {
-            record.title = title;
+    let (mut documents, mut sources, mut refusals) = (Vec::new(), Vec::new(), Vec::new());
+    let mut for_worker = Vec::new();
+    for file in read {
+        match open_in_page(&file, current) {
+            Some(Ok((opened, format))) => {
+                documents.extend(opened);
+                sources.push(format!("{} ({format})", file.name));
+            }
+            Some(Err(message)) => refusals.push(message),
+            None => for_worker.push(file),
         }
-        let annotated = record
-            .into_annotated(&current.labels)
-            .map_err(|e| refused(&e))?;
-        let message = opened_message(&annotated, current, &lead.name, "HTML", 1, others);
-        return Ok(Opened { annotated, message });
     }
-    if native_json::looks_native(&lead.content) {
-        let annotated = native_json::import(&lead.content).map_err(|e| refused(&e))?;
-        let message = opened_message(&annotated, current, &lead.name, "native JSON", 1, others);
-        return Ok(Opened { annotated, message });
+    if !for_worker.is_empty() {
+        let current_json =
+            native_json::export_compact(current).map_err(|e| OpenError::Refused(e.to_string()))?;
+        let request = Request::Import {
+            files: for_worker,
+            current: current_json,
+        };
+        match converters::ask(&request).await {
+            Response::Imported {
+                documents: converted,
+                sources: converted_from,
+                refusals: refused,
+            } => {
+                sources.extend(converted_from);
+                refusals.extend(refused);
+                documents.extend(read_converted(&converted, &progress).await?);
+            }
+            Response::Failed { message } => refusals.push(message),
+            Response::Exported { .. } => {
+                refusals.push("the converters answered another request".into())
+            }
+        }
     }
-    let current_json = native_json::export_compact(current).map_err(|e| refused(&e))?;
-    let request = Request::Import {
-        files: read,
-        current: current_json,
-    };
-    match converters::ask(&request).await {
-        Response::Imported { document, message } => {
+    if documents.is_empty() {
+        return Err(OpenError::Refused(refusal_message(&refusals)));
+    }
+    let message = opened_message(&documents, &current.labels, &sources, &refusals);
+    Ok(Opened { documents, message })
+}
+
+/// Reads the worker's documents a few at a time, yielding to the page between steps.
+async fn read_converted(
+    converted: &[String],
+    progress: &impl Fn(Option<(usize, usize)>),
+) -> Result<Vec<AnnotatedDocument>, OpenError> {
+    let mut documents = Vec::with_capacity(converted.len());
+    for (step, chunk) in converted.chunks(DOCUMENTS_PER_STEP).enumerate() {
+        if converted.len() > DOCUMENTS_PER_STEP {
+            progress(Some((step * DOCUMENTS_PER_STEP, converted.len())));
+            TimeoutFuture::new(0).await;
+        }
+        for json in chunk {
             let annotated =
-                native_json::import(&document).map_err(|e| OpenError::Refused(e.to_string()))?;
-            Ok(Opened { annotated, message })
+                native_json::import(json).map_err(|e| OpenError::Refused(e.to_string()))?;
+            documents.push(annotated);
         }
-        Response::Failed { message } => Err(OpenError::Refused(message)),
-        Response::Exported { .. } => Err(OpenError::Refused(
-            "the converters answered another request".into(),
-        )),
     }
+    Ok(documents)
 }

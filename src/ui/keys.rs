@@ -30,10 +30,15 @@ pub enum Shortcut {
     Help,
     /// Enter: accept the suggestion under the selection.
     Accept,
+    /// `]` or `[`: the next or previous document (so do `n` and `p` while no label has them).
+    Document {
+        /// `]`, not `[`.
+        forward: bool,
+    },
 }
 
 /// Every shortcut as (keys, what they do), for the `?` overlay and the README.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Tab to the article", "start annotating from the keyboard"),
     ("→ / ←", "select the next / previous word"),
     ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
@@ -52,6 +57,10 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     ("Enter (on a suggested word)", "accept the suggestion"),
     ("x (on a suggested word)", "reject the suggestion"),
+    (
+        "] or n / [ or p",
+        "next / previous document (n and p unless a label has them)",
+    ),
     ("?", "show or hide this list"),
     ("Files dropped on the page", "open them"),
 ];
@@ -90,6 +99,9 @@ pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
         }),
         "?" => Some(Shortcut::Help),
         "Enter" => Some(Shortcut::Accept),
+        "]" | "[" => Some(Shortcut::Document {
+            forward: key == "]",
+        }),
         _ => {
             let mut chars = key.chars();
             match (chars.next(), chars.next()) {
@@ -173,6 +185,14 @@ mod tests {
             Some(Shortcut::Annotation { forward: false })
         );
         assert_eq!(shortcut("?", shift), Some(Shortcut::Help));
+        assert_eq!(
+            shortcut("]", NONE),
+            Some(Shortcut::Document { forward: true })
+        );
+        assert_eq!(
+            shortcut("[", NONE),
+            Some(Shortcut::Document { forward: false })
+        );
         assert_eq!(shortcut("ArrowUp", NONE), None);
     }
 }

@@ -3,7 +3,9 @@
 pub mod annotation_list;
 pub mod app;
 pub mod article;
+pub mod autosave;
 pub mod converters;
+pub mod document_list;
 pub mod dom;
 pub mod exporting;
 pub mod file_reading;
@@ -14,10 +16,12 @@ pub mod keys;
 pub mod label_editor;
 pub mod label_styles;
 pub mod notice_bar;
+pub mod paste_box;
 pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod theme;
 pub mod toolbar;
+pub mod workspace_store;
 
 pub use app::App;

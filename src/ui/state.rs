@@ -1,5 +1,6 @@
-//! The one UI store: the annotated document plus what the user has selected. `Action` is the
-//! list of things a user can do; `reduce` is the only place state changes.
+//! The one UI store: the workspace of documents (one of them open) plus what the user has
+//! selected. `Action` is the list of things a user can do; `reduce` is the only place state
+//! changes.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use crate::model::snapping::{snap, Snap};
 use crate::model::suggestions::Suggestion;
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
-    LabelSet, OverlapPolicy, ParagraphSpans,
+    LabelSet, OverlapPolicy, ParagraphSpans, StatusFilter, Workspace, WorkspaceError,
 };
 
 /// A message shown to the user.
@@ -97,8 +98,40 @@ pub enum Action {
     Undo,
     /// Redo the latest undone change.
     Redo,
-    /// Replace the document with an opened one.
-    Load(Box<AnnotatedDocument>),
+    /// Replace the whole workspace with the saved one read at startup; saving starts.
+    Restore(Box<Workspace>),
+    /// The saved work could not be read: keep the embedded article, saving stays off.
+    RestoreFailed(String),
+    /// Add documents to the workspace and open the first of them.
+    AddDocuments {
+        /// The documents, in order.
+        documents: Vec<AnnotatedDocument>,
+        /// What to tell the user.
+        message: String,
+    },
+    /// Open the document at this position.
+    OpenDocument(usize),
+    /// Open the next (or previous) document the list's filter shows.
+    StepDocument {
+        /// Next rather than previous.
+        forward: bool,
+    },
+    /// Mark the open document done, or not done.
+    ToggleDone,
+    /// Show only documents with this status in the list.
+    SetFilter(StatusFilter),
+    /// Remove the document at this position from the workspace.
+    RemoveDocument(usize),
+    /// Show or hide the box for pasting a new document.
+    TogglePasteBox,
+    /// Switch "Tag all" between the open document and the whole corpus.
+    ToggleCorpusScope,
+    /// How far an import of many documents has come: (done, total); `None` when it ended.
+    SetProgress(Option<(usize, usize)>),
+    /// Saving failed: show why, keep working in memory.
+    SavingFailed(String),
+    /// Saving worked (again).
+    Saved,
     /// Change the labels.
     EditLabels(LabelEdit),
     /// Show or hide suggestions.
@@ -128,8 +161,8 @@ pub enum Action {
 /// The whole UI state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppState {
-    /// The article, its labels and its annotations.
-    pub annotated: AnnotatedDocument,
+    /// Every document; the open one with its labels and annotations is `workspace.open`.
+    pub workspace: Workspace,
     /// Which annotations each paragraph shows.
     pub paragraph_spans: ParagraphSpans,
     /// The annotation the user selected.
@@ -138,8 +171,21 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Counts changes to the annotations; autosave and derived views key on it.
     pub revision: u64,
-    /// False when saved work could not be read, so autosave must not overwrite it.
+    /// False until saved work was read, and for good when it could not be read, so autosave
+    /// never overwrites it.
     pub autosave: bool,
+    /// Whether the saved work is still being read.
+    pub loading: bool,
+    /// Why the latest save failed, while it keeps failing.
+    pub saving_failed: Option<String>,
+    /// Which documents the list shows.
+    pub filter: StatusFilter,
+    /// Whether "Tag all" reaches every document.
+    pub corpus_scope: bool,
+    /// Whether the box for pasting a new document is open.
+    pub paste_box_open: bool,
+    /// How far a running import has come: (documents done, total).
+    pub progress: Option<(usize, usize)>,
     /// The latest request to scroll to an annotation; a new request has a new sequence number.
     pub reveal: Option<Reveal>,
     /// Whether selections grow to whole words (else they keep their exact characters).
@@ -156,7 +202,7 @@ pub struct AppState {
     pub show_suggestions: bool,
     /// The suggestions on show, in text order (empty while hidden).
     pub suggestions: Rc<[Suggestion]>,
-    /// Suggestions the user rejected, sorted; never suggested again in this document.
+    /// Suggestions the user rejected, sorted; not suggested again while this document is open.
     pub rejected: Rc<Vec<Suggestion>>,
 }
 
@@ -170,16 +216,28 @@ pub struct Reveal {
 }
 
 impl AppState {
-    /// State for a freshly loaded document.
+    /// State for a workspace of this one document; autosave starts on.
     pub fn new(annotated: AnnotatedDocument) -> Self {
-        let paragraph_spans = ParagraphSpans::build(&annotated.document, &annotated.store);
+        Self::of_workspace(Workspace::new(annotated))
+    }
+
+    /// State for a workspace; autosave starts on.
+    pub fn of_workspace(workspace: Workspace) -> Self {
+        let open = &workspace.open;
+        let paragraph_spans = ParagraphSpans::build(&open.document, &open.store);
         Self {
-            annotated,
+            workspace,
             paragraph_spans,
             selected: None,
             notice: None,
             revision: 0,
             autosave: true,
+            loading: false,
+            saving_failed: None,
+            filter: StatusFilter::All,
+            corpus_scope: false,
+            paste_box_open: false,
+            progress: None,
             reveal: None,
             snap_to_words: true,
             label_editor_open: false,
@@ -194,12 +252,13 @@ impl AppState {
 
     /// The document shown.
     pub fn document(&self) -> &Rc<Document> {
-        &self.annotated.document
+        &self.workspace.open.document
     }
 
     /// The selected annotation, if it still exists.
     pub fn selected_annotation(&self) -> Option<Annotation> {
-        self.selected.and_then(|id| self.annotated.store.get(id))
+        self.selected
+            .and_then(|id| self.workspace.open.store.get(id))
     }
 
     fn tag(
@@ -231,8 +290,8 @@ impl AppState {
         edit: impl FnOnce(&mut AnnotationStore, &Document) -> Result<Annotation, EditError>,
     ) -> Rc<Self> {
         let mut next = (*self).clone();
-        let document = Rc::clone(&next.annotated.document);
-        match edit(&mut next.annotated.store, &document) {
+        let document = Rc::clone(&next.workspace.open.document);
+        match edit(&mut next.workspace.open.store, &document) {
             Ok(annotation) => {
                 next.selected = select_result.then_some(annotation.id);
                 next.changed(annotation.range());
@@ -245,11 +304,15 @@ impl AppState {
 
     fn history(
         self: Rc<Self>,
-        step: impl FnOnce(&mut AnnotatedDocument) -> Option<Range<usize>>,
+        step: impl FnOnce(&mut Workspace) -> Result<Option<Range<usize>>, WorkspaceError>,
     ) -> Rc<Self> {
         let mut next = (*self).clone();
-        let Some(touched) = step(&mut next.annotated) else {
-            return self;
+        let touched = match step(&mut next.workspace) {
+            Ok(Some(touched)) => touched,
+            Ok(None) => return self,
+            Err(error) => {
+                return self.with_notice(Some(Notice::error(format!("Not undone: {error}"))))
+            }
         };
         next.changed(touched);
         if next.selected_annotation().is_none() {
@@ -259,8 +322,11 @@ impl AppState {
     }
 
     fn changed(&mut self, touched: Range<usize>) {
-        self.paragraph_spans
-            .refresh(&self.annotated.document, &self.annotated.store, touched);
+        self.paragraph_spans.refresh(
+            &self.workspace.open.document,
+            &self.workspace.open.store,
+            touched,
+        );
         self.revision += 1;
         self.notice = None;
     }
@@ -285,7 +351,7 @@ impl AppState {
         let mut next = (*self).clone();
         let document = Rc::clone(self.document());
         let spans = self.suggestions.iter().map(|s| (s.range(), s.label));
-        let tally = next.annotated.store.add_all(&document, spans);
+        let tally = next.workspace.open.store.add_all(&document, spans);
         if tally.added > 0 {
             next.changed(tally.touched);
         }
@@ -305,45 +371,114 @@ impl AppState {
         let Some(needle) = document.slice(selected.range()) else {
             return self;
         };
-        let occurrences = whole_word_occurrences(&document, needle, self.match_case);
         let mut next = (*self).clone();
-        let tally = next.annotated.store.add_all(
-            &document,
-            occurrences.iter().map(|r| (r.clone(), selected.label)),
-        );
-        let name = self.annotated.labels.name_of(selected.label);
+        let (added, refused, touched, scope) = if self.corpus_scope {
+            let tally = next
+                .workspace
+                .tag_all_in_corpus(needle, selected.label, self.match_case);
+            let scope = format!(" in {} documents", tally.documents);
+            (tally.added, tally.refused, tally.touched_open, scope)
+        } else {
+            let occurrences = whole_word_occurrences(&document, needle, self.match_case);
+            let tally = next.workspace.open.store.add_all(
+                &document,
+                occurrences.iter().map(|r| (r.clone(), selected.label)),
+            );
+            (tally.added, tally.refused, tally.touched, String::new())
+        };
+        let name = self.workspace.open.labels.name_of(selected.label);
         let case = if self.match_case {
             "matching case"
         } else {
             "ignoring case"
         };
-        let mut message = format!(
-            "Tagged {} more “{needle}” as {name} (whole words, {case})",
-            tally.added
-        );
-        if tally.refused > 0 {
+        let mut message =
+            format!("Tagged {added} more “{needle}” as {name} (whole words, {case}){scope}");
+        if refused > 0 {
             message.push_str(&format!(
-                "; skipped {} that would break the overlap rule",
-                tally.refused
+                "; skipped {refused} that would break the overlap rule"
             ));
         }
-        if tally.added > 0 {
-            next.changed(tally.touched);
+        if added > 0 {
+            message.push_str("; one Undo takes them all back");
+            next.changed(touched);
         }
         next.notice = Some(Notice::info(message));
         Rc::new(next)
     }
 
+    /// Opens the document at `index`, keeping the one that was open.
+    fn open_document(self: Rc<Self>, index: usize) -> Rc<Self> {
+        if index == self.workspace.current() {
+            return self;
+        }
+        let mut workspace = self.workspace.clone();
+        match workspace.open_at(index) {
+            Ok(()) => self.with_workspace(workspace, None),
+            Err(error) => self.with_notice(Some(Notice::error(capitalize(&error.to_string())))),
+        }
+    }
+
+    fn add_documents(
+        self: Rc<Self>,
+        documents: Vec<AnnotatedDocument>,
+        message: String,
+    ) -> Rc<Self> {
+        let mut workspace = self.workspace.clone();
+        let added = workspace
+            .add(documents)
+            .and_then(|first| workspace.open_at(first));
+        match added {
+            Ok(()) => self.with_workspace(workspace, Some(Notice::info(message))),
+            Err(error) => {
+                self.with_notice(Some(Notice::error(format!("Nothing was added: {error}"))))
+            }
+        }
+    }
+
+    fn remove_document(self: Rc<Self>, index: usize) -> Rc<Self> {
+        let mut workspace = self.workspace.clone();
+        let Ok(removed) = workspace.remove(index) else {
+            return self;
+        };
+        let notice = Notice::info(format!(
+            "Removed “{}” and its {} annotations from the workspace",
+            removed.document.title,
+            removed.store.len()
+        ));
+        self.with_workspace(workspace, Some(notice))
+    }
+
+    /// Fresh view state for `workspace`'s open document, keeping the user's settings; counts
+    /// as a change, so it is saved.
+    fn with_workspace(self: Rc<Self>, workspace: Workspace, notice: Option<Notice>) -> Rc<Self> {
+        Rc::new(Self {
+            revision: self.revision + 1,
+            notice,
+            autosave: self.autosave,
+            saving_failed: self.saving_failed.clone(),
+            filter: self.filter,
+            corpus_scope: self.corpus_scope,
+            snap_to_words: self.snap_to_words,
+            match_case: self.match_case,
+            show_suggestions: self.show_suggestions,
+            progress: self.progress,
+            ..Self::of_workspace(workspace)
+        })
+    }
+
     fn edit_labels(self: Rc<Self>, edit: LabelEdit) -> Rc<Self> {
-        let labels = &self.annotated.labels;
+        let labels = &self.workspace.open.labels;
         let edited = match edit {
             LabelEdit::Delete(id) => {
                 let mut next = (*self).clone();
-                return match next.annotated.delete_label(id) {
+                return match next.workspace.delete_label(id) {
                     Ok(removed) => {
                         let name = labels.name_of(id).to_owned();
-                        next.paragraph_spans =
-                            ParagraphSpans::build(&next.annotated.document, &next.annotated.store);
+                        next.paragraph_spans = ParagraphSpans::build(
+                            &next.workspace.open.document,
+                            &next.workspace.open.store,
+                        );
                         next.changed(0..0);
                         if next.selected_annotation().is_none() {
                             next.selected = None;
@@ -369,7 +504,7 @@ impl AppState {
             Ok(set) if set == **labels => self,
             Ok(set) => {
                 let mut next = (*self).clone();
-                next.annotated.set_labels(set);
+                next.workspace.open.set_labels(set);
                 next.changed(0..0);
                 Rc::new(next)
             }
@@ -417,7 +552,7 @@ impl Reducible for AppState {
                 key,
                 selection,
                 exact,
-            } => match self.annotated.labels.by_key(key) {
+            } => match self.workspace.open.labels.by_key(key) {
                 Some(label) => {
                     let label = label.id;
                     self.tag(label, selection, exact)
@@ -426,11 +561,11 @@ impl Reducible for AppState {
             },
             Action::ToggleAnyOverlap => {
                 let mut next = (*self).clone();
-                let policy = match next.annotated.store.policy() {
+                let policy = match next.workspace.open.store.policy() {
                     OverlapPolicy::NestedDifferentLabels => OverlapPolicy::Any,
                     OverlapPolicy::Any => OverlapPolicy::NestedDifferentLabels,
                 };
-                next.annotated.store.set_policy(policy);
+                next.workspace.open.store.set_policy(policy);
                 // The policy is part of the saved document.
                 next.revision += 1;
                 Rc::new(next)
@@ -440,10 +575,10 @@ impl Reducible for AppState {
                 ..(*self).clone()
             }),
             Action::Select(id) => {
-                let exists = self.annotated.store.get(id).is_some();
+                let exists = self.workspace.open.store.get(id).is_some();
                 self.with_selected(exists.then_some(id))
             }
-            Action::Reveal(id) if self.annotated.store.get(id).is_some() => {
+            Action::Reveal(id) if self.workspace.open.store.get(id).is_some() => {
                 let sequence = self.reveal.map_or(0, |r| r.sequence + 1);
                 Rc::new(Self {
                     selected: Some(id),
@@ -457,21 +592,62 @@ impl Reducible for AppState {
                 Some(id) => self.edit(false, |store, _| store.remove(id)),
                 None => self,
             },
-            Action::Undo => self.history(AnnotatedDocument::undo),
-            Action::Redo => self.history(AnnotatedDocument::redo),
-            Action::Load(annotated) => {
-                let notice = Notice::info(format!(
-                    "Opened \u{201c}{}\u{201d} with {} annotations",
-                    annotated.document.title,
-                    annotated.store.len()
-                ));
+            Action::Undo => self.history(Workspace::undo),
+            Action::Redo => self.history(Workspace::redo),
+            Action::Restore(workspace) => {
+                let mut restored = Self::of_workspace(*workspace);
+                restored.revision = self.revision + 1;
+                Rc::new(restored)
+            }
+            Action::RestoreFailed(reason) => Rc::new(Self {
+                loading: false,
+                autosave: false,
+                saving_failed: Some(reason),
+                ..(*self).clone()
+            }),
+            Action::AddDocuments { documents, message } => self.add_documents(documents, message),
+            Action::OpenDocument(index) => self.open_document(index),
+            Action::StepDocument { forward } => {
+                match self.workspace.neighbour(forward, self.filter) {
+                    Some(index) => self.open_document(index),
+                    None => self.with_notice(Some(Notice::info("No other document to go to"))),
+                }
+            }
+            Action::ToggleDone => {
+                let mut next = (*self).clone();
+                next.workspace.set_done(!self.workspace.open_is_done());
+                next.revision += 1;
+                Rc::new(next)
+            }
+            Action::SetFilter(filter) => Rc::new(Self {
+                filter,
+                ..(*self).clone()
+            }),
+            Action::RemoveDocument(index) => self.remove_document(index),
+            Action::TogglePasteBox => Rc::new(Self {
+                paste_box_open: !self.paste_box_open,
+                ..(*self).clone()
+            }),
+            Action::ToggleCorpusScope => Rc::new(Self {
+                corpus_scope: !self.corpus_scope,
+                ..(*self).clone()
+            }),
+            Action::SetProgress(progress) => Rc::new(Self {
+                progress,
+                ..(*self).clone()
+            }),
+            Action::SavingFailed(reason) if self.saving_failed.as_ref() != Some(&reason) => {
                 Rc::new(Self {
-                    revision: self.revision + 1,
-                    autosave: self.autosave,
-                    notice: Some(notice),
-                    ..Self::new(*annotated)
+                    saving_failed: Some(reason),
+                    ..(*self).clone()
                 })
             }
+            Action::SavingFailed(_) => self,
+            Action::Saved if self.saving_failed.is_some() => Rc::new(Self {
+                saving_failed: None,
+                ..(*self).clone()
+            }),
+            Action::Saved => self,
             Action::EditLabels(edit) => self.edit_labels(edit),
             Action::ToggleLabelEditor => Rc::new(Self {
                 label_editor_open: !self.label_editor_open,
@@ -517,7 +693,8 @@ impl Reducible for AppState {
     }
 }
 
-fn capitalize(text: &str) -> String {
+/// The text with its first letter upper-cased, for messages built from error texts.
+pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -1,4 +1,6 @@
-//! Saving the current work in the browser's localStorage, as native JSON.
+//! localStorage, for two small things: work saved by an older version (one document, as native
+//! JSON, read once at startup into the workspace and left where it is), and the last changes
+//! written as the page is left, when IndexedDB has no time to finish (see `autosave`).
 
 use std::fmt;
 
@@ -40,16 +42,23 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
     js_sys::Error::from(error).message().into()
 }
 
-/// The saved document JSON, if any.
+/// The text under `key`, if any.
 pub fn load(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?
         .get_item(key)
         .map_err(|error| StorageError::ReadFailed(describe(error)))
 }
 
-/// Saves the document JSON, replacing what was there.
-pub fn save(key: &str, json: &str) -> Result<(), StorageError> {
+/// Keeps `text` under `key`, replacing what was there; fails when it does not fit.
+pub fn save(key: &str, text: &str) -> Result<(), StorageError> {
     local_storage()?
-        .set_item(key, json)
+        .set_item(key, text)
+        .map_err(|error| StorageError::WriteFailed(describe(error)))
+}
+
+/// Forgets what is under `key`.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
         .map_err(|error| StorageError::WriteFailed(describe(error)))
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::exporting::ExportChoice;
 use super::label_styles::color_class;
 use crate::formats::dataset_format::EXPORT_FORMATS;
 use crate::formats::Format;
@@ -34,8 +35,14 @@ pub struct ToolbarProps {
     pub onredo: Callback<()>,
     /// Delete was pressed.
     pub onremove: Callback<()>,
-    /// An export format was chosen (Export JSON is the native one).
-    pub onexport: Callback<Format>,
+    /// An export was chosen (Export JSON is the open document's native JSON).
+    pub onexport: Callback<ExportChoice>,
+    /// How many documents the workspace holds.
+    pub documents: usize,
+    /// Whether Tag all reaches every document.
+    pub corpus_scope: bool,
+    /// The Tag all scope toggle was pressed.
+    pub ontogglescope: Callback<()>,
     /// Copy JSON was pressed.
     pub oncopy: Callback<()>,
     /// Files were picked with Open.
@@ -124,6 +131,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </button>
         }
     });
+    // The Export menu's scope: the open document, or every (or every done) document.
+    let export_corpus = use_state(|| false);
+    let only_done = use_state(|| false);
+    let toggle = |flag: &UseStateHandle<bool>| {
+        let flag = flag.clone();
+        Callback::from(move |_: Event| flag.set(!*flag))
+    };
     let onchange = {
         let onopen = props.onopen.clone();
         Callback::from(move |event: Event| {
@@ -162,24 +176,40 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { "Suggest" }
                 </button>
                 { button(&format!("Accept all ({})", props.suggestion_count), "Tag every suggestion (one undo takes them all back)", props.suggestion_count > 0, &props.onacceptall) }
+                <button type="button" class="scope-toggle" aria-pressed={props.corpus_scope.to_string()}
+                    title="Whether Tag all reaches every document of the workspace or only the open one"
+                    onmousedown={keep_selection} onclick={props.ontogglescope.reform(|_: MouseEvent| ())}>
+                    { format!("All documents ({})", props.documents) }
+                </button>
                 <button type="button" class="case-toggle" aria-pressed={props.match_case.to_string()}
                     title="Whether Tag all matches upper and lower case"
                     onmousedown={keep_selection} onclick={props.ontogglecase.reform(|_: MouseEvent| ())}>
                     { "Match case" }
                 </button>
-                <label class="file-button" title="Open an article (.txt, .md, .html) or annotations (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C); replaces the current document. Files can also be dropped on the page.">
+                <label class="file-button" title="Add articles (.txt, .md, .html) or annotated documents (native JSON, a workspace, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C) to the workspace; pick or drop many at once.">
                     { "Open…" }
                     <input type="file" class="visually-hidden" multiple=true accept={OPENABLE} {onchange} />
                 </label>
-                { button("Export JSON", "Download the annotations as JSON", true, &props.onexport.reform(|_| Format::Native)) }
+                { button("Export JSON", "Download the open document's annotations as JSON", true, &props.onexport.reform(|_| ExportChoice { format: Format::Native, corpus: false, only_done: false })) }
                 { button("Copy JSON", "Copy the annotations as JSON to the clipboard", true, &props.oncopy) }
                 <details class="export-menu">
                     <summary title="Download the annotations in a dataset format">{ "Export as…" }</summary>
                     <div class="menu" role="group" aria-label="Export formats">
+                        <label class="export-scope">
+                            <input type="checkbox" class="export-corpus" checked={*export_corpus}
+                                onchange={toggle(&export_corpus)} />
+                            { format!(" All {} documents", props.documents) }
+                        </label>
+                        <label class="export-scope">
+                            <input type="checkbox" class="export-done" checked={*only_done}
+                                disabled={!*export_corpus} onchange={toggle(&only_done)} />
+                            { " Only documents marked done" }
+                        </label>
                         { for EXPORT_FORMATS.iter().map(|&format| {
+                            let (corpus, only_done) = (*export_corpus, *only_done);
                             let onclick = props.onexport.reform(move |event: MouseEvent| {
                                 close_menu(&event);
-                                format
+                                ExportChoice { format, corpus, only_done: corpus && only_done }
                             });
                             html! {
                                 <button type="button" data-format={format.name()} onmousedown={keep_selection} {onclick}>

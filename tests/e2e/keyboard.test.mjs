@@ -80,7 +80,7 @@ test('keyboard only: tag, walk, remove, export; then the accessibility audit', a
 
   // Out of the article backwards, to Export JSON, and Enter.
   await page.keyboard.press('Escape');
-  for (let i = 0; i < 12 && (await focused(page)) !== 'Export JSON'; i += 1) {
+  for (let i = 0; i < 30 && (await focused(page)) !== 'Export JSON'; i += 1) {
     await page.keyboard.press('Shift+Tab');
   }
   assert.equal(await focused(page), 'Export JSON');

@@ -2,8 +2,9 @@
 //! keys, pick files, read the autosaved export. DOM offsets are UTF-16; exports are code points.
 #![allow(dead_code)] // each test binary uses a different subset
 
+use article_annotator::ui::autosave::{document_key, META_KEY};
 use article_annotator::ui::storage::DOCUMENT_KEY;
-use article_annotator::ui::App;
+use article_annotator::ui::{workspace_store, App};
 use gloo_timers::future::TimeoutFuture;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -61,6 +62,12 @@ impl Mounted {
         element.unchecked_into::<HtmlElement>().click();
     }
 
+    /// Clicks the element and lets the page re-render.
+    pub async fn click_and_render(&self, selector: &str) {
+        self.click(selector);
+        yew::scheduler::flush().await;
+    }
+
     /// Selects the first occurrence of `needle` in the article as a mouse drag would.
     pub fn select_text(&self, needle: &str) {
         self.select_between(needle, needle);
@@ -98,6 +105,27 @@ pub fn select_range(start_node: &web_sys::Node, start: u32, end_node: &web_sys::
     selection.add_range(&range).expect("add");
 }
 
+/// Empties localStorage and the IndexedDB workspace, as on a first visit.
+pub async fn reset_storage() {
+    // The previous test's app may still save its last change (the autosave delay is 300 ms);
+    // let that land before clearing, so it cannot land after.
+    TimeoutFuture::new(450).await;
+    storage().clear().expect("clear");
+    workspace_store::clear().await.expect("clear IndexedDB");
+}
+
+/// Waits (up to two seconds) until `ready` holds.
+pub async fn wait_until(mut ready: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if ready() {
+            return true;
+        }
+        TimeoutFuture::new(20).await;
+        yew::scheduler::flush().await;
+    }
+    ready()
+}
+
 pub async fn mount() -> Mounted {
     let root = document().create_element("div").expect("div");
     document()
@@ -107,10 +135,16 @@ pub async fn mount() -> Mounted {
         .expect("append");
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    Mounted {
+    let mounted = Mounted {
         root,
         handle: Some(handle),
-    }
+    };
+    // The saved work is read from IndexedDB first.
+    let loaded =
+        wait_until(|| mounted.all(".loading").is_empty() && !mounted.all(".article").is_empty())
+            .await;
+    assert!(loaded, "the app finished opening the saved work");
+    mounted
 }
 
 pub async fn press(key: &str, ctrl: bool, shift: bool) {
@@ -128,14 +162,30 @@ pub async fn press(key: &str, ctrl: bool, shift: bool) {
     yew::scheduler::flush().await;
 }
 
-/// Waits out the autosave delay and returns the saved native JSON.
-pub async fn saved_export() -> Value {
-    TimeoutFuture::new(500).await;
-    let json = storage()
-        .get_item(DOCUMENT_KEY)
-        .expect("read")
-        .expect("saved");
+/// The saved workspace header, if any.
+pub async fn saved_meta() -> Option<Value> {
+    let records = workspace_store::read(&[META_KEY.to_owned()])
+        .await
+        .expect("read");
+    let json = records.into_iter().next().flatten()?;
+    Some(serde_json::from_str(&json).expect("saved header parses"))
+}
+
+/// The saved native JSON of the document at `index`.
+pub async fn saved_document(index: usize) -> Value {
+    let records = workspace_store::read(&[document_key(index)])
+        .await
+        .expect("read");
+    let json = records.into_iter().next().flatten().expect("saved");
     serde_json::from_str(&json).expect("saved JSON parses")
+}
+
+/// Waits out the autosave delay and returns the open document's saved native JSON.
+pub async fn saved_export() -> Value {
+    TimeoutFuture::new(600).await;
+    let meta = saved_meta().await.expect("a saved workspace");
+    let current = meta["current"].as_u64().expect("current") as usize;
+    saved_document(current).await
 }
 
 pub fn python_slice(text: &str, start: &Value, end: &Value) -> String {
@@ -213,4 +263,65 @@ pub fn save_with_spans(id: &str, text: &str, spans: &[(usize, usize, &str, &str)
     storage()
         .set_item(DOCUMENT_KEY, &json.to_string())
         .expect("save");
+}
+
+/// Lets the asynchronous export or copy finish and the page re-render.
+pub async fn settle() {
+    TimeoutFuture::new(50).await;
+    yew::scheduler::flush().await;
+}
+
+pub fn eval(script: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(script).expect("script runs")
+}
+
+/// Downloads are recorded instead of saved, confirm dialogs answer `answer` and are recorded,
+/// and the clipboard is a recorder.
+pub fn record_browser(answer: bool) {
+    eval(&format!(
+        r#"
+        window.__downloads = [];
+        window.__questions = [];
+        window.confirm = (message) => {{ window.__questions.push(message); return {answer}; }};
+        if (!window.__hooked) {{
+            window.__hooked = true;
+            const click = HTMLAnchorElement.prototype.click;
+            HTMLAnchorElement.prototype.click = function () {{
+                if (this.download) {{ window.__downloads.push({{ name: this.download, href: this.href }}); return; }}
+                return click.call(this);
+            }};
+            Object.defineProperty(navigator, 'clipboard', {{
+                configurable: true,
+                value: {{ writeText: async (text) => {{ window.__clipboard = text; }} }},
+            }});
+        }}
+        "#
+    ));
+}
+
+/// The recorded downloads as (file name, content).
+pub async fn downloads() -> Vec<(String, String)> {
+    let promise = eval(
+        "Promise.all(window.__downloads.map(async (d) => [d.name, await (await fetch(d.href)).text()]))",
+    );
+    let list = wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>())
+        .await
+        .expect("blobs read");
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+pub fn questions() -> Vec<String> {
+    js_sys::Array::from(&eval("window.__questions"))
+        .iter()
+        .filter_map(|q| q.as_string())
+        .collect()
 }

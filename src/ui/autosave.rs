@@ -1,0 +1,141 @@
+//! Autosave: writes what changed since the latest save (the workspace header, the open
+//! document, and any other document that changed or moved) to the browser store in one
+//! transaction. Documents are native JSON, offsets in Unicode code points.
+//!
+//! A page left within the autosave delay cannot wait for IndexedDB, so what changed is also
+//! kept in localStorage at that moment (when it fits) and written to IndexedDB at the next
+//! start, before the workspace is read.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::storage;
+use super::workspace_store::{self, StoreError};
+use crate::formats::{native_json, workspace_file};
+use crate::model::{AnnotationStore, Entry, Workspace};
+
+/// localStorage key of the changes made just before the page was left.
+pub const UNSAVED_KEY: &str = "article-annotator.unsaved.v1";
+
+/// Key of the workspace header record.
+pub const META_KEY: &str = "meta";
+
+/// Key of the document record at `index`.
+pub fn document_key(index: usize) -> String {
+    format!("document:{index}")
+}
+
+/// What the store holds: the workspace as it was at the latest successful save.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    entries: Vec<Rc<Entry>>,
+    open: Option<(usize, AnnotationStore)>,
+    meta: String,
+}
+
+impl Snapshot {
+    /// The snapshot of a workspace just read from the store.
+    pub fn of(workspace: &Workspace) -> Self {
+        Self {
+            entries: workspace.entries().to_vec(),
+            open: Some((workspace.current(), workspace.open.store.clone())),
+            meta: workspace_file::meta(workspace),
+        }
+    }
+}
+
+/// What a save writes: records (key, text) to put and keys to delete, as one transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Changes {
+    records: Vec<(String, String)>,
+    removed: Vec<String>,
+}
+
+impl Changes {
+    fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The records to write and the keys to delete to bring the store from `saved` to `workspace`.
+fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, String> {
+    let mut records = Vec::new();
+    for (index, entry) in workspace.entries().iter().enumerate() {
+        let unchanged = if index == workspace.current() {
+            saved
+                .open
+                .as_ref()
+                .is_some_and(|(at, store)| *at == index && *store == workspace.open.store)
+                && saved
+                    .entries
+                    .get(index)
+                    .is_some_and(|s| Rc::ptr_eq(s, entry))
+        } else {
+            saved
+                .entries
+                .get(index)
+                .is_some_and(|s| Rc::ptr_eq(s, entry))
+        };
+        if unchanged {
+            continue;
+        }
+        let annotated = workspace
+            .annotated(index)
+            .ok_or_else(|| format!("document {} is missing", index + 1))?;
+        let json = native_json::export_compact(&annotated).map_err(|e| e.to_string())?;
+        records.push((document_key(index), json));
+    }
+    let meta = workspace_file::meta(workspace);
+    if meta != saved.meta {
+        records.push((META_KEY.to_owned(), meta));
+    }
+    let removed = (workspace.len()..saved.entries.len())
+        .map(document_key)
+        .collect();
+    Ok(Changes { records, removed })
+}
+
+/// Saves what changed; on success the snapshot follows the workspace.
+pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), String> {
+    let changes = changes(workspace, &snapshot.borrow())?;
+    if changes.is_empty() {
+        return Ok(());
+    }
+    workspace_store::write(&changes.records, &changes.removed)
+        .await
+        .map_err(|e| e.to_string())?;
+    *snapshot.borrow_mut() = Snapshot::of(workspace);
+    Ok(())
+}
+
+/// Keeps what changed as the page is left: queued on IndexedDB at once, and kept in
+/// localStorage (when it fits) for the next start to finish, as there is no time to wait.
+pub fn save_on_exit(workspace: &Workspace, snapshot: &RefCell<Snapshot>) {
+    let Ok(changes) = changes(workspace, &snapshot.borrow()) else {
+        return;
+    };
+    if changes.is_empty() {
+        return;
+    }
+    workspace_store::write_at_once(&changes.records, &changes.removed);
+    if let Ok(json) = serde_json::to_string(&changes) {
+        // Too big for localStorage: IndexedDB's queued write is all there is.
+        let _ = storage::save(UNSAVED_KEY, &json);
+    }
+}
+
+/// Writes the changes kept as the page was last left, then forgets them. Changes that cannot
+/// be read are left where they are.
+pub async fn finish_unsaved() -> Result<(), StoreError> {
+    let Ok(Some(json)) = storage::load(UNSAVED_KEY) else {
+        return Ok(());
+    };
+    let Ok(changes) = serde_json::from_str::<Changes>(&json) else {
+        return Ok(());
+    };
+    workspace_store::write(&changes.records, &changes.removed).await?;
+    let _ = storage::remove(UNSAVED_KEY);
+    Ok(())
+}

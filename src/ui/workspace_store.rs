@@ -1,0 +1,231 @@
+//! The browser's IndexedDB as a small key → text store for autosave: one database, one object
+//! store, string records (the workspace header and one native JSON per document). Every write
+//! is one transaction, so a save lands whole or not at all. The connection stays open, so a
+//! save on leaving the page is queued at once, before the page goes.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+/// The database's name.
+pub const DATABASE: &str = "article-annotator";
+/// The object store holding every record.
+const RECORDS: &str = "workspace";
+
+/// Why the store could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// This browser offers no IndexedDB here (private mode, disabled storage).
+    Unavailable(String),
+    /// Reading failed.
+    ReadFailed(String),
+    /// Writing failed, usually because the quota is full.
+    WriteFailed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable(reason) => {
+                write!(f, "this browser offers no storage for this page ({reason})")
+            }
+            Self::ReadFailed(reason) => write!(f, "saved work could not be read ({reason})"),
+            Self::WriteFailed(reason) => {
+                write!(f, "saving failed ({reason}); the storage may be full")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn describe(error: &JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) => format!("{}: {}", exception.name(), exception.message()),
+        None => js_sys::Error::from(error.clone()).message().into(),
+    }
+}
+
+/// Waits for a request's success and returns its result.
+async fn finished(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    if JsFuture::from(promise).await.is_err() {
+        let reason = request.error().ok().flatten();
+        return Err(reason.map_or("the request failed".into(), |e| describe(&e)));
+    }
+    request.result().map_err(|e| describe(&e))
+}
+
+/// Waits for a transaction to commit.
+async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await.map(drop).map_err(|_| {
+        transaction
+            .error()
+            .map_or("the transaction was aborted".into(), |e| describe(&e))
+    })
+}
+
+thread_local! {
+    /// The open connection, once there is one.
+    static CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// The open connection, opening it the first time.
+async fn database() -> Result<IdbDatabase, StoreError> {
+    if let Some(database) = CONNECTION.with(|c| c.borrow().clone()) {
+        return Ok(database);
+    }
+    let database = open().await?;
+    CONNECTION.with(|c| *c.borrow_mut() = Some(database.clone()));
+    Ok(database)
+}
+
+/// A transaction on the records, reopening the connection once if the browser closed it.
+async fn begin(
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, web_sys::IdbObjectStore), StoreError> {
+    let connection = database().await?;
+    match transaction(&connection, mode) {
+        Ok(begun) => Ok(begun),
+        Err(_) => {
+            CONNECTION.with(|c| c.borrow_mut().take());
+            let reopened = database().await?;
+            transaction(&reopened, mode).map_err(StoreError::Unavailable)
+        }
+    }
+}
+
+async fn open() -> Result<IdbDatabase, StoreError> {
+    let unavailable = |e: &JsValue| StoreError::Unavailable(describe(e));
+    let factory = web_sys::window()
+        .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+        .indexed_db()
+        .map_err(|e| unavailable(&e))?
+        .ok_or_else(|| StoreError::Unavailable("no IndexedDB".into()))?;
+    let request = factory
+        .open_with_u32(DATABASE, 1)
+        .map_err(|e| unavailable(&e))?;
+    let upgrade = {
+        let request = request.clone();
+        Closure::once(move || {
+            if let Some(database) = request
+                .result()
+                .ok()
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            {
+                if !database.object_store_names().contains(RECORDS) {
+                    // A failure here aborts the open request, which reports it.
+                    let _ = database.create_object_store(RECORDS);
+                }
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let database = finished(&request).await.map_err(StoreError::Unavailable)?;
+    request.set_onupgradeneeded(None);
+    database
+        .dyn_into::<IdbDatabase>()
+        .map_err(|_| StoreError::Unavailable("the database did not open".into()))
+}
+
+fn transaction(
+    database: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, web_sys::IdbObjectStore), String> {
+    let transaction = database
+        .transaction_with_str_and_mode(RECORDS, mode)
+        .map_err(|e| describe(&e))?;
+    let store = transaction
+        .object_store(RECORDS)
+        .map_err(|e| describe(&e))?;
+    Ok((transaction, store))
+}
+
+/// The records under `keys`, in order; `None` where a key holds nothing.
+pub async fn read(keys: &[String]) -> Result<Vec<Option<String>>, StoreError> {
+    let (_, store) = begin(IdbTransactionMode::Readonly)
+        .await
+        .map_err(|e| StoreError::ReadFailed(e.to_string()))?;
+    let requests = keys
+        .iter()
+        .map(|key| store.get(&JsValue::from_str(key)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| StoreError::ReadFailed(describe(&e)))?;
+    let mut records = Vec::with_capacity(keys.len());
+    for request in &requests {
+        let record = finished(request).await.map_err(StoreError::ReadFailed)?;
+        records.push(record.as_string());
+    }
+    Ok(records)
+}
+
+/// Writes every (key, text) and deletes `remove`, as one transaction, and waits for it.
+pub async fn write(records: &[(String, String)], remove: &[String]) -> Result<(), StoreError> {
+    let (transaction, store) = begin(IdbTransactionMode::Readwrite)
+        .await
+        .map_err(|e| StoreError::WriteFailed(e.to_string()))?;
+    queue(&transaction, &store, records, remove).map_err(StoreError::WriteFailed)?;
+    committed(&transaction)
+        .await
+        .map_err(StoreError::WriteFailed)
+}
+
+/// Queues the same write at once, without waiting, if the connection is open: for the moment
+/// the page is left, when there is no time to wait. Says whether it was queued.
+pub fn write_at_once(records: &[(String, String)], remove: &[String]) -> bool {
+    let Some(database) = CONNECTION.with(|c| c.borrow().clone()) else {
+        return false;
+    };
+    let Ok((transaction, store)) = transaction(&database, IdbTransactionMode::Readwrite) else {
+        return false;
+    };
+    queue(&transaction, &store, records, remove).is_ok()
+}
+
+fn queue(
+    transaction: &IdbTransaction,
+    store: &web_sys::IdbObjectStore,
+    records: &[(String, String)],
+    remove: &[String],
+) -> Result<(), String> {
+    let queued: Result<(), JsValue> = records
+        .iter()
+        .try_for_each(|(key, text)| {
+            store
+                .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
+                .map(drop)
+        })
+        .and_then(|()| {
+            remove
+                .iter()
+                .try_for_each(|key| store.delete(&JsValue::from_str(key)).map(drop))
+        });
+    queued.map_err(|error| {
+        // Nothing of this save may land if part of it could not be queued.
+        let _ = transaction.abort();
+        describe(&error)
+    })
+}
+
+/// Deletes every saved record.
+pub async fn clear() -> Result<(), StoreError> {
+    let (transaction, store) = begin(IdbTransactionMode::Readwrite).await?;
+    store
+        .clear()
+        .map_err(|e| StoreError::WriteFailed(describe(&e)))?;
+    committed(&transaction)
+        .await
+        .map_err(StoreError::WriteFailed)
+}
