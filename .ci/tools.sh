@@ -78,6 +78,9 @@ ensure_chromium() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  # wasm-bindgen-test stops a test binary after 20 s by default; the largest one runs longer
+  # (each test waits out the previous app's autosave before clearing the store).
+  export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 }
 
 ensure_e2e_packages() {

@@ -77,7 +77,7 @@ async fn keys_and_the_list_move_between_documents_and_done_ones_can_be_skipped()
     assert_eq!(app.texts(".mark-done"), ["Done ✓"]);
     assert_eq!(
         app.texts(".document-entry.current .document-count"),
-        ["1 spans"]
+        ["1 span"]
     );
     press("n", false, false).await;
     assert_eq!(current_title(&app), "Beta report");
@@ -121,6 +121,14 @@ async fn a_remount_restores_every_document_the_open_one_and_the_done_marks() {
     press("[", false, false).await;
     assert_eq!(app.texts(".article mark.hl"), ["Moscow"]);
     assert_eq!(app.texts(".mark-done"), ["Done ✓"]);
+    // The undo history came back with the document.
+    press("z", true, false).await;
+    assert!(
+        app.texts(".article mark.hl").is_empty(),
+        "Ctrl+Z after the reload"
+    );
+    press("y", true, false).await;
+    assert_eq!(app.texts(".article mark.hl"), ["Moscow"]);
 }
 
 #[wasm_bindgen_test]
@@ -168,12 +176,12 @@ async fn tag_all_across_the_corpus_counts_documents_and_one_undo_takes_all_back(
         "{notice}"
     );
     let counts = app.texts(".document-entry .document-count");
-    assert_eq!(counts, ["6 spans", "1 spans", "2 spans"]);
+    assert_eq!(counts, ["6 spans", "1 span", "2 spans"]);
     press("z", true, false).await;
     let counts = app.texts(".document-entry .document-count");
     assert_eq!(
         counts,
-        ["0 spans", "1 spans", "0 spans"],
+        ["0 spans", "1 span", "0 spans"],
         "one undo, every document"
     );
     press("z", true, false).await;
@@ -253,7 +261,7 @@ async fn the_corpus_exports_as_one_file_or_a_zip_and_optionally_only_done_docume
     assert_eq!(files[0].0, "corpus.workspace.json");
     assert!(files[0]
         .1
-        .contains("\"format\": \"article-annotator-workspace\""));
+        .contains("\"format\":\"article-annotator-workspace\""));
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use article_annotator::formats::history_json;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
 use article_annotator::model::statistics::corpus_statistics;
 use article_annotator::model::suggestions::suggestions;
@@ -261,7 +262,7 @@ fn the_workspace_file_round_trips_and_refuses_what_does_not_fit() {
     tag(&mut workspace, "Moscow", PLACE);
     workspace.set_done(true);
     let file = workspace_file::export(&workspace, false).expect("written");
-    assert!(file.contains("\"offset_unit\": \"codepoint\""));
+    assert!(file.contains("\"offset_unit\":\"codepoint\""));
     let back = workspace_file::import(&file).expect("read");
     assert_eq!(back.len(), 3);
     assert_eq!(back.current(), 1);
@@ -280,7 +281,7 @@ fn the_workspace_file_round_trips_and_refuses_what_does_not_fit() {
         workspace_file::assemble(meta, &[]).map(|_| ()),
         Err(WorkspaceFileError::MissingDocument(0))
     );
-    let broken = file.replace("\"text\": \"Moscow\"", "\"text\": \"Moskva\"");
+    let broken = file.replace("\"text\":\"Moscow\"", "\"text\":\"Moskva\"");
     assert!(matches!(
         workspace_file::import(&broken),
         Err(WorkspaceFileError::Document { index: 1, .. })
@@ -289,4 +290,77 @@ fn the_workspace_file_round_trips_and_refuses_what_does_not_fit() {
         workspace_file::import("{\"format\": \"article-annotator-workspace\""),
         Err(WorkspaceFileError::Json(_))
     ));
+}
+
+/// The workspace as the browser store keeps it: the header and each document's record.
+fn stored(workspace: &Workspace) -> (String, Vec<String>) {
+    let records = (0..workspace.len())
+        .map(|i| history_json::write_record(&workspace.annotated(i).expect("doc")).expect("w"))
+        .collect();
+    (workspace_file::meta(workspace), records)
+}
+
+fn reloaded(workspace: &Workspace) -> Workspace {
+    let (meta, records) = stored(workspace);
+    workspace_file::assemble(workspace_file::read_meta(&meta).expect("meta"), &records)
+        .expect("reloaded")
+}
+
+#[test]
+fn a_reload_keeps_each_documents_undo_history_with_label_edits() {
+    let mut workspace = three();
+    // Label ids that are not 0, 1, 2 … in order: delete Event, add Date, move it first.
+    workspace.delete_label(LabelId(2)).expect("deleted");
+    let (with_date, date) = workspace.open.labels.added("Date").expect("added");
+    workspace.open.set_labels(with_date);
+    let moved = workspace.open.labels.moved(date, -2).expect("moved");
+    workspace.open.set_labels(moved);
+    tag(&mut workspace, "Shoigu", date);
+    tag(&mut workspace, "Bagheri", PERSON);
+    workspace.undo().expect("undo Bagheri");
+    workspace.open_at(1).expect("b");
+    tag(&mut workspace, "Moscow", PLACE);
+    workspace.open_at(0).expect("a");
+
+    let mut back = reloaded(&workspace);
+    assert_eq!(
+        back.open.labels, workspace.open.labels,
+        "ids and order kept"
+    );
+    assert_eq!(texts(&back, 0), ["Date:Shoigu"]);
+    assert_eq!(
+        back.redo().map(|r| r.is_some()),
+        Ok(true),
+        "the undone tag is redone"
+    );
+    assert_eq!(texts(&back, 0), ["Person:Bagheri", "Date:Shoigu"]);
+    for _ in 0..2 {
+        back.undo().expect("undo a tag");
+    }
+    assert!(back.open.store.is_empty());
+    back.undo().expect("undo the move");
+    back.undo().expect("undo adding Date");
+    back.undo().expect("undo deleting Event");
+    let names: Vec<&str> = back.open.labels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Person", "Place", "Event"]);
+    back.open_at(1).expect("b");
+    back.undo().expect("b's own history");
+    assert!(back.open.store.is_empty());
+}
+
+#[test]
+fn a_history_that_does_not_fit_its_spans_is_left_out() {
+    let mut workspace = three();
+    tag(&mut workspace, "Shoigu", PERSON);
+    let (meta, mut records) = stored(&workspace);
+    // The spans no longer hold what the history added: the history cannot be replayed.
+    records[0] = records[0].replace(
+        r#""annotations":[{"id":0,"start":12,"end":18,"label":"Person","text":"Shoigu"}]"#,
+        r#""annotations":[]"#,
+    );
+    assert!(records[0].contains(r#""annotations":[]"#));
+    let mut back = workspace_file::assemble(workspace_file::read_meta(&meta).expect("m"), &records)
+        .expect("the document still opens");
+    assert!(back.open.store.is_empty());
+    assert_eq!(back.undo(), Ok(None), "no history to undo");
 }

@@ -6,6 +6,7 @@ pub mod conll;
 pub mod dataset_format;
 pub mod doccano;
 pub mod format_error;
+pub mod history_json;
 mod json_fields;
 mod jsonl;
 pub mod label_set;

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 pub use super::format_error::ExportError;
 
 use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelSet,
-    OverlapPolicy,
+    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
+    LabelSet, OverlapPolicy,
 };
 
 /// Value of the `format` field.
@@ -83,6 +83,9 @@ pub(crate) struct LabelJson<'a> {
     #[serde(borrow)]
     color: Cow<'a, str>,
     key: Option<String>,
+    /// The label's id: only where spans are saved by id (the browser store's undo history).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -109,6 +112,8 @@ pub enum ImportError {
     UnsupportedOffsetUnit(String),
     /// A label's key is not a single character.
     BadLabelKey(String),
+    /// Saved label ids repeat.
+    BadLabelIds,
     /// An annotation names a label the file does not define.
     UnknownLabel {
         /// The annotation's id.
@@ -146,6 +151,7 @@ impl fmt::Display for ImportError {
                 write!(f, "offsets in {unit:?} are not supported (expected {OFFSET_UNIT:?})")
             }
             Self::BadLabelKey(key) => write!(f, "label key {key:?} is not a single character"),
+            Self::BadLabelIds => write!(f, "two labels have the same id"),
             Self::UnknownLabel { annotation, label } => {
                 write!(f, "annotation {annotation} uses the undefined label {label:?}")
             }
@@ -280,8 +286,18 @@ pub(crate) fn labels_json(labels: &LabelSet) -> Vec<LabelJson<'_>> {
             name: Cow::Borrowed(&label.name),
             color: Cow::Borrowed(&label.color),
             key: label.key.map(String::from),
+            id: None,
         })
         .collect()
+}
+
+/// The labels with their ids, for records that name labels by id.
+pub(crate) fn labels_json_with_ids(labels: &LabelSet) -> Vec<LabelJson<'_>> {
+    let mut written = labels_json(labels);
+    for (json, label) in written.iter_mut().zip(labels.iter()) {
+        json.id = Some(label.id.0);
+    }
+    written
 }
 
 /// The labels of a file, checking each key is one character.
@@ -296,7 +312,15 @@ pub(crate) fn read_labels(labels: &[LabelJson]) -> Result<LabelSet, ImportError>
             },
         )
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(LabelSet::from_specs(labels.iter().zip(keys).map(
-        |(label, key)| (label.name.as_ref(), label.color.as_ref(), key),
-    )))
+    let set = LabelSet::from_specs(
+        labels
+            .iter()
+            .zip(keys)
+            .map(|(label, key)| (label.name.as_ref(), label.color.as_ref(), key)),
+    );
+    let ids: Option<Vec<LabelId>> = labels.iter().map(|l| l.id.map(LabelId)).collect();
+    match ids {
+        Some(ids) => set.with_ids(&ids).map_err(|_| ImportError::BadLabelIds),
+        None => Ok(set),
+    }
 }

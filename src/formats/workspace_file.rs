@@ -1,15 +1,19 @@
 //! The whole workspace as one JSON file ("Export everything", and what the browser store
 //! holds): `{"format": "article-annotator-workspace", "version": 1, "offset_unit":
 //! "codepoint", "labels": […], "current": 0, "done": [false, …], "documents": [native
-//! document, …]}`. Each document is a native file (see `native_json`), so its offsets are
+//! document, …]}`, one document per line. Each document is a native file (see `native_json`), so its offsets are
 //! Unicode code points, start inclusive, end exclusive. The browser store keeps the same
-//! header without `documents` (the "meta" record) and each document under its own key.
+//! header without `documents` (the "meta" record) and each document under its own key, with its
+//! undo history (see `history_json`). Labels carry their ids here.
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use super::native_json::{self, labels_json, read_labels, ImportError, LabelJson};
+use super::history_json;
+use super::native_json::{self, labels_json_with_ids, read_labels, ImportError, LabelJson};
 use crate::model::{AnnotatedDocument, LabelSet, Workspace, WorkspaceError};
 
 /// Value of the `format` field.
@@ -92,7 +96,7 @@ fn header<'a>(workspace: &'a Workspace, indices: &[usize]) -> Header<'a> {
         format: FORMAT_NAME.to_owned(),
         version: 1,
         offset_unit: native_json::OFFSET_UNIT.to_owned(),
-        labels: labels_json(&workspace.open.labels),
+        labels: labels_json_with_ids(&workspace.open.labels),
         current,
         done: indices.iter().map(|&i| workspace.is_done(i)).collect(),
     }
@@ -137,12 +141,13 @@ pub fn assemble(meta: Meta, documents: &[String]) -> Result<Workspace, Workspace
     if documents.len() < meta.done.len() {
         return Err(WorkspaceFileError::MissingDocument(documents.len()));
     }
+    let labels = Rc::new(meta.labels.clone());
     let documents = documents
         .iter()
         .zip(&meta.done)
         .enumerate()
         .map(|(index, (json, done))| {
-            native_json::import(json)
+            history_json::read_record(json, &labels)
                 .map(|annotated| (annotated, *done))
                 .map_err(|error| WorkspaceFileError::Document { index, error })
         })
@@ -151,8 +156,8 @@ pub fn assemble(meta: Meta, documents: &[String]) -> Result<Workspace, Workspace
         .map_err(WorkspaceFileError::Workspace)
 }
 
-/// The whole workspace as one file, indented for people; with `only_done`, just the
-/// documents marked done.
+/// The whole workspace as one file; with `only_done`, just the documents marked done. Each
+/// document is its native JSON on a line of its own.
 pub fn export(workspace: &Workspace, only_done: bool) -> Result<String, WorkspaceFileError> {
     let indices: Vec<usize> = (0..workspace.len())
         .filter(|&i| !only_done || workspace.is_done(i))
@@ -164,31 +169,32 @@ pub fn export(workspace: &Workspace, only_done: bool) -> Result<String, Workspac
             .ok_or(WorkspaceFileError::MissingDocument(index))?;
         let json = native_json::export_compact(&annotated)
             .map_err(|e| WorkspaceFileError::Export(e.to_string()))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&json).map_err(|e| WorkspaceFileError::Export(e.to_string()))?;
-        documents.push(value);
+        documents.push(json);
     }
-    let mut file = serde_json::to_value(header(workspace, &indices))
+    let header = serde_json::to_string(&header(workspace, &indices))
         .map_err(|e| WorkspaceFileError::Export(e.to_string()))?;
-    if let Some(object) = file.as_object_mut() {
-        object.insert("documents".into(), serde_json::Value::Array(documents));
-    }
-    serde_json::to_string_pretty(&file)
-        .map(|json| json + "\n")
-        .map_err(|e| WorkspaceFileError::Export(e.to_string()))
+    // The header is an object: its closing brace gives way to the documents.
+    let open_header = header.strip_suffix('}').unwrap_or(&header);
+    Ok(format!(
+        "{open_header},\n\"documents\": [\n{}\n]}}\n",
+        documents.join(",\n")
+    ))
 }
 
 /// Reads a whole-workspace file.
 pub fn import(json: &str) -> Result<Workspace, WorkspaceFileError> {
-    let value: serde_json::Value =
+    #[derive(Deserialize)]
+    struct File<'a> {
+        #[serde(borrow)]
+        documents: Vec<&'a RawValue>,
+    }
+    let file: File =
         serde_json::from_str(json).map_err(|e| WorkspaceFileError::Json(e.to_string()))?;
-    let meta = read_meta(&value.to_string())?;
-    let documents: Vec<String> = value
-        .get("documents")
-        .and_then(serde_json::Value::as_array)
-        .ok_or_else(|| WorkspaceFileError::Json("there is no \"documents\" list".into()))?
+    let meta = read_meta(json)?;
+    let documents: Vec<String> = file
+        .documents
         .iter()
-        .map(serde_json::Value::to_string)
+        .map(|raw| raw.get().to_owned())
         .collect();
     assemble(meta, &documents)
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::annotation::{Annotation, AnnotationId};
 use super::document::Document;
 use super::label::{LabelError, LabelId, LabelSet};
-use super::store::AnnotationStore;
+use super::store::{AnnotationStore, EditError};
 
 /// One article with everything annotated on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +36,26 @@ impl AnnotatedDocument {
             .iter()
             .map(|a| Ok((*a, self.document.slice(a.range()).ok_or(a.id)?)))
             .collect()
+    }
+
+    /// The same document under another label set that holds every label name it uses: its
+    /// spans take that set's ids by name. The history goes (its steps name the old ids).
+    pub fn onto_labels(&self, labels: &Rc<LabelSet>) -> Result<Self, (Annotation, EditError)> {
+        if self.labels == *labels {
+            return Ok(self.clone());
+        }
+        let mapped = self.store.iter().map(|a| Annotation {
+            label: labels
+                .by_name(self.labels.name_of(a.label))
+                .map_or(a.label, |l| l.id),
+            ..*a
+        });
+        let store = AnnotationStore::from_saved(&self.document, mapped, self.store.policy())?;
+        Ok(Self {
+            document: Rc::clone(&self.document),
+            labels: Rc::clone(labels),
+            store,
+        })
     }
 
     /// Replaces the label set, as one undoable step.

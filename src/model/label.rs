@@ -118,6 +118,8 @@ pub enum LabelError {
     ReservedKey(char),
     /// No label has this id.
     Unknown(LabelId),
+    /// Saved label ids do not fit the labels: not one each, or one repeats.
+    BadIds,
 }
 
 impl fmt::Display for LabelError {
@@ -128,6 +130,7 @@ impl fmt::Display for LabelError {
             Self::KeyTaken { key, label } => write!(f, "key {key:?} already applies {label:?}"),
             Self::ReservedKey(key) => write!(f, "key {key:?} is kept for the app"),
             Self::Unknown(id) => write!(f, "no label has id {}", id.0),
+            Self::BadIds => write!(f, "the saved label ids do not fit the labels"),
         }
     }
 }
@@ -151,6 +154,25 @@ impl LabelSet {
             Some(other) if Some(other.id) != except => Err(LabelError::NameTaken(name.to_owned())),
             _ => Ok(name.to_owned()),
         }
+    }
+
+    /// The same labels with these ids, in order, as a saved set gives them back; refused unless
+    /// there is one id per label and none repeats.
+    pub fn with_ids(&self, ids: &[LabelId]) -> Result<Self, LabelError> {
+        let unique: std::collections::HashSet<&LabelId> = ids.iter().collect();
+        if ids.len() != self.labels.len() || unique.len() != ids.len() {
+            return Err(LabelError::BadIds);
+        }
+        let labels = self
+            .labels
+            .iter()
+            .zip(ids)
+            .map(|(label, id)| Label {
+                id: *id,
+                ..label.clone()
+            })
+            .collect();
+        Ok(Self { labels })
     }
 
     /// The set with a new label called `name`, coloured from the palette and bound to the next

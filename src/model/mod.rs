@@ -21,5 +21,5 @@ pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
 pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
-pub use store::{AnnotationStore, Change, EditError, OverlapPolicy, Tally};
+pub use store::{AnnotationStore, Change, Edit, EditError, OverlapPolicy, Tally};
 pub use workspace::{DocumentSummary, Entry, StatusFilter, Workspace, WorkspaceError};

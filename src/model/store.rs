@@ -83,17 +83,25 @@ impl std::error::Error for EditError {}
 
 /// One recorded change; undo applies its inverse.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Edit {
+pub enum Edit {
+    /// An annotation was added.
     Add(Annotation),
+    /// An annotation was removed.
     Remove(Annotation),
+    /// An annotation changed label.
     Relabel {
+        /// The annotation.
         id: AnnotationId,
+        /// Its label before.
         from: LabelId,
+        /// Its label after.
         to: LabelId,
     },
     /// The label set changed; the store keeps both sets so undo can hand them back.
     Labels {
+        /// The set before.
         before: Rc<LabelSet>,
+        /// The set after.
         after: Rc<LabelSet>,
     },
     /// Several edits undone and redone as one step.
@@ -101,6 +109,15 @@ enum Edit {
 }
 
 impl Edit {
+    /// Every annotation the step names, nested steps included.
+    fn annotations(&self) -> Vec<Annotation> {
+        match self {
+            Self::Add(annotation) | Self::Remove(annotation) => vec![*annotation],
+            Self::Relabel { .. } | Self::Labels { .. } => Vec::new(),
+            Self::Batch(edits) => edits.iter().flat_map(Edit::annotations).collect(),
+        }
+    }
+
     fn inverse(self) -> Self {
         match self {
             Self::Add(annotation) => Self::Remove(annotation),
@@ -334,6 +351,60 @@ impl AnnotationStore {
     /// Whether there is a change to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// The history, to save it: the steps to undo and to redo (oldest first) and the id the
+    /// next annotation gets.
+    pub fn history(&self) -> (&[Edit], &[Edit], u32) {
+        (&self.undo, &self.redo, self.next_id)
+    }
+
+    /// This store with a saved history, if it fits: undoing every step must lead to spans that
+    /// keep every invariant and redoing them back to these spans, redoing every undone step
+    /// must keep the invariants too, and no step may name an id at or past `next_id` or a range
+    /// outside the document.
+    pub fn with_history(
+        &self,
+        document: &Document,
+        undo: Vec<Edit>,
+        redo: Vec<Edit>,
+        next_id: u32,
+    ) -> Option<Self> {
+        let next_id = next_id.max(self.next_id);
+        let named: Vec<Annotation> = undo
+            .iter()
+            .chain(&redo)
+            .flat_map(Edit::annotations)
+            .collect();
+        let in_range = |a: &Annotation| a.start < a.end && a.end <= document.char_len();
+        if !named.iter().all(|a| a.id.0 < next_id && in_range(a)) {
+            return None;
+        }
+        let steps = undo.len();
+        let restored = Self {
+            undo,
+            redo,
+            next_id,
+            longest: named
+                .iter()
+                .map(|a| a.end - a.start)
+                .fold(self.longest, usize::max),
+            ..self.clone()
+        };
+        let mut walk = restored.clone();
+        for _ in 0..steps {
+            walk.undo();
+        }
+        Self::from_saved(document, walk.annotations.clone(), walk.policy).ok()?;
+        for _ in 0..steps {
+            walk.redo();
+        }
+        if walk.annotations != self.annotations {
+            return None;
+        }
+        while walk.redo().is_some() {}
+        Self::from_saved(document, walk.annotations, walk.policy).ok()?;
+        Some(restored)
     }
 
     /// How many steps can be undone and how many redone.

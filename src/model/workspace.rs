@@ -187,10 +187,13 @@ impl Workspace {
         let mut added = Vec::new();
         for (annotated, done) in documents {
             labels = labels.with_names(annotated.labels.iter().map(|l| l.name.as_str()));
-            let store = onto_labels(&annotated, &labels)?;
+            let shared = Rc::new(labels.clone());
+            let relabeled = annotated
+                .onto_labels(&shared)
+                .map_err(|(_, error)| WorkspaceError::Span(error))?;
             added.push(Rc::new(Entry {
-                document: annotated.document,
-                store,
+                document: relabeled.document,
+                store: relabeled.store,
                 done,
             }));
         }
@@ -515,23 +518,4 @@ impl Workspace {
             })
             .collect()
     }
-}
-
-/// The document's spans with their labels mapped by name onto `labels` (which must hold every
-/// name the document uses).
-fn onto_labels(
-    annotated: &AnnotatedDocument,
-    labels: &LabelSet,
-) -> Result<AnnotationStore, WorkspaceError> {
-    if *annotated.labels == *labels {
-        return Ok(annotated.store.clone());
-    }
-    let mapped = annotated.store.iter().map(|a| Annotation {
-        label: labels
-            .by_name(annotated.labels.name_of(a.label))
-            .map_or(a.label, |l| l.id),
-        ..*a
-    });
-    AnnotationStore::from_saved(&annotated.document, mapped, annotated.store.policy())
-        .map_err(|(_, error)| WorkspaceError::Span(error))
 }

@@ -1,6 +1,7 @@
 //! Autosave: writes what changed since the latest save (the workspace header, the open
 //! document, and any other document that changed or moved) to the browser store in one
-//! transaction. Documents are native JSON, offsets in Unicode code points.
+//! transaction. Documents are native JSON with their latest undo steps (`history_json`),
+//! offsets in Unicode code points.
 //!
 //! A page left within the autosave delay cannot wait for IndexedDB, so what changed is also
 //! kept in localStorage at that moment (when it fits) and written to IndexedDB at the next
@@ -13,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::storage;
 use super::workspace_store::{self, StoreError};
-use crate::formats::{native_json, workspace_file};
+use crate::formats::{history_json, workspace_file};
 use crate::model::{AnnotationStore, Entry, Workspace};
 
 /// localStorage key of the changes made just before the page was left.
@@ -84,7 +85,7 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, String> {
         let annotated = workspace
             .annotated(index)
             .ok_or_else(|| format!("document {} is missing", index + 1))?;
-        let json = native_json::export_compact(&annotated).map_err(|e| e.to_string())?;
+        let json = history_json::write_record(&annotated).map_err(|e| e.to_string())?;
         records.push((document_key(index), json));
     }
     let meta = workspace_file::meta(workspace);

@@ -107,7 +107,7 @@ fn document_row(props: &DocumentRowProps) -> Html {
                 data-index={index.to_string()} title={title.clone()}
                 onclick={props.onopen.reform(move |_: MouseEvent| index)}>
                 <span class="document-title">{ title }</span>
-                <span class="document-count">{ format!("{} spans", summary.spans) }</span>
+                <span class="document-count">{ spans_text(summary.spans) }</span>
                 if summary.done {
                     <span class="document-done" aria-label="done">{ "✓" }</span>
                 }
@@ -118,5 +118,13 @@ fn document_row(props: &DocumentRowProps) -> Html {
                     onclick={props.onremove.reform(move |_: MouseEvent| index)}>{ "×" }</button>
             }
         </li>
+    }
+}
+
+/// "1 span", "2 spans".
+fn spans_text(count: usize) -> String {
+    match count {
+        1 => "1 span".to_owned(),
+        _ => format!("{count} spans"),
     }
 }

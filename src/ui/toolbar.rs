@@ -179,7 +179,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="scope-toggle" aria-pressed={props.corpus_scope.to_string()}
                     title="Whether Tag all reaches every document of the workspace or only the open one"
                     onmousedown={keep_selection} onclick={props.ontogglescope.reform(|_: MouseEvent| ())}>
-                    { format!("All documents ({})", props.documents) }
+                    { format!("Across documents ({})", props.documents) }
                 </button>
                 <button type="button" class="case-toggle" aria-pressed={props.match_case.to_string()}
                     title="Whether Tag all matches upper and lower case"

@@ -51,12 +51,22 @@ fn describe(error: &JsValue) -> String {
     }
 }
 
-/// Waits for a request's success and returns its result.
-async fn finished(request: &IdbRequest) -> Result<JsValue, String> {
-    let promise = Promise::new(&mut |resolve, reject| {
+/// A promise of a request's success. Made before the task that issued the request ends, so
+/// the event cannot pass unheard.
+fn settled(request: &IdbRequest) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
-    });
+    })
+}
+
+/// Waits for a request's success and returns its result.
+async fn finished(request: &IdbRequest) -> Result<JsValue, String> {
+    finished_as(request, settled(request)).await
+}
+
+/// Waits for `promise` (made by [`settled`]) and returns the request's result.
+async fn finished_as(request: &IdbRequest, promise: Promise) -> Result<JsValue, String> {
     if JsFuture::from(promise).await.is_err() {
         let reason = request.error().ok().flatten();
         return Err(reason.map_or("the request failed".into(), |e| describe(&e)));
@@ -158,14 +168,21 @@ pub async fn read(keys: &[String]) -> Result<Vec<Option<String>>, StoreError> {
     let (_, store) = begin(IdbTransactionMode::Readonly)
         .await
         .map_err(|e| StoreError::ReadFailed(e.to_string()))?;
+    // Every request is heard from before any is awaited: later ones may finish first.
     let requests = keys
         .iter()
-        .map(|key| store.get(&JsValue::from_str(key)))
-        .collect::<Result<Vec<_>, _>>()
+        .map(|key| {
+            let request = store.get(&JsValue::from_str(key))?;
+            let promise = settled(&request);
+            Ok((request, promise))
+        })
+        .collect::<Result<Vec<_>, JsValue>>()
         .map_err(|e| StoreError::ReadFailed(describe(&e)))?;
     let mut records = Vec::with_capacity(keys.len());
-    for request in &requests {
-        let record = finished(request).await.map_err(StoreError::ReadFailed)?;
+    for (request, promise) in requests {
+        let record = finished_as(&request, promise)
+            .await
+            .map_err(StoreError::ReadFailed)?;
         records.push(record.as_string());
     }
     Ok(records)

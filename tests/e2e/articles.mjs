@@ -74,3 +74,19 @@ export function generateArticle({ chars, spans, seed = 42 }) {
     annotations,
   };
 }
+
+/** A doccano JSONL corpus of `count` articles of about `chars` code points with `spans` spans
+ * each (offsets in code points), every article seeded differently. */
+export function generateCorpus({ count, chars, spans }) {
+  const lines = [];
+  for (let i = 0; i < count; i += 1) {
+    const article = generateArticle({ chars, spans, seed: 1000 + i });
+    lines.push(JSON.stringify({
+      id: `article-${i + 1}`,
+      title: `Corpus article ${i + 1}`,
+      text: article.document.text,
+      label: article.annotations.map((a) => [a.start, a.end, a.label]),
+    }));
+  }
+  return `${lines.join('\n')}\n`;
+}
