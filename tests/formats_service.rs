@@ -2,8 +2,9 @@
 //! responses cross as flat lists of strings, documents as native JSON with code point offsets.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_annotator::formats::native_json;
+use article_annotator::formats::dataset_format::EXPORT_FORMATS;
 use article_annotator::formats::service::{handle, LeftOut, NamedText, Request, Response};
+use article_annotator::formats::{native_json, Format};
 
 fn golden(name: &str) -> String {
     let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -117,6 +118,16 @@ fn a_corpus_exports_as_one_file_or_as_files_per_document() {
     let (files, _) = ask_for("brat");
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["mini.txt", "mini.ann", "other.txt", "other.ann"]);
+    // Every dataset format writes both documents.
+    for format in EXPORT_FORMATS.iter().filter(|f| **f != Format::Native) {
+        let (files, _) = ask_for(format.name());
+        let all: String = files.iter().map(|f| f.content.as_str()).collect();
+        assert!(
+            all.matches("Sergei").count() >= 2,
+            "{}: {all}",
+            format.name()
+        );
+    }
 }
 
 #[test]

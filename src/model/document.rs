@@ -1,6 +1,7 @@
 //! The article being annotated: its id, title and text, split into paragraphs.
 //! Positions are Unicode code points, start inclusive, end exclusive.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -26,7 +27,21 @@ pub struct Document {
     pub title: String,
     text: IndexedText,
     paragraphs: Vec<Paragraph>,
+    word_bounds: WordBounds,
 }
+
+/// The text's word boundaries, found once when first asked for. Derived from the text, so it
+/// takes no part in comparing documents.
+#[derive(Debug, Clone, Default)]
+struct WordBounds(OnceCell<Vec<usize>>);
+
+impl PartialEq for WordBounds {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for WordBounds {}
 
 impl Document {
     /// Builds a document and its paragraph layout from plain text.
@@ -38,7 +53,20 @@ impl Document {
             title: title.into(),
             text,
             paragraphs,
+            word_bounds: WordBounds::default(),
         }
+    }
+
+    /// UTF-8 byte offsets of every UAX #29 word boundary, in order, ending with the text's
+    /// length. Worked out on first use and kept: the text never changes.
+    pub fn word_bounds(&self) -> &[usize] {
+        self.word_bounds.0.get_or_init(|| {
+            let text = self.text();
+            let mut bounds: Vec<usize> =
+                text.split_word_bound_indices().map(|(at, _)| at).collect();
+            bounds.push(text.len());
+            bounds
+        })
     }
 
     /// The article text.

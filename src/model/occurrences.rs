@@ -3,16 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::document::Document;
-
-/// Byte offsets of every UAX #29 word boundary in `text`, in order.
-fn word_boundaries(text: &str) -> Vec<usize> {
-    let mut bounds: Vec<usize> = text.split_word_bound_indices().map(|(at, _)| at).collect();
-    bounds.push(text.len());
-    bounds
-}
 
 /// Every whole-word occurrence of `needle` in the document, in text order: it must start and
 /// end at word boundaries, so "Iran" is not found in "Iranian". Case-insensitive matching
@@ -26,7 +17,7 @@ pub fn whole_word_occurrences(
     if needle.trim().is_empty() {
         return Vec::new();
     }
-    let bounds = word_boundaries(text);
+    let bounds = document.word_bounds();
     let is_bound = |byte: usize| bounds.binary_search(&byte).is_ok();
     let needle_chars = needle.chars().count();
     let lowered: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
@@ -48,7 +39,7 @@ pub fn whole_word_occurrences(
         same.then_some(end)
     };
     let index = document.indexed();
-    bounds
+    bounds[..bounds.len().saturating_sub(1)]
         .iter()
         .filter_map(|&start| {
             let end = matches_at(start)?;

@@ -1,6 +1,7 @@
 //! Suggestions: each string already labeled in the document or elsewhere in the corpus is
-//! suggested, with its label, wherever else it occurs as whole words and nothing is annotated yet. Matching is one pass
-//! over the text's word boundaries, with the labeled strings grouped by their first word.
+//! suggested, with its label, wherever else it occurs as whole words and nothing is annotated
+//! yet. Matching is one pass over the text's word boundaries (found once per document), with
+//! the labeled strings grouped by their first word, counting code points on the way.
 //! Offsets are code points.
 
 use std::ops::Range;
@@ -39,7 +40,6 @@ pub fn suggestions(
     rejected: &[Suggestion],
 ) -> Vec<Suggestion> {
     let text = document.text();
-    let index = document.indexed();
     // Each labeled string with the label it carries most often (ties: the first label).
     let mut pairs: Vec<(&str, LabelId)> = store
         .iter()
@@ -62,13 +62,15 @@ pub fn suggestions(
     let mut strings: Vec<(&str, &str, LabelId)> = strings_and_labels.collect();
     // By first word, longest first, for a binary search at each word of the text.
     strings.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
-    let bounds: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
-    let is_bound = |byte: usize| {
-        byte == text.len() || bounds.binary_search_by_key(&byte, |(at, _)| *at).is_ok()
-    };
+    let bounds = document.word_bounds();
     let mut found = Vec::new();
     let mut resume = 0;
-    for &(start, segment) in &bounds {
+    // One pass over the words, counting code points on the way.
+    let mut chars = 0;
+    for (at, pair) in bounds.windows(2).enumerate() {
+        let (start, segment) = (pair[0], &text[pair[0]..pair[1]]);
+        let from = chars;
+        chars += segment.chars().count();
         if start < resume {
             continue;
         }
@@ -76,23 +78,27 @@ pub fn suggestions(
         let candidates = strings[first..]
             .iter()
             .take_while(|(word, _, _)| *word == segment);
+        // A match must end on a word boundary: one of the next few.
+        let ends_on_bound = |end: usize| {
+            bounds[at + 1..]
+                .iter()
+                .take_while(|&&bound| bound <= end)
+                .any(|&bound| bound == end)
+        };
         let hit = candidates.into_iter().find_map(|(_, string, label)| {
             let end = start + string.len();
-            let matches = text[start..].starts_with(string) && is_bound(end);
-            matches.then_some((end, *label))
+            let matches = text[start..].starts_with(string) && ends_on_bound(end);
+            matches.then_some((end, *string, *label))
         });
-        let Some((end, label)) = hit else {
-            continue;
-        };
-        let (Some(from), Some(to)) = (index.char_of_byte(start), index.char_of_byte(end)) else {
+        let Some((end, string, label)) = hit else {
             continue;
         };
         let suggestion = Suggestion {
             start: from,
-            end: to,
+            end: from + string.chars().count(),
             label,
         };
-        let free = store.overlapping(from..to).next().is_none();
+        let free = store.overlapping(suggestion.range()).next().is_none();
         if free && rejected.binary_search(&suggestion).is_err() {
             found.push(suggestion);
             resume = end;

@@ -30,8 +30,8 @@ pub struct Entry {
 pub struct DocumentSummary {
     /// Its position in the workspace.
     pub index: usize,
-    /// Its title.
-    pub title: Rc<str>,
+    /// The document (for its title).
+    pub document: Rc<Document>,
     /// How many spans it has.
     pub spans: usize,
     /// Whether it is marked done.
@@ -266,7 +266,7 @@ impl Workspace {
             .enumerate()
             .map(|(index, entry)| DocumentSummary {
                 index,
-                title: Rc::from(entry.document.title.as_str()),
+                document: Rc::clone(&entry.document),
                 spans: self.store_at(index).len(),
                 done: entry.done,
             })

@@ -1,19 +1,17 @@
 //! The side panel: every annotation in text order (text, label, position in code points).
-//! Only the rows in view are rendered, so 10,000 annotations cost no more than 30.
+//! Only the rows in view are rendered (see `visible_rows`).
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::label_styles::color_class;
+use super::visible_rows::visible_rows;
 use crate::model::statistics::{corpus_statistics, label_statistics, LabelStatistics};
 use crate::model::{Annotation, AnnotationId, Document, Entry, LabelSet};
 
 /// Height of one row in CSS pixels (the stylesheet's `.entries li` uses the same).
 const ROW_PX: usize = 44;
-/// Rows rendered above and below the visible ones.
-const OVERSCAN_ROWS: usize = 10;
 /// Height of the scrolling list in CSS pixels (the stylesheet's `.entries` max-height).
 const VIEWPORT_PX: usize = 640;
 
@@ -37,13 +35,6 @@ pub struct AnnotationListProps {
     pub onpick: Callback<AnnotationId>,
 }
 
-/// The rows to render when the list is scrolled to `scroll_top`.
-fn visible_rows(scroll_top: usize, total: usize) -> Range<usize> {
-    let first = (scroll_top / ROW_PX).saturating_sub(OVERSCAN_ROWS);
-    let last = (scroll_top + VIEWPORT_PX) / ROW_PX + 1 + OVERSCAN_ROWS;
-    first.min(total)..last.min(total)
-}
-
 /// The list of annotations.
 #[function_component(AnnotationList)]
 pub fn annotation_list(props: &AnnotationListProps) -> Html {
@@ -56,7 +47,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
             }
         })
     };
-    let rows = visible_rows(*scroll_top, props.annotations.len());
+    let rows = visible_rows(*scroll_top, props.annotations.len(), ROW_PX, VIEWPORT_PX);
     let items = props.annotations[rows.clone()]
         .iter()
         .zip(rows.clone())
@@ -194,20 +185,5 @@ fn render_row(props: &AnnotationListProps, annotation: &Annotation, row: usize) 
                 <span class="entry-position" title="Code point offsets">{ position }</span>
             </button>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_only_rows_near_the_viewport() {
-        assert_eq!(visible_rows(0, 5), 0..5);
-        assert_eq!(visible_rows(0, 10_000), 0..25);
-        let far = visible_rows(440_000, 10_000);
-        assert_eq!(far, 9990..10_000);
-        let middle = visible_rows(44_000, 10_000);
-        assert!(middle.contains(&1000) && middle.len() <= 40, "{middle:?}");
     }
 }

@@ -1,11 +1,19 @@
 //! The document list: every document of the workspace with its title, span count and done
-//! mark, a status filter, next / previous, "mark done", and adding or removing documents.
+//! mark, a status filter, next / previous, "mark done", and adding or removing documents. Only
+//! the rows near the scrolled view are rendered (see `visible_rows`), so a corpus of thousands
+//! costs an edit no more than a few documents.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::visible_rows::visible_rows;
 use crate::model::{DocumentSummary, StatusFilter};
+
+/// Height of one row in CSS pixels (the stylesheet's `.document-entries li` uses the same).
+const ROW_PX: usize = 44;
+/// Height of the scrolling list in CSS pixels (the stylesheet's `.document-entries` max-height).
+const VIEWPORT_PX: usize = 560;
 
 /// Props of [`DocumentList`].
 #[derive(Properties, PartialEq)]
@@ -50,17 +58,51 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                 data-filter={name} {onclick}>{ name }</button>
         }
     });
-    let rows = props
+    let listed: Vec<&DocumentSummary> = props
         .summaries
         .iter()
         .filter(|summary| props.filter.admits(summary.done))
-        .map(|summary| {
+        .collect();
+    let scroll_top = use_state(|| 0_usize);
+    let list_ref = use_node_ref();
+    {
+        // The open document's row scrolls into view when another document opens.
+        let position = listed.iter().position(|s| s.index == props.current);
+        let list_ref = list_ref.clone();
+        let scroll_top = scroll_top.clone();
+        use_effect_with(props.current, move |_| {
+            if let (Some(row), Some(list)) = (position, list_ref.cast::<web_sys::Element>()) {
+                let top = row * ROW_PX;
+                let shown = list.scroll_top().max(0) as usize;
+                let height = (list.client_height().max(0) as usize).max(ROW_PX);
+                if top < shown || top + ROW_PX > shown + height {
+                    let target = top.saturating_sub(height / 2);
+                    list.set_scroll_top(target as i32);
+                    scroll_top.set(target);
+                }
+            }
+        });
+    }
+    let onscroll = {
+        let scroll_top = scroll_top.clone();
+        Callback::from(move |event: Event| {
+            if let Some(list) = event.target_dyn_into::<web_sys::Element>() {
+                scroll_top.set(list.scroll_top().max(0) as usize);
+            }
+        })
+    };
+    let shown = visible_rows(*scroll_top, listed.len(), ROW_PX, VIEWPORT_PX);
+    let rows = listed[shown.clone()]
+        .iter()
+        .zip(shown)
+        .map(|(summary, row)| {
             html! {
-                <DocumentRow key={summary.index} summary={summary.clone()}
+                <DocumentRow key={summary.index} summary={(*summary).clone()} {row}
                     current={summary.index == props.current} can_remove={props.summaries.len() > 1}
                     onopen={props.onopen.clone()} onremove={props.onremove.clone()} />
             }
         });
+    let height = format!("height: {}px", listed.len() * ROW_PX);
     html! {
         <nav class="documents" aria-label="Documents">
             <h2>{ format!("Documents ({}) · {done} done", props.summaries.len()) }</h2>
@@ -78,7 +120,9 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                     onclick={props.onpaste.reform(|_: MouseEvent| ())}>{ "Paste text…" }</button>
             </div>
             <div class="status-filter" role="group" aria-label="Show documents">{ for filters }</div>
-            <ol class="document-entries">{ for rows }</ol>
+            <div class="document-scroll" ref={list_ref} {onscroll}>
+                <ol class="document-entries" style={height}>{ for rows }</ol>
+            </div>
         </nav>
     }
 }
@@ -87,6 +131,8 @@ pub fn document_list(props: &DocumentListProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DocumentRowProps {
     summary: DocumentSummary,
+    /// Its position in the list as filtered, which places it.
+    row: usize,
     current: bool,
     can_remove: bool,
     onopen: Callback<usize>,
@@ -99,10 +145,11 @@ fn document_row(props: &DocumentRowProps) -> Html {
     let summary = &props.summary;
     let index = summary.index;
     let class = classes!("document-entry", props.current.then_some("current"));
-    let title = summary.title.to_string();
+    let title = summary.document.title.clone();
     let remove_title = format!("Remove “{title}” from the workspace");
+    let top = format!("top: {}px", props.row * ROW_PX);
     html! {
-        <li>
+        <li style={top}>
             <button type="button" {class} aria-current={props.current.then_some("true")}
                 data-index={index.to_string()} title={title.clone()}
                 onclick={props.onopen.reform(move |_: MouseEvent| index)}>

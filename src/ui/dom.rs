@@ -249,6 +249,22 @@ impl std::fmt::Display for DownloadError {
     }
 }
 
+/// Runs `work` between two User Timing marks and records it as the measure `name`, so the
+/// browser's performance tools (and the benchmark) see how long it took.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|window| window.performance());
+    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&end);
+        let _ = performance.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}
+
 /// Offers `contents` to the user as a file called `file_name`.
 pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), DownloadError> {
     download_part(file_name, mime_type, &contents.into())

@@ -22,6 +22,7 @@ pub mod state;
 pub mod storage;
 pub mod theme;
 pub mod toolbar;
+pub mod visible_rows;
 pub mod workspace_store;
 
 pub use app::App;
