@@ -62,7 +62,7 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
         "next / previous document (n and p unless a label has them)",
     ),
     ("?", "show or hide this list"),
-    ("Files dropped on the page", "open them"),
+    ("Files dropped on the page", "add them to the workspace"),
 ];
 
 /// The modifier keys held during a key press.
