@@ -308,3 +308,35 @@ async fn leaving_the_page_keeps_the_last_change_for_the_next_start() {
     let saved = saved_document(0).await;
     assert_eq!(saved["annotations"][0]["text"], "Sergei Shoigu");
 }
+
+#[wasm_bindgen_test]
+async fn a_second_tab_opens_the_saved_work_but_does_not_save_over_the_first() {
+    reset_storage().await;
+    let app = mount().await;
+    app.select_text("Sergei Shoigu");
+    press("1", false, false).await;
+    let saved = saved_export().await;
+    drop(app);
+    // Another tab holds the workspace's lock.
+    eval(
+        "navigator.locks.request('article-annotator.workspace', () =>
+           new Promise((resolve) => { window.__releaseTab = resolve; }))",
+    );
+    let app = mount().await;
+    assert_eq!(
+        app.texts(".article mark.hl"),
+        ["Sergei Shoigu"],
+        "the saved work"
+    );
+    let warning = app.texts(".saving-warning").concat();
+    assert!(warning.contains("open in another tab"), "{warning}");
+    app.select_text("Bagheri");
+    press("1", false, false).await;
+    assert_eq!(saved_export().await, saved, "this tab saved nothing");
+    drop(app);
+    eval("window.__releaseTab()");
+    // Once the other tab is gone (the lock manager hears of it a moment later), a tab saves.
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let app = mount().await;
+    assert!(app.all(".saving-warning").is_empty());
+}

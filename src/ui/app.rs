@@ -24,6 +24,7 @@ use super::notice_bar::NoticeBar;
 use super::paste_box::PasteBox;
 use super::startup;
 use super::state::{Action, AppState, LabelEdit, Notice};
+use super::tab_lock::{self, Claim};
 use super::theme;
 use super::toolbar::Toolbar;
 use crate::formats::{label_set, plain_text, Format};
@@ -81,16 +82,30 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let snapshot = snapshot.clone();
+        // Held while the app runs: the tab that holds it is the one that saves.
+        let lock = use_mut_ref(|| None);
         use_effect_with((), move |_| {
+            let held = lock.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match startup::restore().await {
+                let saves = match tab_lock::claim().await {
+                    Claim::Granted(lock) => {
+                        *held.borrow_mut() = Some(lock);
+                        true
+                    }
+                    Claim::HeldElsewhere => false,
+                };
+                match startup::restore(saves).await {
                     Ok((workspace, saved)) => {
                         *snapshot.borrow_mut() = saved;
                         dispatcher.dispatch(Action::Restore(Box::new(workspace)));
+                        if !saves {
+                            dispatcher.dispatch(Action::SavingOff(startup::OTHER_TAB.into()));
+                        }
                     }
-                    Err(reason) => dispatcher.dispatch(Action::RestoreFailed(reason)),
+                    Err(reason) => dispatcher.dispatch(Action::SavingOff(reason)),
                 }
             });
+            move || drop(lock.borrow_mut().take())
         });
     }
 

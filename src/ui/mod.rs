@@ -20,6 +20,7 @@ pub mod paste_box;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod tab_lock;
 pub mod theme;
 pub mod toolbar;
 pub mod visible_rows;

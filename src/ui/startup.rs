@@ -18,11 +18,21 @@ pub fn initial_state() -> AppState {
     state
 }
 
+/// Why a tab does not save while another one is open.
+pub const OTHER_TAB: &str = "the workspace is open in another tab, which saves it; this tab \
+    does not. Close the other tab and reload this one to save here, or use Export everything";
+
 /// The workspace to start with and what the store already holds of it, or why saving must
-/// stay off (the message tells the user).
-pub async fn restore() -> Result<(Workspace, Snapshot), String> {
+/// stay off (the message tells the user). Only a tab that `saves` finishes the changes kept as
+/// the page was last left.
+pub async fn restore(saves: bool) -> Result<(Workspace, Snapshot), String> {
     let kept = "It is kept as it was and saving is off; use Export everything to keep new work.";
-    if let Err(error) = finish_unsaved().await {
+    let finished = if saves {
+        finish_unsaved().await
+    } else {
+        Ok(())
+    };
+    if let Err(error) = finished {
         return Err(format!(
             "The last changes before the page was left could not be saved ({error}). {kept}"
         ));

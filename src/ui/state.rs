@@ -100,8 +100,9 @@ pub enum Action {
     Redo,
     /// Replace the whole workspace with the saved one read at startup; saving starts.
     Restore(Box<Workspace>),
-    /// The saved work could not be read: keep the embedded article, saving stays off.
-    RestoreFailed(String),
+    /// Saving is off for this tab (the saved work could not be read, or another tab saves it):
+    /// show why, keep working in memory.
+    SavingOff(String),
     /// Add documents to the workspace and open the first of them.
     AddDocuments {
         /// The documents, in order.
@@ -599,7 +600,7 @@ impl Reducible for AppState {
                 restored.revision = self.revision + 1;
                 Rc::new(restored)
             }
-            Action::RestoreFailed(reason) => Rc::new(Self {
+            Action::SavingOff(reason) => Rc::new(Self {
                 loading: false,
                 autosave: false,
                 saving_failed: Some(reason),

@@ -61,6 +61,7 @@ test('import several files, annotate, reload, export the corpus', async () => {
   assert.equal((await titles(page)).length, 5, 'every document is back');
   assert.equal(await page.locator('.title').textContent(), 'Wire two', 'the open document is back');
   assert.equal(await page.locator('nav.documents h2').textContent(), 'Documents (5) · 1 done');
+  assert.equal(await page.locator('.saving-warning').count(), 0, 'the reloaded tab saves');
   await page.locator('.document-entry', { hasText: 'Beta report' }).click();
   await page.locator('.article mark.hl', { hasText: 'Araghchi' }).waitFor();
   await page.keyboard.press('[');
@@ -92,6 +93,13 @@ test('import several files, annotate, reload, export the corpus', async () => {
     await zip.path(),
   ]).toString();
   assert.equal(listing, 'alpha.txt\nalpha.ann\nT1\tPlace 36 42\tMoscow\n\n');
+
+  // A second tab opens the same work but leaves saving to the first.
+  const second = await app.browser.newPage();
+  await second.goto(app.server.url);
+  await second.locator('.saving-warning', { hasText: 'open in another tab' }).waitFor();
+  assert.equal((await second.locator('.document-entry .document-title').allTextContents()).length, 5);
+  await second.close();
   assert.deepEqual(errors, []);
   await page.close();
 });
