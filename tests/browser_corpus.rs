@@ -262,6 +262,10 @@ async fn the_corpus_exports_as_one_file_or_a_zip_and_optionally_only_done_docume
     assert!(files[0]
         .1
         .contains("\"format\":\"article-annotator-workspace\""));
+    // Opened again, the workspace file (of the one done document) adds it, marked done.
+    open_file(&app, "corpus.workspace.json", &files[0].1).await;
+    assert_eq!(app.texts("nav.documents h2"), ["Documents (4) · 2 done"]);
+    assert_eq!(app.texts(".title"), ["Alpha report"]);
 }
 
 #[wasm_bindgen_test]

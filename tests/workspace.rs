@@ -52,11 +52,14 @@ fn three() -> Workspace {
     let mut workspace = Workspace::new(doc("a", "Bagheri met Shoigu. Bagheri left."));
     workspace
         .add(vec![
-            doc(
-                "b",
-                "Later, Bagheri spoke in Moscow 😀 about Bagheri’s trip.",
+            (
+                doc(
+                    "b",
+                    "Later, Bagheri spoke in Moscow 😀 about Bagheri’s trip.",
+                ),
+                false,
             ),
-            doc("c", "Ali Bagheri Kani and Bagheri again."),
+            (doc("c", "Ali Bagheri Kani and Bagheri again."), false),
         ])
         .expect("added");
     workspace
@@ -105,7 +108,8 @@ fn added_documents_bring_their_labels_in_by_name() {
         labels: labels.into(),
         store,
     };
-    let first = workspace.add(vec![dated]).expect("added");
+    let first = workspace.add(vec![(dated, true)]).expect("added");
+    assert!(workspace.is_done(3), "its done mark comes with it");
     assert_eq!(first, 3);
     let names: Vec<&str> = workspace
         .open

@@ -456,7 +456,7 @@ fn open_file(
 /// What to tell the user about opened documents: which, from where ("name (format)" per
 /// file), how many annotations, labels they added, and the files that were not opened.
 pub fn opened_message(
-    opened: &[AnnotatedDocument],
+    opened: &[&AnnotatedDocument],
     current: &LabelSet,
     sources: &[String],
     refusals: &[String],

@@ -171,11 +171,14 @@ impl Workspace {
         Ok(workspace)
     }
 
-    /// Adds documents at the end, bringing their labels into the workspace's set by name;
-    /// returns the position of the first one added.
-    pub fn add(&mut self, documents: Vec<AnnotatedDocument>) -> Result<usize, WorkspaceError> {
+    /// Adds documents, each with its done mark, at the end, bringing their labels into the
+    /// workspace's set by name; returns the position of the first one added.
+    pub fn add(
+        &mut self,
+        documents: Vec<(AnnotatedDocument, bool)>,
+    ) -> Result<usize, WorkspaceError> {
         let first = self.len();
-        self.append(documents.into_iter().map(|d| (d, false)))?;
+        self.append(documents)?;
         Ok(first)
     }
 

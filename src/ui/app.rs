@@ -528,7 +528,7 @@ fn pasted_document(state: &AppState, title: &str, text: &str) -> Action {
     match record.into_annotated(&state.workspace.open.labels) {
         Ok(annotated) => Action::AddDocuments {
             message: format!("Added “{}”", annotated.document.title),
-            documents: vec![annotated],
+            documents: vec![(annotated, false)],
         },
         Err(error) => Action::Notify(Notice::error(format!("The text was not added: {error}"))),
     }

@@ -21,8 +21,9 @@ const DOCUMENTS_PER_STEP: usize = 20;
 
 /// Documents opened and ready to join the workspace.
 pub struct Opened {
-    /// The documents with their annotations, in order.
-    pub documents: Vec<AnnotatedDocument>,
+    /// The documents with their annotations, in order, each with its done mark (only a
+    /// workspace file has them).
+    pub documents: Vec<(AnnotatedDocument, bool)>,
     /// What the user should know: how many, labels added, files left out.
     pub message: String,
 }
@@ -52,12 +53,15 @@ fn is_html(name: &str) -> bool {
     extension.is_some_and(|ext| HTML_EXTENSIONS.contains(&ext.as_str()))
 }
 
+/// Documents with their done marks.
+type Marked = Vec<(AnnotatedDocument, bool)>;
+
 /// The documents of a file the page reads itself and its format's name, or `None` if the
 /// worker should read it.
 fn open_in_page(
     file: &NamedText,
     current: &AnnotatedDocument,
-) -> Option<Result<(Vec<AnnotatedDocument>, &'static str), String>> {
+) -> Option<Result<(Marked, &'static str), String>> {
     let refused = |error: &dyn fmt::Display| format!("{} was not opened: {error}", file.name);
     if is_html(&file.name) {
         let opened = html_text::extract(&file.content)
@@ -69,7 +73,7 @@ fn open_in_page(
                 }
                 record
                     .into_annotated(&current.labels)
-                    .map(|annotated| (vec![annotated], "HTML"))
+                    .map(|annotated| (vec![(annotated, false)], "HTML"))
                     .map_err(|e| refused(&e))
             });
         return Some(opened);
@@ -78,7 +82,9 @@ fn open_in_page(
         let opened = workspace_file::import(&file.content)
             .map(|workspace| {
                 let documents = (0..workspace.len())
-                    .filter_map(|index| workspace.annotated(index))
+                    .filter_map(|index| {
+                        Some((workspace.annotated(index)?, workspace.is_done(index)))
+                    })
                     .collect();
                 (documents, "workspace")
             })
@@ -87,7 +93,7 @@ fn open_in_page(
     }
     if native_json::looks_native(&file.content) {
         let opened = native_json::import(&file.content)
-            .map(|annotated| (vec![annotated], "native JSON"))
+            .map(|annotated| (vec![(annotated, false)], "native JSON"))
             .map_err(|e| refused(&e));
         return Some(opened);
     }
@@ -138,7 +144,8 @@ pub async fn open_files(
             } => {
                 sources.extend(converted_from);
                 refusals.extend(refused);
-                documents.extend(read_converted(&converted, &progress).await?);
+                let converted = read_converted(&converted, &progress).await?;
+                documents.extend(converted.into_iter().map(|annotated| (annotated, false)));
             }
             Response::Failed { message } => refusals.push(message),
             Response::Exported { .. } => {
@@ -149,7 +156,8 @@ pub async fn open_files(
     if documents.is_empty() {
         return Err(OpenError::Refused(refusal_message(&refusals)));
     }
-    let message = opened_message(&documents, &current.labels, &sources, &refusals);
+    let opened: Vec<&AnnotatedDocument> = documents.iter().map(|(d, _)| d).collect();
+    let message = opened_message(&opened, &current.labels, &sources, &refusals);
     Ok(Opened { documents, message })
 }
 

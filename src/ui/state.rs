@@ -105,8 +105,8 @@ pub enum Action {
     SavingOff(String),
     /// Add documents to the workspace and open the first of them.
     AddDocuments {
-        /// The documents, in order.
-        documents: Vec<AnnotatedDocument>,
+        /// The documents, in order, each with its done mark.
+        documents: Vec<(AnnotatedDocument, bool)>,
         /// What to tell the user.
         message: String,
     },
@@ -422,7 +422,7 @@ impl AppState {
 
     fn add_documents(
         self: Rc<Self>,
-        documents: Vec<AnnotatedDocument>,
+        documents: Vec<(AnnotatedDocument, bool)>,
         message: String,
     ) -> Rc<Self> {
         let mut workspace = self.workspace.clone();
