@@ -57,6 +57,20 @@ async fn picked_files_join_the_workspace_and_the_list_shows_each() {
         "{notice}"
     );
     assert_eq!(app.texts("nav.documents h2"), ["Documents (3) · 0 done"]);
+
+    // Statistics: this document and the corpus side by side.
+    app.select_text("Moscow");
+    press("2", false, false).await;
+    press("]", false, false).await;
+    app.select_text("Tehran");
+    press("2", false, false).await;
+    app.click(".statistics summary");
+    settle().await;
+    // Place is the second row: one span here, two (distinct) in the corpus.
+    assert_eq!(
+        app.texts(".statistics tbody tr:nth-child(2) td"),
+        ["1", "1", "2", "2"]
+    );
 }
 
 #[wasm_bindgen_test]

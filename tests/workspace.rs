@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use article_annotator::formats::history_json;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
-use article_annotator::model::statistics::corpus_statistics;
+use article_annotator::model::statistics::workspace_statistics;
 use article_annotator::model::suggestions::suggestions;
 use article_annotator::model::{
     AnnotatedDocument, Annotation, Document, LabelId, LabelSet, StatusFilter, Workspace,
@@ -246,12 +246,12 @@ fn corpus_statistics_sum_spans_and_count_distinct_strings_across_documents() {
     workspace.tag_all_in_corpus("Bagheri", PERSON, true);
     workspace.open_at(1).expect("b");
     tag(&mut workspace, "Moscow", PLACE);
-    let spans = workspace.all_spans();
-    let rows = corpus_statistics(
+    let open: Vec<Annotation> = workspace.open.store.iter().copied().collect();
+    let rows = workspace_statistics(
         &workspace.open.labels,
-        spans
-            .iter()
-            .map(|(d, a): &(_, Vec<Annotation>)| (d.as_ref(), a.as_slice())),
+        workspace.entries(),
+        workspace.current(),
+        &open,
     );
     assert_eq!((rows[0].spans, rows[0].distinct), (5, 1));
     assert_eq!((rows[1].spans, rows[1].distinct), (1, 1));

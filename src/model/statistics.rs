@@ -3,9 +3,12 @@
 
 use std::collections::HashSet;
 
+use std::rc::Rc;
+
 use super::annotation::Annotation;
 use super::document::Document;
 use super::label::{LabelId, LabelSet};
+use super::workspace::Entry;
 
 /// The numbers for one label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +56,32 @@ pub fn corpus_statistics<'a>(
             }
         })
         .collect()
+}
+
+/// The same rows for every document of a workspace: `entries` as the workspace lists them,
+/// where the open one (at `current`) has the spans `open` rather than its stored ones.
+pub fn workspace_statistics(
+    labels: &LabelSet,
+    entries: &[Rc<Entry>],
+    current: usize,
+    open: &[Annotation],
+) -> Vec<LabelStatistics> {
+    let spans: Vec<Vec<Annotation>> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            if index == current {
+                open.to_vec()
+            } else {
+                entry.store.iter().copied().collect()
+            }
+        })
+        .collect();
+    let documents = entries
+        .iter()
+        .zip(&spans)
+        .map(|(entry, spans)| (entry.document.as_ref(), spans.as_slice()));
+    corpus_statistics(labels, documents)
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::annotated::AnnotatedDocument;
-use super::annotation::Annotation;
 use super::document::Document;
 use super::label::{LabelError, LabelId, LabelSet};
 use super::occurrences::whole_word_occurrences;
@@ -504,20 +503,6 @@ impl Workspace {
                     .store
                     .iter()
                     .filter_map(|a| Some((entry.document.slice(a.range())?.to_owned(), a.label)))
-            })
-            .collect()
-    }
-
-    /// Every document's spans with their texts, for corpus statistics.
-    pub fn all_spans(&self) -> Vec<(Rc<Document>, Vec<Annotation>)> {
-        (0..self.len())
-            .map(|index| {
-                let document = if index == self.current {
-                    Rc::clone(&self.open.document)
-                } else {
-                    Rc::clone(&self.entries[index].document)
-                };
-                (document, self.store_at(index).iter().copied().collect())
             })
             .collect()
     }

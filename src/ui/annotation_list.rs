@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::label_styles::color_class;
 use super::visible_rows::visible_rows;
-use crate::model::statistics::{corpus_statistics, label_statistics, LabelStatistics};
+use crate::model::statistics::{label_statistics, workspace_statistics, LabelStatistics};
 use crate::model::{Annotation, AnnotationId, Document, Entry, LabelSet};
 
 /// Height of one row in CSS pixels (the stylesheet's `.entries li` uses the same).
@@ -108,18 +108,11 @@ fn statistics_table(props: &StatisticsProps) -> Html {
     let (rows, corpus_rows): (Vec<LabelStatistics>, Vec<LabelStatistics>) = if *open {
         let here = label_statistics(&props.document, &props.labels, &props.annotations);
         let corpus = if in_corpus {
-            let stores = props.corpus.iter().enumerate().map(|(index, entry)| {
-                let annotations: Vec<Annotation> = if index == props.current {
-                    props.annotations.to_vec()
-                } else {
-                    entry.store.iter().copied().collect()
-                };
-                (Rc::clone(&entry.document), annotations)
-            });
-            let stores: Vec<(Rc<Document>, Vec<Annotation>)> = stores.collect();
-            corpus_statistics(
+            workspace_statistics(
                 &props.labels,
-                stores.iter().map(|(d, a)| (d.as_ref(), a.as_slice())),
+                &props.corpus,
+                props.current,
+                &props.annotations,
             )
         } else {
             Vec::new()
