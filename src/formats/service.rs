@@ -462,15 +462,18 @@ pub fn opened_message(
     refusals: &[String],
 ) -> String {
     let annotations: usize = opened.iter().map(|a| a.store.len()).sum();
+    let annotations = match annotations {
+        1 => "1 annotation".to_owned(),
+        count => format!("{count} annotations"),
+    };
     let sources = sources.join(", ");
     let mut message = match opened {
         [one] => format!(
-            "Opened “{}” from {sources} with {} annotations",
-            one.document.title,
-            one.store.len()
+            "Opened “{}” from {sources} with {annotations}",
+            one.document.title
         ),
         many => format!(
-            "Added {} documents from {sources} with {annotations} annotations",
+            "Added {} documents from {sources} with {annotations}",
             many.len()
         ),
     };
