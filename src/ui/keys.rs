@@ -79,7 +79,7 @@ pub struct Modifiers {
 /// Maps a `KeyboardEvent.key` value and its modifiers to a shortcut.
 pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
     if modifiers.command {
-        return match key.to_lowercase().as_str() {
+        return match key.to_ascii_lowercase().as_str() {
             "z" if modifiers.shift => Some(Shortcut::Redo),
             "z" => Some(Shortcut::Undo),
             "y" if !modifiers.shift => Some(Shortcut::Redo),

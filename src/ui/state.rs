@@ -694,11 +694,12 @@ impl Reducible for AppState {
     }
 }
 
-/// The text with its first letter upper-cased, for messages built from error texts.
+/// The text with its first letter upper-cased, for messages built from error texts (which
+/// start with an English word; ASCII only, so the page carries no Unicode case tables for it).
 pub(crate) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut capitalized = text.to_owned();
+    if let Some(first) = capitalized.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    capitalized
 }
