@@ -166,7 +166,7 @@ fn tag_all_across_the_corpus_is_one_undo_step() {
     workspace.open_at(2).expect("c");
     tag(&mut workspace, "Ali Bagheri Kani", PERSON);
     workspace.open_at(0).expect("a");
-    let tally = workspace.tag_all_in_corpus("Bagheri", PERSON, true);
+    let tally = workspace.tag_all("Bagheri", PERSON, true, true);
     assert_eq!(
         tally.added,
         2 + 1 + 1,
@@ -243,7 +243,7 @@ fn strings_labeled_elsewhere_are_suggested_in_the_open_document() {
 #[test]
 fn corpus_statistics_sum_spans_and_count_distinct_strings_across_documents() {
     let mut workspace = three();
-    workspace.tag_all_in_corpus("Bagheri", PERSON, true);
+    workspace.tag_all("Bagheri", PERSON, true, true);
     workspace.open_at(1).expect("b");
     tag(&mut workspace, "Moscow", PLACE);
     let open: Vec<Annotation> = workspace.open.store.iter().copied().collect();

@@ -443,13 +443,15 @@ impl Workspace {
         Some(touched_open)
     }
 
-    /// Tags every whole-word occurrence of `needle` with `label` in every document, each
-    /// document's new spans as one step of its history and all of them as one corpus step.
-    pub fn tag_all_in_corpus(
+    /// Tags every whole-word occurrence of `needle` with `label` in the open document and,
+    /// `across_documents`, in every other one: each document's new spans are one step of its
+    /// history, and across documents all of them are also one corpus step.
+    pub fn tag_all(
         &mut self,
         needle: &str,
         label: LabelId,
         case_sensitive: bool,
+        across_documents: bool,
     ) -> CorpusTally {
         let mut tally = CorpusTally::default();
         let mut depths_after = Vec::new();
@@ -471,6 +473,10 @@ impl Workspace {
             .store
             .add_all(&open_document, occurrences_in(&open_document));
         count(self.current, &self.open.store, &open_tally);
+        tally.touched_open = open_tally.touched;
+        if !across_documents {
+            return tally;
+        }
         let current = self.current;
         let entries = Rc::make_mut(&mut self.entries);
         for (index, entry) in entries
@@ -487,7 +493,6 @@ impl Workspace {
             let added = entry.store.add_all(&entry.document, occurrences);
             count(index, &entry.store, &added);
         }
-        tally.touched_open = open_tally.touched;
         self.corpus_step = (!depths_after.is_empty()).then_some(CorpusStep {
             depths_after,
             undone: false,

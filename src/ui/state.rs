@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::occurrences::whole_word_occurrences;
 use crate::model::snapping::{snap, Snap};
 use crate::model::suggestions::Suggestion;
 use crate::model::{
@@ -373,19 +372,13 @@ impl AppState {
             return self;
         };
         let mut next = (*self).clone();
-        let (added, refused, touched, scope) = if self.corpus_scope {
-            let tally = next
-                .workspace
-                .tag_all_in_corpus(needle, selected.label, self.match_case);
-            let scope = format!(" in {} documents", tally.documents);
-            (tally.added, tally.refused, tally.touched_open, scope)
+        let tally =
+            next.workspace
+                .tag_all(needle, selected.label, self.match_case, self.corpus_scope);
+        let scope = if self.corpus_scope {
+            format!(" in {} documents", tally.documents)
         } else {
-            let occurrences = whole_word_occurrences(&document, needle, self.match_case);
-            let tally = next.workspace.open.store.add_all(
-                &document,
-                occurrences.iter().map(|r| (r.clone(), selected.label)),
-            );
-            (tally.added, tally.refused, tally.touched, String::new())
+            String::new()
         };
         let name = self.workspace.open.labels.name_of(selected.label);
         let case = if self.match_case {
@@ -393,16 +386,19 @@ impl AppState {
         } else {
             "ignoring case"
         };
-        let mut message =
-            format!("Tagged {added} more “{needle}” as {name} (whole words, {case}){scope}");
-        if refused > 0 {
+        let mut message = format!(
+            "Tagged {} more “{needle}” as {name} (whole words, {case}){scope}",
+            tally.added
+        );
+        if tally.refused > 0 {
             message.push_str(&format!(
-                "; skipped {refused} that would break the overlap rule"
+                "; skipped {} that would break the overlap rule",
+                tally.refused
             ));
         }
-        if added > 0 {
+        if tally.added > 0 {
             message.push_str("; one Undo takes them all back");
-            next.changed(touched);
+            next.changed(tally.touched_open);
         }
         next.notice = Some(Notice::info(message));
         Rc::new(next)
