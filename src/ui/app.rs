@@ -30,7 +30,9 @@ use super::toolbar::Toolbar;
 use crate::formats::{label_set, plain_text, Format};
 use crate::model::suggestions::{suggestions, Suggestion};
 use crate::model::word_caret;
-use crate::model::{Annotation, AnnotationId, DocumentSummary, LabelId, OverlapPolicy};
+use crate::model::{
+    Annotation, AnnotationId, DocumentSummary, Entry, LabelId, OverlapPolicy, Workspace,
+};
 
 /// How long after the last change suggestions are worked out.
 const SUGGESTIONS_DELAY_MS: u32 = 150;
@@ -141,6 +143,8 @@ pub fn app() -> Html {
     {
         // Suggestions are worked out a moment after the latest change, off the edit's frame.
         let state = state.clone();
+        // Strings labeled in the other documents, kept while those documents do not change.
+        let elsewhere_cache = use_mut_ref(|| None::<ElsewhereCache>);
         use_effect_with(
             (
                 state.revision,
@@ -154,7 +158,7 @@ pub fn app() -> Html {
                         // Timed as a User Timing measure, for the benchmark.
                         let found = dom::measured("suggestions", || {
                             let workspace = &state.workspace;
-                            let elsewhere = workspace.labeled_elsewhere();
+                            let elsewhere = labeled_elsewhere(workspace, &elsewhere_cache);
                             let open = &workspace.open;
                             suggestions(&open.document, &open.store, &elsewhere, &rejected)
                         });
@@ -491,6 +495,31 @@ pub fn app() -> Html {
                 { "Default article: Mehr News Agency, licensed under CC BY 4.0. Offsets are Unicode code points." }
             </footer>
         </div>
+    }
+}
+
+/// The strings labeled in documents other than the open one, with the workspace's document
+/// list and the open document's position they were gathered from.
+type ElsewhereCache = (Rc<Vec<Rc<Entry>>>, usize, Rc<[(String, LabelId)]>);
+
+/// The strings labeled in the other documents: from `cache` while those documents are the
+/// same (their list is shared until one of them changes), else gathered anew.
+fn labeled_elsewhere(
+    workspace: &Workspace,
+    cache: &std::cell::RefCell<Option<ElsewhereCache>>,
+) -> Rc<[(String, LabelId)]> {
+    let entries = workspace.shared_entries();
+    let current = workspace.current();
+    let mut cache = cache.borrow_mut();
+    match &*cache {
+        Some((kept, at, strings)) if Rc::ptr_eq(kept, &entries) && *at == current => {
+            Rc::clone(strings)
+        }
+        _ => {
+            let strings: Rc<[(String, LabelId)]> = workspace.labeled_elsewhere().into();
+            *cache = Some((entries, current, Rc::clone(&strings)));
+            strings
+        }
     }
 }
 
