@@ -293,15 +293,15 @@ fn label_edits_and_span_edits_share_one_undo_history() {
     assert_eq!(annotated.store.len(), 1);
 
     // One undo brings back the label and both of its spans.
-    assert_eq!(annotated.undo(), Some(0..18));
+    assert_eq!(annotated.undo(), Ok(Some(0..18)));
     assert_eq!(annotated.labels.name_of(person), "Person");
     assert_eq!(annotated.store.len(), 3);
     // The next undoes the rename, the next the last span.
-    assert_eq!(annotated.undo(), Some(0..0));
+    assert_eq!(annotated.undo(), Ok(Some(0..0)));
     assert_eq!(annotated.labels.name_of(place), "Place");
-    assert_eq!(annotated.undo(), Some(22..28));
+    assert_eq!(annotated.undo(), Ok(Some(22..28)));
     assert_eq!(annotated.store.len(), 2);
-    while annotated.redo().is_some() {}
+    while matches!(annotated.redo(), Ok(Some(_))) {}
     assert_eq!(annotated.labels.name_of(place), "Location");
     assert!(annotated.labels.get(person).is_none());
     assert_eq!(annotated.store.len(), 1);

@@ -363,8 +363,9 @@ fn a_history_that_does_not_fit_its_spans_is_left_out() {
         r#""annotations":[]"#,
     );
     assert!(records[0].contains(r#""annotations":[]"#));
-    let mut back = workspace_file::assemble(workspace_file::read_meta(&meta).expect("m"), &records)
-        .expect("the document still opens");
+    let records: Vec<Option<String>> = records.into_iter().map(Some).collect();
+    let recovered = workspace_file::recover(workspace_file::read_meta(&meta).expect("m"), &records);
+    let mut back = recovered.workspace.expect("the document still opens");
     assert!(back.open.store.is_empty());
     assert_eq!(back.undo(), Ok(None), "no history to undo");
 }

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::format_error::{ExportError, FormatError};
 use super::labeled_text::LabeledText;
 use super::{
-    brat, conll, doccano, label_studio, native_json, plain_text, prodigy, spacy_offsets, w3c,
+    brat, conll, doccano, file_names, label_studio, native_json, plain_text, prodigy,
+    spacy_offsets, w3c,
 };
 use crate::model::AnnotatedDocument;
 
@@ -248,11 +249,13 @@ pub struct ExportedFile {
 
 /// Writes documents in a dataset format; `stem` names the files (brat names each by its
 /// document). Native JSON is written from an annotated document by [`export_document`].
+/// Names are safe to write anywhere and unique (see [`file_names`]).
 pub fn export(
     format: Format,
     documents: &[LabeledText],
     stem: &str,
 ) -> Result<Vec<ExportedFile>, ExportError> {
+    let stem = file_names::safe_stem(stem);
     let json_error = |error: FormatError| ExportError::Json(error.to_string());
     let one = |content: String, mime| {
         vec![ExportedFile {
@@ -275,23 +278,27 @@ pub fn export(
             w3c::export(documents).map_err(json_error)?,
             "application/ld+json",
         ),
-        Format::Brat => documents
-            .iter()
-            .flat_map(|document| {
-                [
-                    ExportedFile {
-                        name: format!("{}.txt", document.id),
-                        mime: text,
-                        content: document.text.clone(),
-                    },
-                    ExportedFile {
-                        name: format!("{}.ann", document.id),
-                        mime: text,
-                        content: brat::export_ann(document),
-                    },
-                ]
-            })
-            .collect(),
+        Format::Brat => {
+            let mut stems = file_names::UniqueStems::new();
+            documents
+                .iter()
+                .flat_map(|document| {
+                    let stem = stems.claim(&document.id);
+                    [
+                        ExportedFile {
+                            name: format!("{stem}.txt"),
+                            mime: text,
+                            content: document.text.clone(),
+                        },
+                        ExportedFile {
+                            name: format!("{stem}.ann"),
+                            mime: text,
+                            content: brat::export_ann(document),
+                        },
+                    ]
+                })
+                .collect()
+        }
         Format::Native | Format::Text | Format::Html => {
             return Err(ExportError::Json(format!(
                 "{} is not written from dataset records",
@@ -306,7 +313,7 @@ pub fn export_document(
     format: Format,
     annotated: &AnnotatedDocument,
 ) -> Result<Vec<ExportedFile>, ExportError> {
-    let stem = annotated.document.id.as_str();
+    let stem = file_names::safe_stem(&annotated.document.id);
     if format == Format::Native {
         return Ok(vec![ExportedFile {
             name: format!("{stem}{}", format.file_suffix()),
@@ -314,5 +321,5 @@ pub fn export_document(
             content: native_json::export(annotated)?,
         }]);
     }
-    export(format, &[LabeledText::from_annotated(annotated)?], stem)
+    export(format, &[LabeledText::from_annotated(annotated)?], &stem)
 }

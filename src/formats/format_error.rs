@@ -14,11 +14,19 @@ pub enum ExportError {
     OutOfRange(AnnotationId),
     /// Serialization failed.
     Json(String),
+    /// A ZIP archive would need ZIP64 (more than 65,535 files, a name over 65,535 bytes, or
+    /// over 4 GiB), which this writer does not make.
+    ZipTooLarge(String),
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::ZipTooLarge(what) => write!(
+                f,
+                "the ZIP archive would hold {what}, more than a ZIP without ZIP64 can; \
+                 export fewer documents at a time"
+            ),
             Self::OutOfRange(id) => write!(
                 f,
                 "annotation {} lies outside the text; nothing was exported",

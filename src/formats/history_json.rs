@@ -11,7 +11,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::native_json::{self, labels_json_with_ids, read_labels, ExportError, LabelJson};
-use crate::model::{AnnotatedDocument, Annotation, AnnotationId, Edit, LabelId, LabelSet};
+use crate::model::{
+    AnnotatedDocument, Annotation, AnnotationId, Edit, HistoryFit, LabelId, LabelSet,
+};
 
 /// How many undo (and redo) steps are kept per document.
 pub const KEPT_STEPS: usize = 200;
@@ -104,12 +106,15 @@ pub fn write_record(annotated: &AnnotatedDocument) -> Result<String, ExportError
     Ok(format!("{open},\"history\":{history}}}"))
 }
 
-/// A document from its record, its spans under `labels` (matched by name); its undo history
-/// comes back too when it fits the spans (else the document opens without it).
+/// A document from its record, its spans under `labels` (matched by name), with as much of its
+/// undo history as still fits its spans and labels (see [`AnnotationStore::with_history`]);
+/// the fit says how many steps were left out.
+///
+/// [`AnnotationStore::with_history`]: crate::model::AnnotationStore::with_history
 pub fn read_record(
     json: &str,
     labels: &Rc<LabelSet>,
-) -> Result<AnnotatedDocument, native_json::ImportError> {
+) -> Result<(AnnotatedDocument, HistoryFit), native_json::ImportError> {
     #[derive(Deserialize)]
     struct Record<'a> {
         #[serde(borrow, default)]
@@ -127,19 +132,45 @@ pub fn read_record(
     let history = serde_json::from_str::<Record>(json)
         .ok()
         .and_then(|record| record.history);
-    let Some(history) = history else {
-        return Ok(annotated);
-    };
     let steps = |steps: &[StepJson]| steps.iter().map(edit_of).collect::<Option<Vec<_>>>();
-    let restored = steps(&history.undo)
-        .zip(steps(&history.redo))
-        .and_then(|(undo, redo)| {
-            annotated
-                .store
-                .with_history(&annotated.document, undo, redo, history.next_id)
-        });
-    Ok(match restored {
-        Some(store) => AnnotatedDocument { store, ..annotated },
-        None => annotated,
+    let read = history.as_ref().and_then(|history| {
+        Some((
+            steps(&history.undo)?,
+            steps(&history.redo)?,
+            history.next_id,
+        ))
+    });
+    let Some((undo, redo, next_id)) = read else {
+        // No history, or one this version cannot read: all of it is left out.
+        return Ok((annotated, saved_steps(json)));
+    };
+    let (store, fit) =
+        annotated
+            .store
+            .with_history(&annotated.document, labels, undo, redo, next_id);
+    Ok((AnnotatedDocument { store, ..annotated }, fit))
+}
+
+/// How many undo and redo steps a record holds, counted as steps left out (for a record read
+/// without its history).
+pub fn saved_steps(json: &str) -> HistoryFit {
+    #[derive(Deserialize)]
+    struct Depths {
+        #[serde(default)]
+        history: Option<StepCounts>,
+    }
+    #[derive(Deserialize)]
+    struct StepCounts {
+        #[serde(default)]
+        undo: Vec<serde::de::IgnoredAny>,
+        #[serde(default)]
+        redo: Vec<serde::de::IgnoredAny>,
+    }
+    let counts = serde_json::from_str::<Depths>(json)
+        .ok()
+        .and_then(|depths| depths.history);
+    counts.map_or(HistoryFit::default(), |counts| HistoryFit {
+        undo_dropped: counts.undo.len(),
+        redo_dropped: counts.redo.len(),
     })
 }

@@ -5,6 +5,7 @@ pub mod brat;
 pub mod conll;
 pub mod dataset_format;
 pub mod doccano;
+pub mod file_names;
 pub mod format_error;
 pub mod history_json;
 mod json_fields;

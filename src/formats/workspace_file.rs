@@ -14,7 +14,7 @@ use serde_json::value::RawValue;
 
 use super::history_json;
 use super::native_json::{self, labels_json_with_ids, read_labels, ImportError, LabelJson};
-use crate::model::{AnnotatedDocument, LabelSet, Workspace, WorkspaceError};
+use crate::model::{AnnotatedDocument, HistoryFit, LabelSet, Workspace, WorkspaceError};
 
 /// Value of the `format` field.
 pub const FORMAT_NAME: &str = "article-annotator-workspace";
@@ -59,6 +59,20 @@ pub enum WorkspaceFileError {
     Labels(ImportError),
     /// A document is missing.
     MissingDocument(usize),
+    /// The `done` list does not have one mark per document.
+    Count {
+        /// How many marks it has.
+        marks: usize,
+        /// How many documents there are.
+        documents: usize,
+    },
+    /// A document's undo history does not fit its spans or the labels.
+    History {
+        /// The document's position.
+        index: usize,
+        /// How many steps do not fit.
+        dropped: usize,
+    },
     /// The documents do not fit together.
     Workspace(WorkspaceError),
     /// Writing failed.
@@ -73,6 +87,15 @@ impl fmt::Display for WorkspaceFileError {
             Self::Document { index, error } => write!(f, "document {}: {error}", index + 1),
             Self::Labels(error) => write!(f, "the labels: {error}"),
             Self::MissingDocument(index) => write!(f, "document {} is missing", index + 1),
+            Self::Count { marks, documents } => write!(
+                f,
+                "its \"done\" list has {marks} marks for {documents} documents (one each is needed)"
+            ),
+            Self::History { index, dropped } => write!(
+                f,
+                "document {}: {dropped} steps of its undo history do not fit its spans or labels",
+                index + 1
+            ),
             Self::Workspace(error) => write!(f, "{error}"),
             Self::Export(reason) => write!(f, "the workspace could not be written ({reason})"),
         }
@@ -136,24 +159,117 @@ fn check_header(header: &Header) -> Result<(), WorkspaceFileError> {
     }
 }
 
-/// The workspace from its header and each document's native JSON, in order.
+/// What could be opened of a saved workspace: the documents that read, the records that did
+/// not (to keep aside, as they are), and the documents whose undo history was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    /// The documents that opened, or `None` if none did.
+    pub workspace: Option<Workspace>,
+    /// Each record that did not open: its position among the saved documents and why.
+    pub set_aside: Vec<(usize, WorkspaceFileError)>,
+    /// Each opened document (by its new position) whose saved history did not wholly fit.
+    pub cut_histories: Vec<(usize, HistoryFit)>,
+}
+
+/// Opens every saved document that can be opened under the header's labels; the rest are
+/// listed, so no one bad record (or bad history) costs the others. `None` is a missing record.
+pub fn recover(meta: Meta, documents: &[Option<String>]) -> Recovered {
+    let labels = Rc::new(meta.labels.clone());
+    let mut set_aside = Vec::new();
+    let mut cut_histories = Vec::new();
+    let mut opened: Vec<(AnnotatedDocument, bool)> = Vec::new();
+    let mut current = 0;
+    for index in 0..meta.done.len().max(documents.len()) {
+        let read = match documents.get(index).and_then(Option::as_deref) {
+            None => Err(WorkspaceFileError::MissingDocument(index)),
+            Some(json) => history_json::read_record(json, &labels)
+                .map_err(|error| WorkspaceFileError::Document { index, error }),
+        };
+        match read {
+            Ok((annotated, fit)) => {
+                if !fit.is_whole() {
+                    cut_histories.push((opened.len(), fit));
+                }
+                if index == meta.current {
+                    current = opened.len();
+                }
+                let done = meta.done.get(index).copied().unwrap_or(false);
+                opened.push((annotated, done));
+            }
+            Err(error) => set_aside.push((index, error)),
+        }
+    }
+    let workspace = if opened.is_empty() {
+        None
+    } else {
+        // Every document was read under these labels, so joining them cannot fail.
+        Workspace::from_saved(meta.labels, opened, current).ok()
+    };
+    Recovered {
+        workspace,
+        set_aside,
+        cut_histories,
+    }
+}
+
+/// Opens every document record that can be opened when the header is lost: labels are joined
+/// by name from the documents, done marks are cleared, and histories are left out (their steps
+/// name label ids that only the header held).
+pub fn recover_without_header(documents: &[Option<String>]) -> Recovered {
+    let mut set_aside = Vec::new();
+    let mut cut_histories = Vec::new();
+    let mut opened = Vec::new();
+    for (index, record) in documents.iter().enumerate() {
+        let Some(json) = record else {
+            set_aside.push((index, WorkspaceFileError::MissingDocument(index)));
+            continue;
+        };
+        match native_json::import(json) {
+            Ok(annotated) => {
+                let fit = history_json::saved_steps(json);
+                if !fit.is_whole() {
+                    cut_histories.push((opened.len(), fit));
+                }
+                opened.push((annotated, false));
+            }
+            Err(error) => set_aside.push((index, WorkspaceFileError::Document { index, error })),
+        }
+    }
+    let labels = opened.first().map(|(first, _)| (*first.labels).clone());
+    let workspace = labels.and_then(|labels| Workspace::from_saved(labels, opened, 0).ok());
+    Recovered {
+        workspace,
+        set_aside,
+        cut_histories,
+    }
+}
+
+/// The workspace from its header and each document's record, in order; refused whole if any
+/// document is missing, extra or unreadable, or any history does not fit.
 pub fn assemble(meta: Meta, documents: &[String]) -> Result<Workspace, WorkspaceFileError> {
     if documents.len() < meta.done.len() {
         return Err(WorkspaceFileError::MissingDocument(documents.len()));
     }
-    let labels = Rc::new(meta.labels.clone());
-    let documents = documents
-        .iter()
-        .zip(&meta.done)
-        .enumerate()
-        .map(|(index, (json, done))| {
-            history_json::read_record(json, &labels)
-                .map(|annotated| (annotated, *done))
-                .map_err(|error| WorkspaceFileError::Document { index, error })
-        })
-        .collect::<Result<Vec<(AnnotatedDocument, bool)>, _>>()?;
-    Workspace::from_saved(meta.labels, documents, meta.current)
-        .map_err(WorkspaceFileError::Workspace)
+    if documents.len() > meta.done.len() {
+        return Err(WorkspaceFileError::Count {
+            marks: meta.done.len(),
+            documents: documents.len(),
+        });
+    }
+    let records: Vec<Option<String>> = documents.iter().cloned().map(Some).collect();
+    let recovered = recover(meta, &records);
+    if let Some((_, error)) = recovered.set_aside.into_iter().next() {
+        return Err(error);
+    }
+    if let Some((index, fit)) = recovered.cut_histories.first() {
+        return Err(WorkspaceFileError::History {
+            index: *index,
+            dropped: fit.dropped(),
+        });
+    }
+    recovered
+        .workspace
+        .ok_or(WorkspaceFileError::MissingDocument(0))
 }
 
 /// The whole workspace as one file; with `only_done`, just the documents marked done. Each

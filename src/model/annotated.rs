@@ -78,21 +78,31 @@ impl AnnotatedDocument {
     }
 
     /// Undoes the latest change to spans or labels; returns the code point range whose spans
-    /// changed (empty if only labels did).
-    pub fn undo(&mut self) -> Option<Range<usize>> {
-        let change = self.store.undo()?;
-        if let Some(labels) = change.labels {
-            self.labels = labels;
-        }
-        Some(change.touched)
+    /// changed (empty if only labels did). Refused, changing nothing, if it would bring back a
+    /// span whose label was deleted since.
+    pub fn undo(&mut self) -> Result<Option<Range<usize>>, EditError> {
+        self.undo_or_redo(true)
     }
 
     /// Redoes the latest undone change to spans or labels; returns the range, as for undo.
-    pub fn redo(&mut self) -> Option<Range<usize>> {
-        let change = self.store.redo()?;
+    pub fn redo(&mut self) -> Result<Option<Range<usize>>, EditError> {
+        self.undo_or_redo(false)
+    }
+
+    /// Undoes (`undo`) or redoes the latest change, as [`AnnotatedDocument::undo`] does.
+    pub fn undo_or_redo(&mut self, undo: bool) -> Result<Option<Range<usize>>, EditError> {
+        self.store.check_step(undo, &self.labels)?;
+        let change = if undo {
+            self.store.undo()
+        } else {
+            self.store.redo()
+        };
+        let Some(change) = change else {
+            return Ok(None);
+        };
         if let Some(labels) = change.labels {
             self.labels = labels;
         }
-        Some(change.touched)
+        Ok(Some(change.touched))
     }
 }

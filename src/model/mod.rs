@@ -4,6 +4,7 @@
 pub mod annotated;
 pub mod annotation;
 pub mod document;
+pub mod history;
 pub mod label;
 pub mod occurrences;
 pub mod offsets;
@@ -19,6 +20,7 @@ pub mod workspace;
 pub use annotated::AnnotatedDocument;
 pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
+pub use history::HistoryFit;
 pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
 pub use store::{AnnotationStore, Change, Edit, EditError, OverlapPolicy, Tally};

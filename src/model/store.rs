@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 use super::annotation::{Annotation, AnnotationId};
 use super::document::Document;
+pub use super::history::Edit;
+use super::history::HistoryFit;
 use super::label::{LabelId, LabelSet};
 
 /// Why an edit was refused. The store is unchanged after any error.
@@ -39,6 +41,8 @@ pub enum EditError {
     Crossing(AnnotationId),
     /// The span would nest inside or around another one with the same label.
     NestedSameLabel(AnnotationId),
+    /// The step would bring back a span whose label is no longer in the label set.
+    UnknownLabel(LabelId),
 }
 
 /// Which overlaps between spans are allowed; saved with the document.
@@ -75,66 +79,12 @@ impl fmt::Display for EditError {
                 f,
                 "a span cannot lie inside or around another span with the same label"
             ),
+            Self::UnknownLabel(id) => write!(f, "no label has the id {}", id.0),
         }
     }
 }
 
 impl std::error::Error for EditError {}
-
-/// One recorded change; undo applies its inverse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
-    /// An annotation was added.
-    Add(Annotation),
-    /// An annotation was removed.
-    Remove(Annotation),
-    /// An annotation changed label.
-    Relabel {
-        /// The annotation.
-        id: AnnotationId,
-        /// Its label before.
-        from: LabelId,
-        /// Its label after.
-        to: LabelId,
-    },
-    /// The label set changed; the store keeps both sets so undo can hand them back.
-    Labels {
-        /// The set before.
-        before: Rc<LabelSet>,
-        /// The set after.
-        after: Rc<LabelSet>,
-    },
-    /// Several edits undone and redone as one step.
-    Batch(Vec<Edit>),
-}
-
-impl Edit {
-    /// Every annotation the step names, nested steps included.
-    fn annotations(&self) -> Vec<Annotation> {
-        match self {
-            Self::Add(annotation) | Self::Remove(annotation) => vec![*annotation],
-            Self::Relabel { .. } | Self::Labels { .. } => Vec::new(),
-            Self::Batch(edits) => edits.iter().flat_map(Edit::annotations).collect(),
-        }
-    }
-
-    fn inverse(self) -> Self {
-        match self {
-            Self::Add(annotation) => Self::Remove(annotation),
-            Self::Remove(annotation) => Self::Add(annotation),
-            Self::Relabel { id, from, to } => Self::Relabel {
-                id,
-                from: to,
-                to: from,
-            },
-            Self::Labels { before, after } => Self::Labels {
-                before: after,
-                after: before,
-            },
-            Self::Batch(edits) => Self::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
-        }
-    }
-}
 
 /// What tagging many ranges at once did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -359,52 +309,174 @@ impl AnnotationStore {
         (&self.undo, &self.redo, self.next_id)
     }
 
-    /// This store with a saved history, if it fits: undoing every step must lead to spans that
-    /// keep every invariant and redoing them back to these spans, redoing every undone step
-    /// must keep the invariants too, and no step may name an id at or past `next_id` or a range
-    /// outside the document.
+    /// Whether the latest step (to undo, or to redo) can be taken under `labels`: every span
+    /// it brings back must have a label in the set it leaves. A label deleted since (perhaps
+    /// while another document was open) refuses the step with [`EditError::UnknownLabel`].
+    pub fn check_step(&self, undo: bool, labels: &LabelSet) -> Result<(), EditError> {
+        let step = if undo {
+            self.undo.last().cloned().map(Edit::inverse)
+        } else {
+            self.redo.last().cloned()
+        };
+        let Some(step) = step else {
+            return Ok(());
+        };
+        match step.labels_after() {
+            None => match step
+                .labels_brought_in()
+                .into_iter()
+                .find(|id| labels.get(*id).is_none())
+            {
+                Some(id) => Err(EditError::UnknownLabel(id)),
+                None => Ok(()),
+            },
+            Some(after) => {
+                let after = Rc::clone(after);
+                let mut walk = self.clone();
+                walk.apply(step);
+                walk.labels_known(&after)
+            }
+        }
+    }
+
+    /// Refuses spans whose label is not in `labels`.
+    fn labels_known(&self, labels: &LabelSet) -> Result<(), EditError> {
+        match self
+            .annotations
+            .iter()
+            .find(|a| labels.get(a.label).is_none())
+        {
+            Some(a) => Err(EditError::UnknownLabel(a.label)),
+            None => Ok(()),
+        }
+    }
+
+    /// The name a label with this id had in a label set this history keeps, if any: for
+    /// messages about labels deleted since.
+    pub fn label_named_in_history(&self, id: LabelId) -> Option<&str> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .rev()
+            .find_map(|edit| edit.label_named(id))
+    }
+
+    /// This store with as much of a saved history as fits. Steps are replayed from these spans
+    /// under `labels`, one by one, each checked as a new edit would be (offsets in the text,
+    /// trimmed, overlaps by the policy, ids unique, labels in the set of that moment); undo
+    /// steps older than the first that does not fit, and redo steps after it, are left out.
     pub fn with_history(
         &self,
         document: &Document,
+        labels: &Rc<LabelSet>,
         undo: Vec<Edit>,
         redo: Vec<Edit>,
         next_id: u32,
-    ) -> Option<Self> {
-        let next_id = next_id.max(self.next_id);
+    ) -> (Self, HistoryFit) {
+        let kept_undo = self.fitting_steps(
+            document,
+            labels,
+            undo.iter().rev().cloned().map(Edit::inverse),
+        );
+        let kept_redo = self.fitting_steps(document, labels, redo.iter().rev().cloned());
+        let fit = HistoryFit {
+            undo_dropped: undo.len() - kept_undo,
+            redo_dropped: redo.len() - kept_redo,
+        };
+        let undo = undo[undo.len() - kept_undo..].to_vec();
+        let redo = redo[redo.len() - kept_redo..].to_vec();
         let named: Vec<Annotation> = undo
             .iter()
             .chain(&redo)
             .flat_map(Edit::annotations)
             .collect();
-        let in_range = |a: &Annotation| a.start < a.end && a.end <= document.char_len();
-        if !named.iter().all(|a| a.id.0 < next_id && in_range(a)) {
-            return None;
-        }
-        let steps = undo.len();
+        let next_id = named
+            .iter()
+            .map(|a| a.id.0 + 1)
+            .fold(next_id.max(self.next_id), u32::max);
+        let longest = named
+            .iter()
+            .map(|a| a.end - a.start)
+            .fold(self.longest, usize::max);
         let restored = Self {
             undo,
             redo,
             next_id,
-            longest: named
-                .iter()
-                .map(|a| a.end - a.start)
-                .fold(self.longest, usize::max),
+            longest,
             ..self.clone()
         };
-        let mut walk = restored.clone();
-        for _ in 0..steps {
-            walk.undo();
+        (restored, fit)
+    }
+
+    /// How many of `steps`, applied in turn from these spans, keep every invariant.
+    fn fitting_steps(
+        &self,
+        document: &Document,
+        labels: &Rc<LabelSet>,
+        steps: impl Iterator<Item = Edit>,
+    ) -> usize {
+        let mut walk = self.clone();
+        walk.undo.clear();
+        walk.redo.clear();
+        let mut labels = Rc::clone(labels);
+        let mut fitting = 0;
+        for step in steps {
+            if walk.apply_checked(document, &mut labels, step).is_err() {
+                break;
+            }
+            fitting += 1;
         }
-        Self::from_saved(document, walk.annotations.clone(), walk.policy).ok()?;
-        for _ in 0..steps {
-            walk.redo();
+        fitting
+    }
+
+    /// Applies `edit` if it keeps every invariant, as a new edit is checked; the store may be
+    /// left part-way through a refused batch.
+    fn apply_checked(
+        &mut self,
+        document: &Document,
+        labels: &mut Rc<LabelSet>,
+        edit: Edit,
+    ) -> Result<(), EditError> {
+        match edit {
+            Edit::Add(a) => {
+                if self.get(a.id).is_some() {
+                    return Err(EditError::DuplicateId(a.id));
+                }
+                if self.checked_range(document, a.range())? != a.range() {
+                    return Err(EditError::Untrimmed);
+                }
+                self.check_overlaps(&a.range(), a.label, None)?;
+                if labels.get(a.label).is_none() {
+                    return Err(EditError::UnknownLabel(a.label));
+                }
+                self.apply(Edit::Add(a));
+            }
+            Edit::Remove(a) => {
+                if self.get(a.id) != Some(a) {
+                    return Err(EditError::Unknown(a.id));
+                }
+                self.apply(Edit::Remove(a));
+            }
+            Edit::Relabel { id, from, to } => {
+                let current = self.get(id).filter(|a| a.label == from);
+                let current = current.ok_or(EditError::Unknown(id))?;
+                self.check_overlaps(&current.range(), to, Some(id))?;
+                if labels.get(to).is_none() {
+                    return Err(EditError::UnknownLabel(to));
+                }
+                self.apply(Edit::Relabel { id, from, to });
+            }
+            Edit::Labels { after, .. } => {
+                self.labels_known(&after)?;
+                *labels = after;
+            }
+            Edit::Batch(edits) => {
+                for edit in edits {
+                    self.apply_checked(document, labels, edit)?;
+                }
+            }
         }
-        if walk.annotations != self.annotations {
-            return None;
-        }
-        while walk.redo().is_some() {}
-        Self::from_saved(document, walk.annotations, walk.policy).ok()?;
-        Some(restored)
+        Ok(())
     }
 
     /// How many steps can be undone and how many redone.

@@ -76,6 +76,9 @@ pub enum WorkspaceError {
     NoDocument(usize),
     /// A saved document's span does not fit the workspace.
     Span(EditError),
+    /// Undo or redo would bring back a span whose label was deleted since (perhaps while
+    /// another document was open); the name, if a history still knows it.
+    LabelGone(Option<String>),
 }
 
 impl fmt::Display for WorkspaceError {
@@ -88,6 +91,13 @@ impl fmt::Display for WorkspaceError {
             Self::Label(error) => write!(f, "{error}"),
             Self::NoDocument(index) => write!(f, "there is no document {}", index + 1),
             Self::Span(error) => write!(f, "{error}"),
+            Self::LabelGone(Some(name)) => write!(
+                f,
+                "it would bring back a span labeled \u{201c}{name}\u{201d}, a label deleted since"
+            ),
+            Self::LabelGone(None) => {
+                write!(f, "it would bring back a span whose label was deleted since")
+            }
         }
     }
 }
@@ -395,11 +405,13 @@ impl Workspace {
     }
 
     fn step_history(&mut self, undo: bool) -> Result<Option<Range<usize>>, WorkspaceError> {
-        if let Some(touched) = self.step_corpus(undo) {
+        if let Some(touched) = self.step_corpus(undo)? {
             return Ok(Some(touched));
         }
         let mut open = self.open.clone();
-        let touched = if undo { open.undo() } else { open.redo() };
+        let touched = open
+            .undo_or_redo(undo)
+            .map_err(|error| self.label_gone(error))?;
         if touched.is_some() && open.labels != self.open.labels {
             self.check_labels_kept(&open.labels)?;
         }
@@ -407,9 +419,23 @@ impl Workspace {
         Ok(touched)
     }
 
-    /// Undoes or redoes the corpus step if every document it touched is as the step left it.
-    fn step_corpus(&mut self, undo: bool) -> Option<Range<usize>> {
-        let step = self.corpus_step.as_ref()?;
+    /// The refusal for a step that needs a deleted label, named from any history that knows it.
+    fn label_gone(&self, error: EditError) -> WorkspaceError {
+        let EditError::UnknownLabel(id) = error else {
+            return WorkspaceError::Span(error);
+        };
+        let name = std::iter::once(&self.open.store)
+            .chain(self.entries.iter().map(|entry| &entry.store))
+            .find_map(|store| store.label_named_in_history(id));
+        WorkspaceError::LabelGone(name.map(str::to_owned))
+    }
+
+    /// Undoes or redoes the corpus step if every document it touched is as the step left it
+    /// and the step's label still exists; `None` if there is no such step to take.
+    fn step_corpus(&mut self, undo: bool) -> Result<Option<Range<usize>>, WorkspaceError> {
+        let Some(step) = self.corpus_step.as_ref() else {
+            return Ok(None);
+        };
         let intact = step.undone != undo
             && step.depths_after.iter().all(|(index, (undos, redos))| {
                 let depth = self.store_at(*index).history_depth();
@@ -421,9 +447,14 @@ impl Workspace {
             });
         if !intact {
             self.corpus_step = None;
-            return None;
+            return Ok(None);
         }
         let indices: Vec<usize> = step.depths_after.iter().map(|(index, _)| *index).collect();
+        for &index in &indices {
+            self.store_at(index)
+                .check_step(undo, &self.open.labels)
+                .map_err(|error| self.label_gone(error))?;
+        }
         let mut touched_open = 0..0;
         for index in indices {
             let store = if index == self.current {
@@ -440,7 +471,7 @@ impl Workspace {
         if let Some(step) = self.corpus_step.as_mut() {
             step.undone = undo;
         }
-        Some(touched_open)
+        Ok(Some(touched_open))
     }
 
     /// Tags every whole-word occurrence of `needle` with `label` in the open document and,

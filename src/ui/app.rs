@@ -22,11 +22,13 @@ use super::label_editor::LabelEditor;
 use super::label_styles::LabelStyles;
 use super::notice_bar::NoticeBar;
 use super::paste_box::PasteBox;
+use super::set_aside_bar::SetAsideBar;
 use super::startup;
 use super::state::{Action, AppState, LabelEdit, Notice};
 use super::tab_lock::{self, Claim};
 use super::theme;
 use super::toolbar::Toolbar;
+use super::workspace_store;
 use crate::formats::{label_set, plain_text, Format};
 use crate::model::suggestions::{suggestions, Suggestion};
 use crate::model::word_caret;
@@ -36,6 +38,11 @@ use crate::model::{
 
 /// How long after the last change suggestions are worked out.
 const SUGGESTIONS_DELAY_MS: u32 = 150;
+
+/// What the user is told once the workspace was written again after the storage was cleared.
+const STORE_LOST: &str = "This browser's storage for the page was cleared while it was open \
+    (by the browser's settings, its developer tools or to free space). The whole workspace \
+    has been saved again; export it if you meant to remove it.";
 
 /// How long after the last change the work is saved.
 const AUTOSAVE_DELAY_MS: u32 = 300;
@@ -97,10 +104,18 @@ pub fn app() -> Html {
                     Claim::HeldElsewhere => false,
                 };
                 match startup::restore(saves).await {
-                    Ok((workspace, saved)) => {
-                        *snapshot.borrow_mut() = saved;
-                        dispatcher.dispatch(Action::Restore(Box::new(workspace)));
-                        if !saves {
+                    Ok(restored) => {
+                        *snapshot.borrow_mut() = restored.snapshot;
+                        dispatcher.dispatch(Action::Restore(Box::new(restored.workspace)));
+                        if !restored.set_aside.is_empty() {
+                            dispatcher.dispatch(Action::SetAside(restored.set_aside.into()));
+                        }
+                        if let Some(notice) = restored.notice {
+                            dispatcher.dispatch(Action::Notify(Notice::error(notice)));
+                        }
+                        if let Some(reason) = restored.saving_off {
+                            dispatcher.dispatch(Action::SavingOff(reason));
+                        } else if !saves {
                             dispatcher.dispatch(Action::SavingOff(startup::OTHER_TAB.into()));
                         }
                     }
@@ -108,6 +123,30 @@ pub fn app() -> Html {
                 }
             });
             move || drop(lock.borrow_mut().take())
+        });
+    }
+
+    {
+        // Storage cleared while the page is open: the store holds nothing of the workspace
+        // any more, so all of it is written again, to a new database.
+        let latest = latest.clone();
+        let snapshot = snapshot.clone();
+        use_effect_with((), move |_| {
+            workspace_store::on_lost(move || {
+                *snapshot.borrow_mut() = Snapshot::default();
+                let state = latest.borrow().clone();
+                if state.autosave {
+                    let snapshot = snapshot.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let action = match autosave::save(&state.workspace, &snapshot).await {
+                            Ok(()) => Action::Notify(Notice::error(STORE_LOST)),
+                            Err(reason) => Action::SavingFailed(reason),
+                        };
+                        state.dispatch(action);
+                    });
+                }
+            });
+            workspace_store::clear_on_lost
         });
     }
 
@@ -423,6 +462,9 @@ pub fn app() -> Html {
                     <span>{ format!("Saving stopped: {reason}. Your work is kept in this tab while it stays open.") }</span>
                     <button type="button" class="export-everything" onclick={onexportall}>{ "Export everything" }</button>
                 </div>
+            }
+            if !state.set_aside.is_empty() {
+                <SetAsideBar records={state.set_aside.clone()} ondone={dispatcher_callback(&state, Action::SetAside)} />
             }
             if let Some((done, total)) = state.progress {
                 <div class="import-progress" role="status">

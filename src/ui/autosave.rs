@@ -98,6 +98,22 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, String> {
     Ok(Changes { records, removed })
 }
 
+/// Writes the whole workspace (every document, the header) with `extra` records, and deletes
+/// `remove`, in one transaction; returns what the store then holds.
+pub async fn write_whole(
+    workspace: &Workspace,
+    extra: Vec<(String, String)>,
+    remove: Vec<String>,
+) -> Result<Snapshot, String> {
+    let mut whole = changes(workspace, &Snapshot::default())?;
+    whole.records.extend(extra);
+    whole.removed = remove;
+    workspace_store::write(&whole.records, &whole.removed)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(Snapshot::of(workspace))
+}
+
 /// Saves what changed; on success the snapshot follows the workspace.
 pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), String> {
     let changes = changes(workspace, &snapshot.borrow())?;

@@ -78,8 +78,8 @@ fn download(choice: ExportChoice, files: Vec<FileOut>) -> Result<String, String>
         let entries = files
             .iter()
             .map(|file| (file.name.as_str(), file.content.as_bytes()));
-        dom::download_bytes(&name, "application/zip", &zip_archive::zip(entries))
-            .map_err(|e| e.to_string())?;
+        let archive = zip_archive::zip(entries).map_err(|e| e.to_string())?;
+        dom::download_bytes(&name, "application/zip", &archive).map_err(|e| e.to_string())?;
         return Ok(name);
     }
     for file in &files {

@@ -17,6 +17,8 @@ pub mod label_editor;
 pub mod label_styles;
 pub mod notice_bar;
 pub mod paste_box;
+pub mod set_aside;
+pub mod set_aside_bar;
 pub mod startup;
 pub mod state;
 pub mod storage;

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::set_aside::AsideRecord;
+
 use crate::model::snapping::{snap, Snap};
 use crate::model::suggestions::Suggestion;
 use crate::model::{
@@ -152,6 +154,8 @@ pub enum Action {
     ToggleLabelEditor,
     /// Show or hide the list of keyboard shortcuts.
     ToggleHelp,
+    /// The saved records kept aside because they could not be opened (none once deleted).
+    SetAside(Rc<[AsideRecord]>),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -204,6 +208,8 @@ pub struct AppState {
     pub suggestions: Rc<[Suggestion]>,
     /// Suggestions the user rejected, sorted; not suggested again while this document is open.
     pub rejected: Rc<Vec<Suggestion>>,
+    /// Saved records that could not be opened, kept aside in the store.
+    pub set_aside: Rc<[AsideRecord]>,
 }
 
 /// A request to scroll to an annotation's highlight and flash it, carried out after rendering.
@@ -247,6 +253,7 @@ impl AppState {
             show_suggestions: false,
             suggestions: Rc::from([]),
             rejected: Rc::default(),
+            set_aside: Rc::from([]),
         }
     }
 
@@ -460,6 +467,7 @@ impl AppState {
             match_case: self.match_case,
             show_suggestions: self.show_suggestions,
             progress: self.progress,
+            set_aside: Rc::clone(&self.set_aside),
             ..Self::of_workspace(workspace)
         })
     }
@@ -682,6 +690,11 @@ impl Reducible for AppState {
             }),
             Action::ToggleHelp => Rc::new(Self {
                 help_open: !self.help_open,
+                ..(*self).clone()
+            }),
+            Action::SetAside(records) if records.is_empty() && self.set_aside.is_empty() => self,
+            Action::SetAside(set_aside) => Rc::new(Self {
+                set_aside,
                 ..(*self).clone()
             }),
             Action::Notify(notice) => self.with_notice(Some(notice)),

@@ -2,9 +2,15 @@
 //! store, string records (the workspace header and one native JSON per document). Every write
 //! is one transaction, so a save lands whole or not at all. The connection stays open, so a
 //! save on leaving the page is queued at once, before the page goes.
+//!
+//! When the site's data is cleared while the page is open (browser settings, DevTools,
+//! eviction, `indexedDB.deleteDatabase`), the browser closes the connection or asks it to
+//! close (`versionchange`). The connection is then closed and dropped, and whoever listens
+//! ([`on_lost`]) is told, so the whole workspace is written again to a new database.
 
 use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -88,17 +94,59 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
 }
 
 thread_local! {
-    /// The open connection, once there is one.
-    static CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// The open connection, once there is one, with the listeners that notice it going.
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    /// Told when the database was deleted or closed by the browser while the page is open.
+    static ON_LOST: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// An open database and the handlers of its `close` and `versionchange` events.
+struct Connection {
+    database: IdbDatabase,
+    _handlers: [Closure<dyn FnMut()>; 2],
+}
+
+/// Calls `lost` whenever the store is lost while the page is open: the browser closed the
+/// connection, or another party deletes the database. Its records may be gone; the next write
+/// opens a new database.
+pub fn on_lost(lost: impl Fn() + 'static) {
+    ON_LOST.with(|slot| *slot.borrow_mut() = Some(Rc::new(lost)));
+}
+
+/// Stops telling anyone that the store was lost (the app that listened is gone).
+pub fn clear_on_lost() {
+    ON_LOST.with(|slot| slot.borrow_mut().take());
+}
+
+/// Closes and forgets the connection, letting a deletion waiting on it go ahead, and tells
+/// whoever listens.
+fn connection_lost() {
+    let closed = CONNECTION.with(|c| c.borrow_mut().take());
+    if let Some(connection) = closed {
+        connection.database.close();
+        let listener = ON_LOST.with(|slot| slot.borrow().clone());
+        if let Some(lost) = listener {
+            lost();
+        }
+    }
 }
 
 /// The open connection, opening it the first time.
 async fn database() -> Result<IdbDatabase, StoreError> {
-    if let Some(database) = CONNECTION.with(|c| c.borrow().clone()) {
+    if let Some(database) = CONNECTION.with(|c| c.borrow().as_ref().map(|c| c.database.clone())) {
         return Ok(database);
     }
     let database = open().await?;
-    CONNECTION.with(|c| *c.borrow_mut() = Some(database.clone()));
+    let on_close = Closure::<dyn FnMut()>::new(connection_lost);
+    let on_version_change = Closure::<dyn FnMut()>::new(connection_lost);
+    database.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    database.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    CONNECTION.with(|c| {
+        *c.borrow_mut() = Some(Connection {
+            database: database.clone(),
+            _handlers: [on_close, on_version_change],
+        })
+    });
     Ok(database)
 }
 
@@ -110,7 +158,7 @@ async fn begin(
     match transaction(&connection, mode) {
         Ok(begun) => Ok(begun),
         Err(_) => {
-            CONNECTION.with(|c| c.borrow_mut().take());
+            connection_lost();
             let reopened = database().await?;
             transaction(&reopened, mode).map_err(StoreError::Unavailable)
         }
@@ -188,6 +236,21 @@ pub async fn read(keys: &[String]) -> Result<Vec<Option<String>>, StoreError> {
     Ok(records)
 }
 
+/// Every key the store holds, in key order.
+pub async fn keys() -> Result<Vec<String>, StoreError> {
+    let (_, store) = begin(IdbTransactionMode::Readonly)
+        .await
+        .map_err(|e| StoreError::ReadFailed(e.to_string()))?;
+    let request = store
+        .get_all_keys()
+        .map_err(|e| StoreError::ReadFailed(describe(&e)))?;
+    let keys = finished(&request).await.map_err(StoreError::ReadFailed)?;
+    Ok(js_sys::Array::from(&keys)
+        .iter()
+        .filter_map(|key| key.as_string())
+        .collect())
+}
+
 /// Writes every (key, text) and deletes `remove`, as one transaction, and waits for it.
 pub async fn write(records: &[(String, String)], remove: &[String]) -> Result<(), StoreError> {
     let (transaction, store) = begin(IdbTransactionMode::Readwrite)
@@ -202,7 +265,8 @@ pub async fn write(records: &[(String, String)], remove: &[String]) -> Result<()
 /// Queues the same write at once, without waiting, if the connection is open: for the moment
 /// the page is left, when there is no time to wait. Says whether it was queued.
 pub fn write_at_once(records: &[(String, String)], remove: &[String]) -> bool {
-    let Some(database) = CONNECTION.with(|c| c.borrow().clone()) else {
+    let Some(database) = CONNECTION.with(|c| c.borrow().as_ref().map(|c| c.database.clone()))
+    else {
         return false;
     };
     let Ok((transaction, store)) = transaction(&database, IdbTransactionMode::Readwrite) else {

@@ -1,0 +1,154 @@
+//! Browser tests for data safety: a saved workspace with one bad record opens the rest and
+//! keeps that record aside (exportable as it was), and a store cleared while the page is open
+//! gets the whole workspace written again. Offsets are code points.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "support/browser_app.rs"]
+mod browser_app;
+
+use article_annotator::ui::autosave::{document_key, META_KEY};
+use article_annotator::ui::workspace_store;
+use browser_app::*;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ALPHA: &str = "Alpha report\n\nBagheri met Shoigu in Moscow.\n";
+const BETA: &str = "Beta report\n\nBagheri flew to Tehran.\n";
+
+async fn with_two_reports() -> Mounted {
+    reset_storage().await;
+    let app = mount().await;
+    pick_files(
+        &app,
+        &[text_file("alpha.txt", ALPHA), text_file("beta.txt", BETA)],
+    )
+    .await;
+    settle().await;
+    app
+}
+
+async fn keys() -> Vec<String> {
+    workspace_store::keys().await.expect("keys")
+}
+
+#[wasm_bindgen_test]
+async fn one_unreadable_document_is_set_aside_and_the_rest_opens_and_saves() {
+    let app = with_two_reports().await;
+    app.select_text("Moscow");
+    press("2", false, false).await;
+    TimeoutFuture::new(600).await;
+    drop(app);
+    // The embedded article's record is damaged; alpha and beta are fine.
+    let damaged = "{\"format\":\"article-annotator\",\"version\":1,\"document\":";
+    workspace_store::write(&[(document_key(0), damaged.to_owned())], &[])
+        .await
+        .expect("damaged");
+    let app = mount().await;
+    settle().await;
+    let titles = app.texts(".document-entry .document-title");
+    assert_eq!(titles, ["Alpha report", "Beta report"]);
+    assert_eq!(app.texts(".title"), ["Alpha report"]);
+    assert_eq!(app.texts(".entries .entry-text").len(), 1, "Moscow kept");
+    let notice = app.texts(".notice").concat();
+    assert!(
+        notice.contains("1 of the saved documents could not be opened and is kept aside")
+            && notice.contains("document 1:")
+            && notice.contains("the other 2 opened"),
+        "{notice}"
+    );
+    let bar = app.texts(".set-aside").concat();
+    assert!(bar.contains("1 saved record could not be opened"), "{bar}");
+    assert!(app.texts(".saving-warning").is_empty(), "saving stays on");
+
+    // The store was written again whole: two documents, and the damaged one aside as it was.
+    let meta = saved_meta().await.expect("meta");
+    assert_eq!(meta["done"].as_array().map(Vec::len), Some(2));
+    let aside: Vec<String> = keys()
+        .await
+        .into_iter()
+        .filter(|k| k.starts_with("aside:document:0:"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert!(!keys().await.contains(&document_key(2)), "no stale record");
+
+    record_browser(true);
+    app.click_and_render(".export-set-aside").await;
+    let files = downloads().await;
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "set-aside-document-0.json");
+    assert_eq!(files[0].1, damaged, "exported exactly as it was");
+
+    // A reload shows the set-aside record again, until deleted.
+    drop(app);
+    let app = mount().await;
+    settle().await;
+    assert_eq!(app.texts(".document-entry").len(), 2);
+    assert!(!app.texts(".set-aside").is_empty());
+    record_browser(true);
+    app.click(".delete-set-aside");
+    settle().await;
+    TimeoutFuture::new(100).await;
+    yew::scheduler::flush().await;
+    assert!(app.texts(".set-aside").is_empty());
+    assert!(questions()[0].contains("Delete the 1 records kept aside"));
+    assert!(keys().await.iter().all(|k| !k.starts_with("aside:")));
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_header_still_opens_every_document() {
+    let app = with_two_reports().await;
+    TimeoutFuture::new(600).await;
+    drop(app);
+    workspace_store::write(&[(META_KEY.to_owned(), "{not json".to_owned())], &[])
+        .await
+        .expect("damaged header");
+    let app = mount().await;
+    settle().await;
+    assert_eq!(app.texts(".document-entry").len(), 3);
+    let notice = app.texts(".notice").concat();
+    assert!(
+        notice.contains("The workspace header could not be read"),
+        "{notice}"
+    );
+    assert!(keys().await.iter().any(|k| k.starts_with("aside:meta:")));
+    let meta = saved_meta().await.expect("a new header");
+    assert_eq!(meta["done"].as_array().map(Vec::len), Some(3));
+}
+
+/// Deletes the database as the browser's "clear site data" does, waiting up to two seconds.
+async fn delete_database() -> bool {
+    let promise = eval(
+        r#"new Promise((resolve) => {
+            const request = indexedDB.deleteDatabase('article-annotator');
+            request.onsuccess = () => resolve(true);
+            request.onerror = () => resolve(false);
+            setTimeout(() => resolve(false), 2000);
+        })"#,
+    );
+    let done = wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>())
+        .await
+        .expect("settles");
+    done.as_bool() == Some(true)
+}
+
+#[wasm_bindgen_test]
+async fn storage_cleared_while_open_gets_the_whole_workspace_written_again() {
+    let app = with_two_reports().await;
+    app.select_text("Moscow");
+    press("2", false, false).await;
+    TimeoutFuture::new(600).await;
+    assert!(delete_database().await, "the deletion is not blocked");
+    // The app notices, writes everything again and says so.
+    let told = wait_until(|| app.texts(".notice").concat().contains("was cleared")).await;
+    assert!(told, "{}", app.texts(".notice").concat());
+    let meta = saved_meta().await.expect("saved again");
+    assert_eq!(meta["done"].as_array().map(Vec::len), Some(3));
+    let alpha = saved_document(1).await;
+    assert_eq!(alpha["document"]["title"], "Alpha report");
+    assert_eq!(alpha["annotations"][0]["text"], "Moscow");
+    assert!(saved_document(0).await["document"]["text"].is_string());
+    assert!(saved_document(2).await["document"]["text"].is_string());
+}

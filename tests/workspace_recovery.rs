@@ -1,0 +1,199 @@
+//! Nothing lost over labels and histories: undo and redo never bring back a span whose label
+//! was deleted, a saved history that does not fit is cut where it stops fitting, and a saved
+//! workspace opens every document it can, listing the rest. Offsets are code points.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::ops::Range;
+
+use article_annotator::formats::history_json;
+use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
+use article_annotator::model::{AnnotatedDocument, Document, LabelId, Workspace, WorkspaceError};
+
+fn doc(id: &str, text: &str) -> AnnotatedDocument {
+    AnnotatedDocument::new(Document::new(id, id, text))
+}
+
+fn range_of(text: &str, needle: &str) -> Range<usize> {
+    let byte = text.find(needle).expect("needle");
+    let start = text[..byte].chars().count();
+    start..start + needle.chars().count()
+}
+
+fn tag(workspace: &mut Workspace, needle: &str, label: LabelId) {
+    let document = workspace.open.document.clone();
+    let range = range_of(document.text(), needle);
+    workspace
+        .open
+        .store
+        .add(&document, range, label)
+        .expect("tagged");
+}
+
+fn two() -> Workspace {
+    let mut workspace = Workspace::new(doc("a", "Bagheri met Shoigu."));
+    workspace
+        .add(vec![(doc("b", "Later, Bagheri spoke in Moscow."), false)])
+        .expect("added");
+    workspace
+}
+
+/// Adds the label "Org" in the open document and returns its id.
+fn add_org(workspace: &mut Workspace) -> LabelId {
+    let (with_org, org) = workspace.open.labels.added("Org").expect("added");
+    workspace.open.set_labels(with_org);
+    org
+}
+
+fn stored(workspace: &Workspace) -> (String, Vec<Option<String>>) {
+    let records = (0..workspace.len())
+        .map(|i| {
+            let annotated = workspace.annotated(i).expect("document");
+            Some(history_json::write_record(&annotated).expect("written"))
+        })
+        .collect();
+    (workspace_file::meta(workspace), records)
+}
+
+fn reloaded(workspace: &Workspace) -> workspace_file::Recovered {
+    let (meta, records) = stored(workspace);
+    workspace_file::recover(workspace_file::read_meta(&meta).expect("meta"), &records)
+}
+
+/// The issue's steps: a label deleted in one document while another's history still holds a
+/// span of it.
+fn org_deleted_while_b_remembers_it() -> (Workspace, LabelId) {
+    let mut workspace = two();
+    let org = add_org(&mut workspace);
+    workspace.open_at(1).expect("b");
+    tag(&mut workspace, "Moscow", org);
+    let id = workspace.open.store.iter().next().expect("span").id;
+    workspace.open.store.remove(id).expect("removed");
+    workspace.open_at(0).expect("a");
+    assert_eq!(workspace.delete_label(org), Ok(0), "no span uses it");
+    workspace.open_at(1).expect("b again");
+    (workspace, org)
+}
+
+#[test]
+fn undo_never_brings_back_a_span_whose_label_was_deleted() {
+    let (mut workspace, org) = org_deleted_while_b_remembers_it();
+    let before = workspace.clone();
+    assert_eq!(
+        workspace.undo(),
+        Err(WorkspaceError::LabelGone(Some("Org".into())))
+    );
+    assert_eq!(workspace, before, "nothing changed");
+    assert!(workspace.open.store.is_empty());
+    assert!(workspace.open.labels.get(org).is_none());
+    assert_eq!(
+        WorkspaceError::LabelGone(Some("Org".into())).to_string(),
+        "it would bring back a span labeled \u{201c}Org\u{201d}, a label deleted since"
+    );
+}
+
+#[test]
+fn a_reload_after_a_label_was_deleted_opens_everything_and_cuts_the_history_there() {
+    let (workspace, _) = org_deleted_while_b_remembers_it();
+    let recovered = reloaded(&workspace);
+    assert!(recovered.set_aside.is_empty());
+    let mut back = recovered.workspace.expect("opens");
+    assert_eq!(back.len(), 2);
+    assert_eq!(back.current(), 1);
+    // b's history: [add Org span, remove it]; undoing the removal needs Org, so only that
+    // step and the older one are cut.
+    let fit = recovered.cut_histories;
+    assert_eq!(fit.len(), 1);
+    assert_eq!((fit[0].0, fit[0].1.undo_dropped), (1, 2));
+    assert_eq!(back.undo(), Ok(None));
+    back.open_at(0).expect("a keeps its own history");
+    assert_eq!(
+        back.undo().map(|r| r.is_some()),
+        Ok(true),
+        "undo the delete"
+    );
+    assert!(back.open.labels.by_name("Org").is_some());
+}
+
+#[test]
+fn redoing_a_corpus_tag_all_whose_label_was_deleted_is_refused() {
+    let mut workspace = two();
+    let org = add_org(&mut workspace);
+    // Only b holds "Moscow": the corpus step touches b alone.
+    let tally = workspace.tag_all("Moscow", org, true, true);
+    assert_eq!((tally.added, tally.documents), (1, 1));
+    assert!(workspace.undo().expect("undone").is_some());
+    assert_eq!(workspace.delete_label(org), Ok(0));
+    let before = workspace.clone();
+    assert_eq!(
+        workspace.redo(),
+        Err(WorkspaceError::LabelGone(Some("Org".into())))
+    );
+    assert_eq!(workspace, before);
+    workspace.open_at(1).expect("b");
+    assert!(
+        workspace.open.store.is_empty(),
+        "no span with a missing label"
+    );
+}
+
+#[test]
+fn a_workspace_file_whose_history_names_a_missing_label_is_refused_whole() {
+    let (workspace, _) = org_deleted_while_b_remembers_it();
+    let (meta, records) = stored(&workspace);
+    let records: Vec<String> = records.into_iter().flatten().collect();
+    let meta = workspace_file::read_meta(&meta).expect("meta");
+    assert_eq!(
+        workspace_file::assemble(meta, &records).map(|_| ()),
+        Err(WorkspaceFileError::History {
+            index: 1,
+            dropped: 2
+        })
+    );
+}
+
+#[test]
+fn one_bad_record_costs_only_itself() {
+    let mut workspace = two();
+    workspace
+        .add(vec![(doc("c", "Shoigu again."), true)])
+        .expect("added");
+    workspace.open_at(2).expect("c");
+    tag(&mut workspace, "Shoigu", LabelId(0));
+    let (meta, mut records) = stored(&workspace);
+    records[0] = Some("{\"format\": \"article-annotator\", \"versi".into());
+    let recovered =
+        workspace_file::recover(workspace_file::read_meta(&meta).expect("meta"), &records);
+    let back = recovered.workspace.expect("b and c open");
+    assert_eq!(back.len(), 2);
+    assert_eq!(back.current(), 1, "c is still the open document");
+    assert!(back.is_done(1));
+    assert_eq!(back.open.store.len(), 1);
+    assert_eq!(recovered.set_aside.len(), 1);
+    assert_eq!(recovered.set_aside[0].0, 0);
+    assert!(recovered.set_aside[0]
+        .1
+        .to_string()
+        .starts_with("document 1:"));
+
+    records[1] = None;
+    records[2] = Some("[]".into());
+    let none = workspace_file::recover(workspace_file::read_meta(&meta).expect("m"), &records);
+    assert!(none.workspace.is_none());
+    assert_eq!(none.set_aside.len(), 3);
+    assert_eq!(none.set_aside[1].1, WorkspaceFileError::MissingDocument(1));
+}
+
+#[test]
+fn a_done_list_shorter_than_the_documents_is_refused() {
+    let workspace = two();
+    let file = workspace_file::export(&workspace, false).expect("written");
+    let short = file.replace("\"done\":[false,false]", "\"done\":[false]");
+    assert_ne!(short, file);
+    assert_eq!(
+        workspace_file::import(&short).map(|_| ()),
+        Err(WorkspaceFileError::Count {
+            marks: 1,
+            documents: 2
+        })
+    );
+}
