@@ -156,3 +156,149 @@ fn usage_errors_exit_with_two() {
         Some(2)
     );
 }
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file under `dir`, relative to it, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("listed")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn brat_file_names_never_leave_the_folder_and_never_collide() {
+    let dir = scratch("brat-ids");
+    let input = dir.join("evil.jsonl");
+    let escape = std::env::temp_dir().join(format!("annotations-escape-{}", std::process::id()));
+    let lines = [
+        r#"{"text": "Shoigu", "label": [[0, 6, "Person"]], "id": "../x"}"#.to_owned(),
+        format!(
+            r#"{{"text": "Bagheri", "label": [], "id": "{}"}}"#,
+            escape.display()
+        ),
+        r#"{"text": "Moscow", "label": [], "id": "same"}"#.to_owned(),
+        r#"{"text": "Tehran", "label": [], "id": "same"}"#.to_owned(),
+    ];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.join("out");
+    let output = run(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "brat",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!dir.join("x.txt").exists() && !dir.join("x.ann").exists());
+    assert!(!escape.with_extension("txt").exists());
+    let names = listing(&out);
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert!(names.contains(&"x.txt".to_owned()));
+    assert!(names.contains(&"same.txt".to_owned()) && names.contains(&"same-2.txt".to_owned()));
+    assert_eq!(
+        std::fs::read_to_string(out.join("same-2.txt")).unwrap(),
+        "Tehran"
+    );
+}
+
+#[test]
+fn a_failed_write_leaves_every_target_as_it_was() {
+    let input = tests_dir().join("golden/mini.annotations.json");
+    let dir = scratch("atomic");
+    // The .ann cannot be written (a folder has its name): the .txt must not be written either.
+    std::fs::create_dir_all(dir.join("mini.ann")).unwrap();
+    let output = run(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "brat",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("nothing was written"),
+        "{output:?}"
+    );
+    assert_eq!(listing(&dir), ["mini.ann"], "no .txt and no partial files");
+
+    let target = dir.join("kept.conll");
+    std::fs::write(&target, "old\n").unwrap();
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\": \"Iran\", \"label\": [[0, 9, \"Place\"]]}\n",
+    )
+    .unwrap();
+    let output = run(&[
+        "convert",
+        bad.to_str().unwrap(),
+        "--to",
+        "iob2",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old\n");
+    let good = run(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "iob2",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(good.status.success(), "{good:?}");
+    let golden = std::fs::read_to_string(tests_dir().join("golden/mini.iob2.conll")).unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), golden);
+    assert!(listing(&dir).iter().all(|name| !name.ends_with(".partial")));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_unless_its_encoding_is_given() {
+    let dir = scratch("latin1");
+    let article = dir.join("cafe.txt");
+    std::fs::write(&article, b"Caf\xE9 M\xFCller met Shoigu.\n").unwrap();
+    let refused = run(&["convert", article.to_str().unwrap(), "--to", "native"]);
+    assert!(!refused.status.success());
+    let message = stderr(&refused);
+    assert!(
+        message.contains("cafe.txt: it is not UTF-8 text: byte 0xE9 at offset 3 (line 1)")
+            && message.contains("Café Müller")
+            && message.contains("--encoding windows-1252"),
+        "{message}"
+    );
+    assert!(stdout(&refused).is_empty());
+    let read = run(&[
+        "convert",
+        article.to_str().unwrap(),
+        "--to",
+        "native",
+        "--encoding",
+        "windows-1252",
+    ]);
+    assert!(read.status.success(), "{read:?}");
+    assert!(stdout(&read).contains("\"text\": \"Café Müller met Shoigu.\\n\""));
+
+    let bom = dir.join("bom.jsonl");
+    std::fs::write(
+        &bom,
+        b"\xEF\xBB\xBF{\"text\": \"Shoigu\", \"label\": [[0, 6, \"Person\"]]}\n",
+    )
+    .unwrap();
+    let checked = run(&["check", bom.to_str().unwrap()]);
+    assert!(checked.status.success(), "{checked:?}");
+}

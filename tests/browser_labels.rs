@@ -161,6 +161,12 @@ async fn a_label_set_exports_and_imports_as_json() {
         {"name": "Date", "color": "#abcdef", "key": "d"}]}"##;
     pick_labels(&app, &text_file("set.json", set)).await;
     assert_eq!(legend(&app), ["Person1", "Place9", "Event3", "Dated"]);
+    let said = app.texts(".notice").concat();
+    assert!(
+        said.contains("\u{201c}Place\u{201d} now has key 9 (was 2)")
+            && said.contains("added \u{201c}Date\u{201d} (key d)"),
+        "{said}"
+    );
 
     let bad = text_file("bad.json", "{\"format\": \"nope\", \"labels\": []}");
     pick_labels(&app, &bad).await;

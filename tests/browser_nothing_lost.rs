@@ -152,3 +152,98 @@ async fn storage_cleared_while_open_gets_the_whole_workspace_written_again() {
     assert!(saved_document(0).await["document"]["text"].is_string());
     assert!(saved_document(2).await["document"]["text"].is_string());
 }
+
+/// A file of raw bytes called `name`.
+fn bytes_file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    web_sys::File::new_with_buffer_source_sequence(&parts, name).expect("file")
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_utf8_opens_only_if_the_user_says_how_to_read_it() {
+    reset_storage().await;
+    let app = mount().await;
+    let latin1 = b"Caf\xE9 M\xFCller\n\nShoigu met Bagheri.\n";
+    record_browser(false);
+    pick_file(&app, &bytes_file("cafe.txt", latin1)).await;
+    settle().await;
+    let asked = questions();
+    assert_eq!(asked.len(), 1);
+    assert!(
+        asked[0].contains("byte 0xE9 at offset 3 (line 1)") && asked[0].contains("Windows-1252"),
+        "{asked:?}"
+    );
+    let refused = app.texts(".notice.error").concat();
+    assert!(
+        refused.contains("cafe.txt was not opened: it is not UTF-8 text"),
+        "{refused}"
+    );
+    assert_eq!(app.texts(".document-entry").len(), 1, "nothing was added");
+
+    record_browser(true);
+    pick_file(&app, &bytes_file("cafe.txt", latin1)).await;
+    settle().await;
+    assert_eq!(app.texts(".title"), ["Café Müller"]);
+    assert!(app
+        .texts(".article")
+        .concat()
+        .contains("Shoigu met Bagheri."));
+
+    let bom = b"\xEF\xBB\xBFBOM report\n\nBagheri.\n";
+    pick_file(&app, &bytes_file("bom.txt", bom)).await;
+    settle().await;
+    assert_eq!(
+        app.texts(".title"),
+        ["BOM report"],
+        "the byte-order mark is dropped"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn files_with_the_same_name_become_documents_with_ids_of_their_own() {
+    reset_storage().await;
+    let app = mount().await;
+    pick_files(
+        &app,
+        &[
+            text_file("article.txt", ALPHA),
+            text_file("article.txt", BETA),
+        ],
+    )
+    .await;
+    settle().await;
+    assert_eq!(app.texts(".document-entry").len(), 3);
+    record_browser(true);
+    let corpus_box: web_sys::HtmlInputElement = app
+        .root
+        .query_selector(".export-corpus")
+        .expect("selector")
+        .expect("checkbox")
+        .unchecked_into();
+    corpus_box.click();
+    yew::scheduler::flush().await;
+    app.click(".export-menu button[data-format=brat]");
+    settle().await;
+    TimeoutFuture::new(200).await;
+    let promise = eval(
+        "fetch(window.__downloads[0].href).then(r => r.arrayBuffer()).then(b => new TextDecoder('latin1').decode(b))",
+    );
+    let zip = wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>())
+        .await
+        .expect("zip read")
+        .as_string()
+        .expect("text");
+    for name in [
+        "article.txt",
+        "article-2.txt",
+        "article.ann",
+        "article-2.ann",
+    ] {
+        assert_eq!(
+            zip.matches(name).count(),
+            2,
+            "{name}: local header and directory"
+        );
+    }
+}

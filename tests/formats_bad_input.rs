@@ -275,3 +275,90 @@ fn unrecognised_content_is_not_guessed() {
     assert_eq!(Format::detect("notes.bin", "\u{0}\u{1}binary"), None);
     assert_eq!(Format::detect("data", "{\"hello\": 1}"), None);
 }
+
+#[test]
+fn half_imports_are_refused_whole_with_the_record_named() {
+    let task = |value: &str| {
+        format!(
+            r#"[{{"data": {{"text": "Sergei Shoigu met Bagheri"}}, "annotations": [{{"result": [
+                {{"type": "labels", "value": {{"start": 0, "end": 13, "labels": ["Person"]}}}},
+                {{"type": "labels", "value": {value}}}]}}]}}]"#
+        )
+    };
+    let good = task(r#"{"start": 18, "end": 25, "labels": ["Person"]}"#);
+    assert_eq!(open(Format::LabelStudio, "t.json", &good), Ok(2));
+    assert_eq!(
+        message(open(
+            Format::LabelStudio,
+            "t.json",
+            &task(r#"{"start": 18, "end": 25, "labels": []}"#)
+        )),
+        "record 1: the \"labels\" result at 18–25 names no label"
+    );
+    assert_eq!(
+        message(open(Format::LabelStudio, "t.json", &task("null"))),
+        "record 1: a \"labels\" result needs its \"value\""
+    );
+    let spacy = r#"[["Sergei Shoigu", {"entities": [[0, 13, "Person"]]}], ["Bagheri", {"entities": null}]]"#;
+    assert_eq!(
+        message(open(Format::Spacy, "s.json", spacy)),
+        "record 2: \"entities\" must be an array (it is null; write [] for none)"
+    );
+    assert_eq!(
+        open(Format::Spacy, "s.json", r#"[["Bagheri", {}]]"#),
+        Ok(0),
+        "no entities key: no spans, as spaCy reads it"
+    );
+}
+
+#[test]
+fn an_ann_that_is_not_brat_is_refused_at_its_first_bad_line() {
+    let ann = "T1\tPerson 0 6\tSergei\n#1\tAnnotatorNotes T1\tok\n\u{7f}ELF\u{1}\u{2}garbage\n";
+    assert_eq!(
+        message(open(Format::Brat, "doc.ann", ann)),
+        "line 3: not a brat annotation line (T, R, E, A, M, N, * or # followed by an id and a tab)"
+    );
+    let fine =
+        "T1\tPerson 0 6\tSergei\nR1\tOrigin Arg1:T1 Arg2:T1\n*\tEquiv T1 T1\n\nA1\tNegated T1\n";
+    assert_eq!(open(Format::Brat, "doc.ann", fine), Ok(1));
+}
+
+#[test]
+fn an_empty_text_and_a_nameless_label_are_refused() {
+    assert_eq!(open(Format::Text, "empty.txt", ""), Err(FormatError::Empty));
+    assert_eq!(
+        open(Format::Text, "blank.md", " \n\n"),
+        Err(FormatError::Empty)
+    );
+    assert_eq!(
+        message(open(
+            Format::Doccano,
+            "d.jsonl",
+            r#"{"text": "Sergei Shoigu", "label": [[0, 6, " "]]}"#
+        )),
+        "line 1, span 1 (  0–6): its label has no name"
+    );
+    let native = r##"{"format": "article-annotator", "version": 1, "offset_unit": "codepoint",
+        "document": {"id": "a", "title": "a", "text": "Shoigu"},
+        "labels": [{"name": "Person", "color": "#fff", "key": "1"}, {"name": "", "color": "#fff", "key": null}],
+        "annotations": []}"##;
+    assert_eq!(
+        message(open(Format::Native, "a.json", native)),
+        "label 2 has no name"
+    );
+}
+
+#[test]
+fn a_cut_short_json_file_is_called_that_not_a_broken_native_file() {
+    let whole = r#"[{"data": {"text": "Sergei Shoigu"}, "annotations": []}]"#;
+    let cut = &whole[..30];
+    for format in [Format::LabelStudio, Format::Native, Format::Spacy] {
+        let said = message(open(format, "tasks.json", cut));
+        assert!(
+            said.starts_with("the file: it is not valid JSON (EOF while parsing")
+                && said.ends_with("it ends early, so it may have been cut short"),
+            "{format:?}: {said}"
+        );
+    }
+    assert_eq!(Format::detect("tasks.json", cut), Some(Format::Native));
+}

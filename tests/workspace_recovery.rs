@@ -197,3 +197,35 @@ fn a_done_list_shorter_than_the_documents_is_refused() {
         })
     );
 }
+
+#[test]
+fn every_document_gets_an_id_of_its_own() {
+    let mut workspace = Workspace::new(doc("article", "One."));
+    workspace
+        .add(vec![
+            (doc("article", "Two."), false),
+            (doc("article", "Three."), false),
+            (doc("article-2", "Four."), false),
+        ])
+        .expect("added");
+    workspace.remove(1).expect("removed");
+    workspace
+        .add(vec![(doc("article", "Five."), false)])
+        .expect("added again");
+    let ids: Vec<String> = workspace
+        .summaries()
+        .iter()
+        .map(|s| s.document.id.clone())
+        .collect();
+    assert_eq!(
+        ids,
+        ["article", "article-3", "article-2-2", "article-2"],
+        "unique after a removal too"
+    );
+    let texts: Vec<String> = workspace
+        .summaries()
+        .iter()
+        .map(|s| s.document.text().to_owned())
+        .collect();
+    assert_eq!(texts, ["One.", "Three.", "Four.", "Five."]);
+}

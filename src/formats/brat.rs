@@ -77,6 +77,15 @@ pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatEr
     let mut lines = Vec::new();
     for (index, line) in ann.lines().enumerate() {
         let place = Place::Line(index + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !is_annotation_line(line) {
+            return Err(syntax(
+                place,
+                "not a brat annotation line (T, R, E, A, M, N, * or # followed by an id and a tab)",
+            ));
+        }
         if !line.starts_with('T') {
             continue;
         }
@@ -145,6 +154,23 @@ pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatEr
         return Err(line.map_or(error.clone(), |line| at_line(error, Place::Line(line))));
     }
     Ok(document)
+}
+
+/// Whether `line` is one of brat's annotation lines: an id (a kind letter, then digits, or `*`
+/// for an equivalence) and a tab. Relations, events, attributes and notes are read no further.
+fn is_annotation_line(line: &str) -> bool {
+    let Some((id, _)) = line.split_once('\t') else {
+        return false;
+    };
+    let mut chars = id.chars();
+    match chars.next() {
+        Some('*') => chars.as_str().is_empty(),
+        Some('T' | 'R' | 'E' | 'A' | 'M' | 'N' | '#') => {
+            let digits = chars.as_str();
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// The same error, placed at a line of the `.ann` file.

@@ -207,8 +207,26 @@ pub fn import(
     base: Option<BaseText>,
 ) -> Result<Imported, FormatError> {
     // An empty .ann is a brat document with no spans; its text is in the .txt.
-    if content.trim().is_empty() && !matches!(format, Format::Text | Format::Brat) {
+    if content.trim().is_empty() && format != Format::Brat {
         return Err(FormatError::Empty);
+    }
+    let whole_json = matches!(
+        format,
+        Format::Native | Format::LabelStudio | Format::Spacy | Format::W3c
+    );
+    if whole_json {
+        // Said plainly before any reader guesses at the shape of a broken file.
+        if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(content) {
+            let cut = if error.is_eof() {
+                ": it ends early, so it may have been cut short"
+            } else {
+                ""
+            };
+            return Err(FormatError::Syntax {
+                place: super::labeled_text::Place::File,
+                message: format!("it is not valid JSON ({error}){cut}"),
+            });
+        }
     }
     let missing = |what: &str| FormatError::MissingText(what.to_owned());
     let documents = match format {

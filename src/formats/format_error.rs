@@ -44,6 +44,8 @@ impl std::error::Error for ExportError {}
 pub enum SpanProblem {
     /// The end is not after the start.
     Reversed,
+    /// The label's name is empty or only whitespace.
+    EmptyLabel,
     /// The offsets reach past the text.
     OutOfRange {
         /// The text's length in code points.
@@ -83,6 +85,7 @@ impl fmt::Display for SpanProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Reversed => write!(f, "its end is not after its start"),
+            Self::EmptyLabel => write!(f, "its label has no name"),
             Self::OutOfRange { length } => {
                 write!(f, "its offsets lie outside the text ({length} code points)")
             }

@@ -75,10 +75,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// An optional array; missing means empty.
+    /// An optional array; missing means empty, but `null` is refused: it would quietly read
+    /// as no spans where the writer may have meant some.
     pub fn array(&self, key: &str) -> Result<&'a [Value], FormatError> {
-        match self.get(key) {
+        match self.object.get(key) {
             None => Ok(&[]),
+            Some(Value::Null) => Err(self.wrong(key, "an array (it is null; write [] for none)")),
             Some(value) => value
                 .as_array()
                 .map(Vec::as_slice)

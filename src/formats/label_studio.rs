@@ -128,12 +128,19 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                     if result.opt_str("type")? != Some("labels") {
                         continue;
                     }
-                    let Some(value) = result.object("value")? else {
-                        continue;
-                    };
+                    let value = result
+                        .object("value")?
+                        .ok_or_else(|| syntax(place, "a \"labels\" result needs its \"value\""))?;
                     let (start, end) = (value.index("start")?, value.index("end")?);
                     let text = value.opt_str("text")?;
-                    for label in value.array("labels")? {
+                    let labels = value.array("labels")?;
+                    if labels.is_empty() {
+                        return Err(syntax(
+                            place,
+                            format!("the \"labels\" result at {start}–{end} names no label"),
+                        ));
+                    }
+                    for label in labels {
                         let label = label
                             .as_str()
                             .ok_or_else(|| syntax(place, "\"labels\" must hold strings"))?;

@@ -198,6 +198,9 @@ impl LabeledText {
 }
 
 fn span_problem(document: &Document, span: &SpanRecord) -> Option<SpanProblem> {
+    if span.label.trim().is_empty() {
+        return Some(SpanProblem::EmptyLabel);
+    }
     if span.start >= span.end {
         return Some(SpanProblem::Reversed);
     }

@@ -19,6 +19,7 @@ pub mod plain_text;
 pub mod prodigy;
 pub mod service;
 pub mod spacy_offsets;
+pub mod text_encoding;
 pub mod tokens;
 pub mod w3c;
 pub mod workspace_file;

@@ -114,6 +114,8 @@ pub enum ImportError {
     BadLabelKey(String),
     /// Saved label ids repeat.
     BadLabelIds,
+    /// A label's name is empty or only whitespace (label `number`, from 1).
+    EmptyLabelName(usize),
     /// An annotation names a label the file does not define.
     UnknownLabel {
         /// The annotation's id.
@@ -152,6 +154,7 @@ impl fmt::Display for ImportError {
             }
             Self::BadLabelKey(key) => write!(f, "label key {key:?} is not a single character"),
             Self::BadLabelIds => write!(f, "two labels have the same id"),
+            Self::EmptyLabelName(number) => write!(f, "label {number} has no name"),
             Self::UnknownLabel { annotation, label } => {
                 write!(f, "annotation {annotation} uses the undefined label {label:?}")
             }
@@ -302,6 +305,9 @@ pub(crate) fn labels_json_with_ids(labels: &LabelSet) -> Vec<LabelJson<'_>> {
 
 /// The labels of a file, checking each key is one character.
 pub(crate) fn read_labels(labels: &[LabelJson]) -> Result<LabelSet, ImportError> {
+    if let Some(at) = labels.iter().position(|label| label.name.trim().is_empty()) {
+        return Err(ImportError::EmptyLabelName(at + 1));
+    }
     let keys = labels
         .iter()
         .map(

@@ -125,6 +125,30 @@ struct CorpusStep {
     undone: bool,
 }
 
+/// The document with an id no other document has (`article`, `article-2`, …), noted in `ids`.
+fn with_unique_id(
+    annotated: AnnotatedDocument,
+    ids: &mut std::collections::HashSet<String>,
+) -> AnnotatedDocument {
+    let base = &annotated.document.id;
+    let mut id = base.clone();
+    let mut number = 1;
+    while ids.contains(&id) {
+        number += 1;
+        id = format!("{base}-{number}");
+    }
+    ids.insert(id.clone());
+    if id == *base {
+        return annotated;
+    }
+    let mut document = (*annotated.document).clone();
+    document.id = id;
+    AnnotatedDocument {
+        document: Rc::new(document),
+        ..annotated
+    }
+}
+
 /// Every document, the open one and the shared labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {
@@ -197,7 +221,13 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         let mut labels = (*self.open.labels).clone();
         let mut added = Vec::new();
+        let mut ids: std::collections::HashSet<String> = self
+            .entries
+            .iter()
+            .map(|entry| entry.document.id.clone())
+            .collect();
         for (annotated, done) in documents {
+            let annotated = with_unique_id(annotated, &mut ids);
             labels = labels.with_names(annotated.labels.iter().map(|l| l.name.as_str()));
             let shared = Rc::new(labels.clone());
             let relabeled = annotated

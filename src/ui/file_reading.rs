@@ -1,8 +1,13 @@
-//! Reading a file the user picked, with a size limit checked before anything is read.
+//! Reading a file the user picked, with a size limit checked before anything is read. Text
+//! is UTF-8 (a byte-order mark is dropped); a file that is not is opened as Windows-1252 only
+//! if the user says so, and otherwise refused with where its first bad byte is.
 
 use std::fmt;
 
 use wasm_bindgen_futures::JsFuture;
+
+use super::dom;
+use crate::formats::text_encoding::{decode, Encoding, NotUtf8};
 
 /// Largest file the app opens: 50 MiB.
 pub const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
@@ -19,6 +24,13 @@ pub enum FileError {
     },
     /// The browser could not read it, or it is not text.
     ReadFailed(String),
+    /// It is not UTF-8, and the user did not want it read as Windows-1252.
+    NotUtf8 {
+        /// The file's name.
+        name: String,
+        /// Where and what.
+        error: NotUtf8,
+    },
 }
 
 impl fmt::Display for FileError {
@@ -31,6 +43,11 @@ impl fmt::Display for FileError {
                 megabytes(MAX_FILE_BYTES)
             ),
             Self::ReadFailed(reason) => write!(f, "the file could not be read: {reason}"),
+            Self::NotUtf8 { name, error } => write!(
+                f,
+                "{name} was not opened: {error}. Save it as UTF-8, or open it again and choose \
+                 to read it as Windows-1252"
+            ),
         }
     }
 }
@@ -42,7 +59,8 @@ fn megabytes(bytes: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// The file's text, decoded as UTF-8.
+/// The file's text, decoded as UTF-8, or as Windows-1252 if it is not UTF-8 and the user
+/// agrees when asked.
 pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
     if file.size() > MAX_FILE_BYTES {
         return Err(FileError::TooBig {
@@ -50,9 +68,23 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
             bytes: file.size(),
         });
     }
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| FileError::ReadFailed(format!("{error:?}")))?;
-    text.as_string()
-        .ok_or_else(|| FileError::ReadFailed("not text".into()))
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    match decode(&bytes, Encoding::Utf8) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let name = file.name();
+            let question = format!(
+                "{name}: {error}.\n\nOpen it as Windows-1252 (Western European) text? Cancel \
+                 leaves it out."
+            );
+            if dom::confirm(&question) {
+                Ok(decode(&bytes, Encoding::Windows1252).unwrap_or_default())
+            } else {
+                Err(FileError::NotUtf8 { name, error })
+            }
+        }
+    }
 }

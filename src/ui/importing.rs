@@ -10,7 +10,7 @@ use std::fmt;
 use gloo_timers::future::TimeoutFuture;
 
 use super::converters;
-use super::file_reading::{self, FileError};
+use super::file_reading;
 use super::html_text;
 use crate::formats::service::{opened_message, refusal_message, NamedText, Request, Response};
 use crate::formats::{native_json, plain_text, workspace_file, HTML_EXTENSIONS};
@@ -31,8 +31,6 @@ pub struct Opened {
 /// Why nothing was opened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpenError {
-    /// A file could not be read.
-    File(FileError),
     /// No file could be opened; the message names each and its problem.
     Refused(String),
 }
@@ -40,7 +38,6 @@ pub enum OpenError {
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::File(error) => write!(f, "{error}"),
             Self::Refused(message) => write!(f, "{message}"),
         }
     }
@@ -107,17 +104,18 @@ pub async fn open_files(
     current: &AnnotatedDocument,
     progress: impl Fn(Option<(usize, usize)>),
 ) -> Result<Opened, OpenError> {
+    let (mut documents, mut sources, mut refusals) = (Vec::new(), Vec::new(), Vec::new());
     let mut read = Vec::new();
     for file in files {
-        let content = file_reading::read_text(file)
-            .await
-            .map_err(OpenError::File)?;
-        read.push(NamedText {
-            name: file.name(),
-            content,
-        });
+        match file_reading::read_text(file).await {
+            Ok(content) => read.push(NamedText {
+                name: file.name(),
+                content,
+            }),
+            // One file that cannot be read is left out; the others are still opened.
+            Err(error) => refusals.push(error.to_string()),
+        }
     }
-    let (mut documents, mut sources, mut refusals) = (Vec::new(), Vec::new(), Vec::new());
     let mut for_worker = Vec::new();
     for file in read {
         match open_in_page(&file, current) {

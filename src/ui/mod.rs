@@ -26,6 +26,7 @@ pub mod tab_lock;
 pub mod theme;
 pub mod toolbar;
 pub mod visible_rows;
+pub mod wording;
 pub mod workspace_store;
 
 pub use app::App;

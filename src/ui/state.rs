@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::set_aside::AsideRecord;
+use super::wording;
 
 use crate::model::snapping::{snap, Snap};
 use crate::model::suggestions::Suggestion;
@@ -503,7 +504,18 @@ impl AppState {
             LabelEdit::Recolor(id, color) => labels.recoloured(id, &color),
             LabelEdit::SetKey(id, key) => labels.with_key(id, key),
             LabelEdit::Move(id, by) => labels.moved(id, by),
-            LabelEdit::Import(set) => Ok(labels.merged(&set)),
+            LabelEdit::Import(imported) => {
+                let merged = labels.merged(&imported);
+                let said = Notice::info(wording::label_import(labels, &imported, &merged));
+                if merged == **labels {
+                    return self.with_notice(Some(said));
+                }
+                let mut next = (*self).clone();
+                next.workspace.open.set_labels(merged);
+                next.changed(0..0);
+                next.notice = Some(said);
+                return Rc::new(next);
+            }
         };
         match edited {
             Ok(set) if set == **labels => self,

@@ -5,24 +5,28 @@
 //!
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
+mod files;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use article_annotator::formats::overlaps;
+use article_annotator::formats::text_encoding::Encoding;
 use article_annotator::formats::{
     export, export_document, import, BaseText, ExportedFile, Format, Imported, LabeledText,
 };
 use article_annotator::model::{Document, LabelSet};
 
 const USAGE: &str = "usage:
-  annotations convert <input> --to <format> [-o <path>] [--text <file>]
-  annotations check <input> [--text <file>]
+  annotations convert <input> --to <format> [-o <path>] [--text <file>] [--encoding <name>]
+  annotations check <input> [--text <file>] [--encoding <name>]
 
 formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
   input format is found from the file's name and content; plain .txt/.md is an article
   brat: <name>.ann is read with <name>.txt beside it; written as <id>.txt + <id>.ann in -o <dir>
   w3c: annotations point into a text; give it with --text <file>
-  -o: the output file (standard output if left out)";
+  -o: the output file (standard output if left out); written whole or not at all
+  --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252";
 
 /// Parsed command-line options.
 struct Options {
@@ -31,11 +35,13 @@ struct Options {
     to: Option<Format>,
     output: Option<PathBuf>,
     text: Option<PathBuf>,
+    encoding: Encoding,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut positional = Vec::new();
     let (mut to, mut output, mut text) = (None, None, None);
+    let mut encoding = Encoding::Utf8;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().cloned().ok_or(format!("{arg} needs a value"));
@@ -46,6 +52,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             "-o" | "--output" => output = Some(PathBuf::from(value()?)),
             "--text" => text = Some(PathBuf::from(value()?)),
+            "--encoding" => {
+                let name = value()?;
+                encoding =
+                    Encoding::from_name(&name).ok_or(format!("unknown encoding {name:?}"))?;
+            }
             "-h" | "--help" => return Err(String::new()),
             _ => positional.push(arg.clone()),
         }
@@ -57,13 +68,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
             to,
             output,
             text,
+            encoding,
         }),
         _ => Err(String::new()),
     }
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()))
 }
 
 fn file_name(path: &Path) -> String {
@@ -74,6 +82,7 @@ fn file_name(path: &Path) -> String {
 /// The input's documents, or a message naming what is wrong.
 fn load(options: &Options) -> Result<(Format, Imported), String> {
     let name = file_name(&options.input);
+    let read = |path: &Path| files::read_text(path, options.encoding);
     let content = read(&options.input)?;
     let format = Format::detect(&name, &content).ok_or_else(|| {
         format!(
@@ -206,17 +215,35 @@ fn write_files(
             Ok(())
         }
         ([file], Some(path)) if !always_dir => {
-            std::fs::write(path, &file.content).map_err(|e| format!("{}: {e}", path.display()))
+            files::write_all(&[(path.to_path_buf(), file.content.as_str())])
         }
         (_, Some(dir)) => {
+            let created = !dir.exists();
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            for file in files {
-                let path = dir.join(&file.name);
-                std::fs::write(&path, &file.content)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                eprintln!("wrote {}", path.display());
+            let written = files::in_folder(dir, files).and_then(|paths| {
+                let outputs: Vec<(PathBuf, &str)> = paths
+                    .into_iter()
+                    .zip(files)
+                    .map(|(path, file)| (path, file.content.as_str()))
+                    .collect();
+                files::write_all(&outputs)?;
+                Ok(outputs)
+            });
+            match written {
+                Ok(outputs) => {
+                    for (path, _) in outputs {
+                        eprintln!("wrote {}", path.display());
+                    }
+                    Ok(())
+                }
+                Err(error) => {
+                    if created {
+                        // Only if still empty: nothing of the user's is ever removed.
+                        let _ = std::fs::remove_dir(dir);
+                    }
+                    Err(error)
+                }
             }
-            Ok(())
         }
         (_, None) => Err("this format writes several files: give -o <directory>".into()),
     }
