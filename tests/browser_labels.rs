@@ -87,8 +87,12 @@ async fn rename_recolour_rebind_and_reorder_show_everywhere_and_undo() {
     );
     change(&app, ".label-row:nth-child(2) input[type=color]", "#123456");
     yew::scheduler::flush().await;
-    let styles = app.texts("style").concat();
-    assert!(styles.contains("#123456"), "{styles}");
+    let mark = app.all(".article mark.hl[data-label=Location]")[0].clone();
+    let colour = web_sys::window()
+        .and_then(|w| w.get_computed_style(&mark).ok().flatten())
+        .and_then(|style| style.get_property_value("--hl").ok())
+        .unwrap_or_default();
+    assert_eq!(colour.trim(), "#123456");
     change(&app, ".label-row:nth-child(2) .label-key-input", "l");
     yew::scheduler::flush().await;
     assert_eq!(legend(&app)[1], "Locationl");

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::css_property::use_css_property;
 use super::label_styles::color_class;
 use super::visible_rows::visible_rows;
 use crate::model::statistics::{label_statistics, workspace_statistics, LabelStatistics};
@@ -52,7 +53,9 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
         .iter()
         .zip(rows.clone())
         .map(|(annotation, row)| render_row(props, annotation, row));
-    let height = format!("height: {}px", props.annotations.len() * ROW_PX);
+    let entries_ref = use_node_ref();
+    let height = format!("{}px", props.annotations.len() * ROW_PX);
+    use_css_property(&entries_ref, "height", height);
     // On narrow screens the list folds away under its heading (the wide layout ignores this).
     let open = use_state(|| false);
     let ontoggle = {
@@ -71,7 +74,7 @@ pub fn annotation_list(props: &AnnotationListProps) -> Html {
                 <p class="hint">{ "Select text in the article, then press a label key (1 Person, 2 Place, 3 Event) or click a label." }</p>
             }
             <div class="entries-scroll" id="annotation-entries" {onscroll}>
-                <ol class="entries" style={height}>{ for items }</ol>
+                <ol class="entries" ref={entries_ref}>{ for items }</ol>
             </div>
             <StatisticsTable document={props.document.clone()} labels={props.labels.clone()}
                 annotations={props.annotations.clone()} corpus={props.corpus.clone()}
@@ -159,22 +162,46 @@ fn statistics_table(props: &StatisticsProps) -> Html {
 
 fn render_row(props: &AnnotationListProps, annotation: &Annotation, row: usize) -> Html {
     let id = annotation.id;
-    let name = props.labels.name_of(annotation.label).to_owned();
     let text = props
         .document
         .slice(annotation.range())
         .unwrap_or_default()
         .to_owned();
-    let position = format!("{}–{}", annotation.start, annotation.end);
-    let class = classes!("entry", (props.selected == Some(id)).then_some("selected"));
-    let onclick = props.onpick.reform(move |_: MouseEvent| id);
-    let top = format!("top: {}px", row * ROW_PX);
     html! {
-        <li key={id.0} style={top}>
-            <button type="button" {class} {onclick} data-ann={id.0.to_string()} title={text.clone()}>
+        <AnnotationRow key={id.0} annotation={*annotation} {row} {text}
+            label={props.labels.name_of(annotation.label).to_owned()}
+            selected={props.selected == Some(id)} onpick={props.onpick.clone()} />
+    }
+}
+
+/// Props of [`AnnotationRow`].
+#[derive(Properties, PartialEq)]
+struct AnnotationRowProps {
+    annotation: Annotation,
+    /// Its position in the list, which places it.
+    row: usize,
+    text: String,
+    label: String,
+    selected: bool,
+    onpick: Callback<AnnotationId>,
+}
+
+/// One annotation of the list.
+#[function_component(AnnotationRow)]
+fn annotation_row(props: &AnnotationRowProps) -> Html {
+    let annotation = props.annotation;
+    let id = annotation.id;
+    let position = format!("{}–{}", annotation.start, annotation.end);
+    let class = classes!("entry", props.selected.then_some("selected"));
+    let onclick = props.onpick.reform(move |_: MouseEvent| id);
+    let row_ref = use_node_ref();
+    use_css_property(&row_ref, "top", format!("{}px", props.row * ROW_PX));
+    html! {
+        <li ref={row_ref}>
+            <button type="button" {class} {onclick} data-ann={id.0.to_string()} title={props.text.clone()}>
                 <span class={classes!("swatch", color_class(annotation.label))}></span>
-                <span class="entry-text">{ text }</span>
-                <span class="entry-label">{ name }</span>
+                <span class="entry-text">{ props.text.clone() }</span>
+                <span class="entry-label">{ props.label.clone() }</span>
                 <span class="entry-position" title="Code point offsets">{ position }</span>
             </button>
         </li>

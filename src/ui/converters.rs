@@ -83,28 +83,11 @@ mod worker {
 
         fn start() -> Result<Self, String> {
             let fail = |error: JsValue| format!("{error:?}");
-            let base = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.base_uri().ok().flatten())
-                .ok_or("no page address")?;
-            let url = |file: &str| {
-                web_sys::Url::new_with_base(file, &base)
-                    .map(|url| url.href())
-                    .map_err(fail)
-            };
-            // Trunk builds the worker for `importScripts`; a tiny script loads it and its wasm.
-            let loader = format!(
-                "importScripts({:?}); wasm_bindgen({:?});",
-                url("formats-worker.js")?,
-                url("formats-worker_bg.wasm")?
-            );
-            let parts = js_sys::Array::of1(&loader.into());
-            let options = web_sys::BlobPropertyBag::new();
-            options.set_type("text/javascript");
-            let blob =
-                web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-            let script = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-            let worker = Worker::new(&script).map_err(fail)?;
+            // Trunk builds the worker for `importScripts`; static/formats-loader.js loads it
+            // and its wasm. A file of the app's own, not a blob, so the page's
+            // Content-Security-Policy (worker-src 'self') lets it start.
+            let script = "formats-loader.js";
+            let worker = Worker::new(script).map_err(fail)?;
 
             let ready = Rc::new(Cell::new(false));
             let queued: Rc<RefCell<Vec<js_sys::Array>>> = Rc::default();

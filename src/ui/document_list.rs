@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::css_property::use_css_property;
 use super::visible_rows::visible_rows;
 use crate::model::{DocumentSummary, StatusFilter};
 
@@ -102,7 +103,12 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                     onopen={props.onopen.clone()} onremove={props.onremove.clone()} />
             }
         });
-    let height = format!("height: {}px", listed.len() * ROW_PX);
+    let entries_ref = use_node_ref();
+    use_css_property(
+        &entries_ref,
+        "height",
+        format!("{}px", listed.len() * ROW_PX),
+    );
     html! {
         <nav class="documents" aria-label="Documents">
             <h2>{ format!("Documents ({}) · {done} done", props.summaries.len()) }</h2>
@@ -121,7 +127,7 @@ pub fn document_list(props: &DocumentListProps) -> Html {
             </div>
             <div class="status-filter" role="group" aria-label="Show documents">{ for filters }</div>
             <div class="document-scroll" ref={list_ref} {onscroll}>
-                <ol class="document-entries" style={height}>{ for rows }</ol>
+                <ol class="document-entries" ref={entries_ref}>{ for rows }</ol>
             </div>
         </nav>
     }
@@ -147,9 +153,10 @@ fn document_row(props: &DocumentRowProps) -> Html {
     let class = classes!("document-entry", props.current.then_some("current"));
     let title = summary.document.title.clone();
     let remove_title = format!("Remove “{title}” from the workspace");
-    let top = format!("top: {}px", props.row * ROW_PX);
+    let row_ref = use_node_ref();
+    use_css_property(&row_ref, "top", format!("{}px", props.row * ROW_PX));
     html! {
-        <li style={top}>
+        <li ref={row_ref}>
             <button type="button" {class} aria-current={props.current.then_some("true")}
                 data-index={index.to_string()} title={title.clone()}
                 onclick={props.onopen.reform(move |_: MouseEvent| index)}>

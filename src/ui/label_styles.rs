@@ -2,7 +2,9 @@
 //! (black or white text, whichever meets WCAG AA on it) and `--mark-line` (an underline style
 //! per label, so no label is told apart by colour alone); class `o<id>` sets `--outer` (the
 //! outer label of a nested highlight). Colours are sanitized hex values, ids are numbers:
-//! nothing else reaches the CSS.
+//! nothing else reaches the CSS. The rules live in a constructed stylesheet adopted by the
+//! document (CSSOM), not in a `<style>` element, so the Content-Security-Policy can refuse
+//! every inline style.
 
 use std::rc::Rc;
 
@@ -49,10 +51,54 @@ pub struct LabelStylesProps {
     pub labels: Rc<LabelSet>,
 }
 
-/// A `<style>` element with the label colour classes.
+/// The label colour classes, kept in a stylesheet of their own while mounted; renders
+/// nothing.
 #[function_component(LabelStyles)]
 pub fn label_styles(props: &LabelStylesProps) -> Html {
-    html! { <style>{ label_css(&props.labels) }</style> }
+    let sheet = use_mut_ref(|| None::<web_sys::CssStyleSheet>);
+    {
+        let sheet = sheet.clone();
+        use_effect_with((), move |_| {
+            *sheet.borrow_mut() = adopt_sheet();
+            move || {
+                if let Some(own) = sheet.borrow_mut().take() {
+                    drop_sheet(&own);
+                }
+            }
+        });
+    }
+    use_effect_with(Rc::clone(&props.labels), move |labels| {
+        if let Some(own) = sheet.borrow().as_ref() {
+            // Only sanitized colours and numbers: the rules always parse.
+            let _ = own.replace_sync(&label_css(labels));
+        }
+    });
+    Html::default()
+}
+
+/// The document's adopted stylesheets, as an array.
+fn adopted() -> Option<(web_sys::Document, js_sys::Array)> {
+    let document = web_sys::window()?.document()?;
+    let list = js_sys::Reflect::get(&document, &"adoptedStyleSheets".into()).ok()?;
+    Some((document, js_sys::Array::from(&list)))
+}
+
+/// A new stylesheet, adopted by the document.
+fn adopt_sheet() -> Option<web_sys::CssStyleSheet> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    let (document, list) = adopted()?;
+    list.push(&sheet);
+    js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &list).ok()?;
+    Some(sheet)
+}
+
+/// Takes `sheet` off the document's adopted stylesheets.
+fn drop_sheet(sheet: &web_sys::CssStyleSheet) {
+    if let Some((document, list)) = adopted() {
+        let own: &wasm_bindgen::JsValue = sheet.as_ref();
+        let kept: js_sys::Array = list.iter().filter(|s| s != own).collect();
+        let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &kept);
+    }
 }
 
 #[cfg(test)]

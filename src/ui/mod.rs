@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod autosave;
 pub mod converters;
+pub mod css_property;
 pub mod document_list;
 pub mod dom;
 pub mod exporting;

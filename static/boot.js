@@ -1,0 +1,9 @@
+// Starts the app: imports the wasm-bindgen module that Trunk built and runs it. It is a file
+// of its own, not the inline script Trunk writes by default, so the page's
+// Content-Security-Policy can refuse every inline script. Trunk.toml's `pattern_script` passes
+// the built file names in this script's URL.
+const given = new URL(import.meta.url).searchParams;
+const here = new URL('.', import.meta.url);
+const { default: init } = await import(new URL(given.get('js'), here).href);
+const wasm = await init({ module_or_path: new URL(given.get('wasm'), here) });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
