@@ -8,6 +8,7 @@ pub mod doccano;
 pub mod file_names;
 pub mod format_error;
 pub mod history_json;
+pub mod html_depth;
 mod json_fields;
 mod jsonl;
 pub mod label_set;

@@ -9,14 +9,21 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::offsets::IndexedText;
 
-/// One line of the article, including the line break that ends it (`\n` or `\r\n`).
+/// One line of the article, including the line break that ends it (`\n` or `\r\n`); or, for
+/// a line longer than [`MAX_PIECE_CHARS`], one piece of it, cut at a word boundary, so that
+/// no rendering unit (and no edit's re-render) grows with the length of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// Code point range in the document.
     pub chars: Range<usize>,
     /// UTF-8 byte range in the document.
     pub bytes: Range<usize>,
+    /// Whether this is a piece of a longer line (shown flowing on with its neighbours).
+    pub piece: bool,
 }
+
+/// Longest paragraph, in code points; longer lines are cut into pieces of about this length.
+pub const MAX_PIECE_CHARS: usize = 1_000;
 
 /// An immutable article: text held once, with its offset index and paragraph layout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,28 +143,88 @@ impl Document {
     }
 }
 
-/// Splits the text after every `\n`, so `\r\n` stays whole and no character is lost.
+/// Splits the text after every `\n`, so `\r\n` stays whole and no character is lost; lines
+/// longer than [`MAX_PIECE_CHARS`] are cut into pieces.
 fn split_paragraphs(text: &IndexedText) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let (mut start_byte, mut start_char, mut chars) = (0, 0, 0);
-    for (byte, ch) in text.as_str().char_indices() {
+    let all = text.as_str();
+    let mut push_line = |bytes: Range<usize>, first_char: usize, end_char: usize| {
+        if end_char - first_char <= MAX_PIECE_CHARS {
+            paragraphs.push(Paragraph {
+                chars: first_char..end_char,
+                bytes,
+                piece: false,
+            });
+        } else {
+            pieces(all, bytes, first_char, &mut paragraphs);
+        }
+    };
+    for (byte, ch) in all.char_indices() {
         chars += 1;
         if ch == '\n' {
             let end_byte = byte + 1;
-            paragraphs.push(Paragraph {
-                chars: start_char..chars,
-                bytes: start_byte..end_byte,
-            });
+            push_line(start_byte..end_byte, start_char, chars);
             (start_byte, start_char) = (end_byte, chars);
         }
     }
-    if start_byte < text.as_str().len() {
-        paragraphs.push(Paragraph {
-            chars: start_char..chars,
-            bytes: start_byte..text.as_str().len(),
-        });
+    if start_byte < all.len() {
+        push_line(start_byte..all.len(), start_char, chars);
     }
     paragraphs
+}
+
+/// Cuts one long line (`bytes` of `text`, starting at code point `first_char`) into pieces of
+/// at most [`MAX_PIECE_CHARS`], each cut at a UAX #29 word boundary: after whitespace in the
+/// second half of the piece if there is such a place, else at the last word boundary; a
+/// single word longer than a piece is cut between grapheme clusters.
+fn pieces(text: &str, bytes: Range<usize>, first_char: usize, out: &mut Vec<Paragraph>) {
+    let line = &text[bytes.clone()];
+    // Positions are (byte in the line, code point in the document).
+    let mut push = |from: (usize, usize), to: (usize, usize)| {
+        out.push(Paragraph {
+            chars: from.1..to.1,
+            bytes: bytes.start + from.0..bytes.start + to.0,
+            piece: true,
+        });
+    };
+    let mut from = (0, first_char);
+    let mut at = from;
+    let (mut after_space, mut after_word) = (None, None);
+    for word in line.split_word_bounds() {
+        let next = (at.0 + word.len(), at.1 + word.chars().count());
+        if next.1 - from.1 > MAX_PIECE_CHARS {
+            let half = from.1 + MAX_PIECE_CHARS / 2;
+            let best = after_space
+                .filter(|&(_, c): &(usize, usize)| c >= half)
+                .or(after_word);
+            if let Some(to) = best {
+                push(from, to);
+                from = to;
+            }
+            after_space = None;
+            let mut grapheme_at = at;
+            for grapheme in word.graphemes(true) {
+                let end = (
+                    grapheme_at.0 + grapheme.len(),
+                    grapheme_at.1 + grapheme.chars().count(),
+                );
+                if end.1 - from.1 > MAX_PIECE_CHARS && grapheme_at.1 > from.1 {
+                    push(from, grapheme_at);
+                    from = grapheme_at;
+                }
+                grapheme_at = end;
+            }
+        }
+        at = next;
+        after_word = Some(at);
+        if word.chars().all(|c| c.is_whitespace() && c != '\n') {
+            after_space = Some(at);
+        }
+    }
+    if at.1 > from.1 {
+        push(from, at);
+    }
 }
 
 #[cfg(test)]
@@ -174,6 +241,47 @@ mod tests {
             .collect();
         assert_eq!(texts, ["one\r\n", "two\n", "\n", "three"]);
         assert_eq!(doc.paragraphs()[3].chars, 10..15);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_into_pieces_at_word_boundaries_covering_it_all() {
+        let sentence = "Shoigu met Bagheri in Moscow 😀 again. ";
+        let line = sentence.repeat(200) + "end\nnext line\n" + &"x".repeat(5_000);
+        let doc = Document::new("d", "D", &line);
+        let paragraphs = doc.paragraphs();
+        let mut char_at = 0;
+        let mut byte_at = 0;
+        for paragraph in paragraphs {
+            assert_eq!(paragraph.chars.start, char_at, "no gap, no overlap");
+            assert_eq!(paragraph.bytes.start, byte_at);
+            assert!(paragraph.chars.len() <= MAX_PIECE_CHARS);
+            let text = &doc.text()[paragraph.bytes.clone()];
+            assert_eq!(text.chars().count(), paragraph.chars.len());
+            char_at = paragraph.chars.end;
+            byte_at = paragraph.bytes.end;
+        }
+        assert_eq!((char_at, byte_at), (doc.char_len(), doc.text().len()));
+        let pieces: Vec<&str> = paragraphs
+            .iter()
+            .map(|p| &doc.text()[p.bytes.clone()])
+            .collect();
+        // Pieces of the long sentence line end after a space, before a word.
+        let first_line: Vec<&Paragraph> = paragraphs.iter().take_while(|p| p.piece).collect();
+        assert!(first_line.len() >= 4);
+        for piece in &pieces[..first_line.len() - 1] {
+            assert!(piece.ends_with(' '), "{piece:?}");
+            assert!(piece.chars().count() > MAX_PIECE_CHARS / 2);
+        }
+        assert!(pieces[first_line.len() - 1].ends_with("end\n"));
+        let next = &paragraphs[first_line.len()];
+        assert!(!next.piece && pieces[first_line.len()] == "next line\n");
+        // One word of 5,000 letters: cut between characters.
+        let word: Vec<&Paragraph> = paragraphs[first_line.len() + 1..].iter().collect();
+        assert_eq!(
+            word.iter().map(|p| p.chars.len()).collect::<Vec<_>>(),
+            [1_000, 1_000, 1_000, 1_000, 1_000]
+        );
+        assert!(word.iter().all(|p| p.piece));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Which annotations each paragraph shows, kept up to date edit by edit so that an edit only
 //! rebuilds the lists (and so re-renders the paragraphs) it touches. Paragraphs are grouped
-//! in chunks of [`CHUNK_PARAGRAPHS`]; a chunk's list is shared, so an unchanged chunk is one
-//! pointer comparison.
+//! in chunks of [`CHUNK_PARAGRAPHS`], or more in a document of very many paragraphs, so that
+//! there are never more than [`MOST_CHUNKS`]; a chunk's list is shared, so an unchanged chunk
+//! is one pointer comparison.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -10,8 +11,18 @@ use super::annotation::Annotation;
 use super::document::Document;
 use super::store::AnnotationStore;
 
-/// Paragraphs per chunk: the renderer's unit of memoization and of off-screen skipping.
+/// Paragraphs per chunk, at least: the renderer's unit of memoization and of off-screen
+/// skipping.
 pub const CHUNK_PARAGRAPHS: usize = 16;
+
+/// Most chunks a document is cut into: past this, chunks hold more paragraphs, as every chunk
+/// costs the page elements and a viewport watcher even while off screen.
+pub const MOST_CHUNKS: usize = 2_048;
+
+/// Paragraphs per chunk for a document of `paragraphs` paragraphs.
+pub fn chunk_paragraphs(paragraphs: usize) -> usize {
+    CHUNK_PARAGRAPHS.max(paragraphs.div_ceil(MOST_CHUNKS))
+}
 
 /// The annotations of every paragraph of one chunk, in paragraph order.
 pub type ChunkSpans = Rc<Vec<Rc<[Annotation]>>>;
@@ -20,14 +31,16 @@ pub type ChunkSpans = Rc<Vec<Rc<[Annotation]>>>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParagraphSpans {
     chunks: Vec<ChunkSpans>,
+    per_chunk: usize,
 }
 
 impl ParagraphSpans {
     /// Computes the lists of every paragraph.
     pub fn build(document: &Document, store: &AnnotationStore) -> Self {
+        let per_chunk = chunk_paragraphs(document.paragraphs().len());
         let chunks = document
             .paragraphs()
-            .chunks(CHUNK_PARAGRAPHS)
+            .chunks(per_chunk)
             .map(|chunk| {
                 Rc::new(
                     chunk
@@ -37,7 +50,12 @@ impl ParagraphSpans {
                 )
             })
             .collect();
-        Self { chunks }
+        Self { chunks, per_chunk }
+    }
+
+    /// Paragraphs per chunk (the last chunk may hold fewer).
+    pub fn per_chunk(&self) -> usize {
+        self.per_chunk
     }
 
     /// Recomputes only the paragraphs that overlap `touched` (code points); other chunks keep
@@ -45,8 +63,8 @@ impl ParagraphSpans {
     pub fn refresh(&mut self, document: &Document, store: &AnnotationStore, touched: Range<usize>) {
         for index in document.paragraphs_overlapping(touched) {
             let chars = document.paragraphs()[index].chars.clone();
-            let chunk = &mut self.chunks[index / CHUNK_PARAGRAPHS];
-            Rc::make_mut(chunk)[index % CHUNK_PARAGRAPHS] = spans_in(store, chars);
+            let chunk = &mut self.chunks[index / self.per_chunk];
+            Rc::make_mut(chunk)[index % self.per_chunk] = spans_in(store, chars);
         }
     }
 
@@ -63,8 +81,8 @@ impl ParagraphSpans {
     /// The annotations overlapping paragraph `index`.
     pub fn get(&self, index: usize) -> Rc<[Annotation]> {
         self.chunks
-            .get(index / CHUNK_PARAGRAPHS)
-            .and_then(|chunk| chunk.get(index % CHUNK_PARAGRAPHS))
+            .get(index / self.per_chunk)
+            .and_then(|chunk| chunk.get(index % self.per_chunk))
             .cloned()
             .unwrap_or_else(|| Rc::from([]))
     }
@@ -112,5 +130,21 @@ mod tests {
             Rc::ptr_eq(&before.get(2), &after.get(2)),
             "untouched paragraphs are shared"
         );
+    }
+
+    #[test]
+    fn a_document_of_very_many_paragraphs_has_larger_chunks_not_more() {
+        assert_eq!(chunk_paragraphs(0), CHUNK_PARAGRAPHS);
+        assert_eq!(
+            chunk_paragraphs(MOST_CHUNKS * CHUNK_PARAGRAPHS),
+            CHUNK_PARAGRAPHS
+        );
+        assert_eq!(chunk_paragraphs(620_000), 303);
+        let text = "Line\n".repeat(40_000);
+        let document = Document::new("d", "D", &text);
+        let spans = ParagraphSpans::build(&document, &AnnotationStore::new());
+        assert_eq!(spans.per_chunk(), 20);
+        assert_eq!(spans.chunk_count(), MOST_CHUNKS - 48);
+        assert_eq!(spans.get(39_999).len(), 0);
     }
 }

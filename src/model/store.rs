@@ -152,6 +152,9 @@ impl AnnotationStore {
     ) -> Result<Self, (Annotation, EditError)> {
         let mut store = Self::with_policy(policy);
         let mut ids = std::collections::HashSet::new();
+        // In text order, each goes in at the end: no file order makes this quadratic.
+        let mut saved: Vec<Annotation> = saved.into_iter().collect();
+        saved.sort_by_key(Annotation::text_order);
         for annotation in saved {
             let checked = store.checked_range(document, annotation.range());
             let checked = checked.and_then(|range| {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::dom;
 use super::label_styles::{color_class, outer_class};
-use crate::model::paragraph_spans::{ChunkSpans, CHUNK_PARAGRAPHS};
+use crate::model::paragraph_spans::ChunkSpans;
 use crate::model::segments::{segments_with_cuts, Segment};
 use crate::model::suggestions::Suggestion;
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
@@ -58,8 +58,9 @@ pub fn article(props: &ArticleProps) -> Html {
         })
     };
     let chunks = (0..props.paragraph_spans.chunk_count()).map(|chunk| {
-        let paragraphs = chunk * CHUNK_PARAGRAPHS
-            ..((chunk + 1) * CHUNK_PARAGRAPHS).min(props.document.paragraphs().len());
+        let per_chunk = props.paragraph_spans.per_chunk();
+        let paragraphs =
+            chunk * per_chunk..((chunk + 1) * per_chunk).min(props.document.paragraphs().len());
         let chars = props.document.paragraphs()[paragraphs.start].chars.start
             ..props.document.paragraphs()[paragraphs.end - 1].chars.end;
         let selected = props.selected.filter(|a| a.overlaps(&chars)).map(|a| a.id);
@@ -215,7 +216,9 @@ pub fn paragraph_view(props: &ParagraphProps) -> Html {
         .collect();
     let runs = segments_with_cuts(&props.text, &props.paragraph, &props.spans, &cuts);
     html! {
-        <div class="para">{ for runs.iter().map(|segment| render_run(props, segment)) }</div>
+        <div class={classes!("para", props.paragraph.piece.then_some("piece"))}>
+            { for runs.iter().map(|segment| render_run(props, segment)) }
+        </div>
     }
 }
 

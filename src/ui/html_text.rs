@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Node, SupportedType};
 
+use crate::formats::html_depth::{nesting_depth, MOST_LEVELS};
 use crate::formats::plain_text::tidy_extracted;
 
 /// Elements whose content is not article text.
@@ -39,6 +40,12 @@ const BLOCKS: [&str; 22] = [
 
 /// The page's title and its text, paragraphs separated by blank lines.
 pub fn extract(html: &str) -> Result<(String, String), String> {
+    if nesting_depth(html) > MOST_LEVELS {
+        return Err(format!(
+            "its elements are nested more than {MOST_LEVELS} levels deep, far past any article; \
+             parsing it would hold up the page for many seconds"
+        ));
+    }
     let fail = |error: wasm_bindgen::JsValue| format!("{error:?}");
     let parsed = DomParser::new()
         .map_err(fail)?

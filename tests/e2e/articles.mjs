@@ -24,8 +24,9 @@ function random(seed) {
 
 const codePoints = (word) => Array.from(word).length;
 
-/** Builds an article of about `chars` code points with `spans` annotations. */
-export function generateArticle({ chars, spans, seed = 42 }) {
+/** Builds an article of about `chars` code points with `spans` annotations, in paragraphs of
+ * about 600 code points, or all in one line with `oneLine`. */
+export function generateArticle({ chars, spans, seed = 42, oneLine = false }) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const parts = [];
@@ -33,7 +34,7 @@ export function generateArticle({ chars, spans, seed = 42 }) {
   let offset = 0;
   while (offset < chars) {
     let paragraph = 0;
-    while (paragraph < PARAGRAPH_CHARS) {
+    while (oneLine ? offset < chars : paragraph < PARAGRAPH_CHARS) {
       const word = pick(WORDS);
       const length = codePoints(word);
       words.push({ start: offset, end: offset + length, word, lastInParagraph: false });

@@ -58,10 +58,13 @@ export function servedApp() {
   return app;
 }
 
-/** Launches Debian's Chromium headless, with the flags this closed network needs. */
-export async function launchChromium() {
+/** Launches Debian's Chromium headless, with the flags this closed network needs; `options`
+ * go to the browser context (the benchmark sets `bypassCSP`, as its probes are evaluated
+ * code that the page's Content-Security-Policy refuses). */
+export async function launchChromium(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'annotator-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
