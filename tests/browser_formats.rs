@@ -12,8 +12,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Saves a document where Place "Moscow" sits inside Event "Moscow Summit".
-fn save_nested() {
+/// Saves a document where Place "Moscow" sits inside Event "Moscow Summit", on an otherwise
+/// empty store (an earlier test's workspace would open instead).
+async fn save_nested() {
+    reset_storage().await;
     let text = "Shoigu opened the Moscow Summit in 😀 Tehran.\n";
     save_with_spans(
         "summit",
@@ -29,7 +31,7 @@ fn save_nested() {
 
 #[wasm_bindgen_test]
 async fn a_conll_export_lists_the_overlapping_spans_first_and_writes_the_rest() {
-    save_nested();
+    save_nested().await;
     let app = mount().await;
     record_browser(false);
     app.click("[data-format=iob2]");
@@ -71,7 +73,7 @@ async fn a_conll_export_lists_the_overlapping_spans_first_and_writes_the_rest() 
 
 #[wasm_bindgen_test]
 async fn every_export_format_downloads_files_named_after_the_document() {
-    save_nested();
+    save_nested().await;
     let app = mount().await;
     record_browser(true);
     for format in [
@@ -116,7 +118,7 @@ async fn every_export_format_downloads_files_named_after_the_document() {
 
 #[wasm_bindgen_test]
 async fn copy_json_puts_the_native_export_on_the_clipboard() {
-    save_nested();
+    save_nested().await;
     let app = mount().await;
     record_browser(true);
     app.click(".actions button[title^='Copy the annotations']");
@@ -201,7 +203,7 @@ async fn a_brat_pair_picked_together_opens_with_its_spans() {
 
 #[wasm_bindgen_test]
 async fn w3c_annotations_anchor_onto_the_open_document() {
-    save_nested();
+    save_nested().await;
     let app = mount().await;
     record_browser(true);
     app.click("[data-format=w3c]");

@@ -154,7 +154,8 @@ impl AnnotationStore {
         let mut ids = std::collections::HashSet::new();
         // In text order, each goes in at the end: no file order makes this quadratic.
         let mut saved: Vec<Annotation> = saved.into_iter().collect();
-        saved.sort_by_key(Annotation::text_order);
+        // Keys are unique (they end with the id): an unstable sort orders them the same.
+        saved.sort_unstable_by_key(Annotation::text_order);
         for annotation in saved {
             let checked = store.checked_range(document, annotation.range());
             let checked = checked.and_then(|range| {

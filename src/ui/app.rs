@@ -8,9 +8,10 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::after_paint::after_next_paint;
 use super::annotation_list::AnnotationList;
 use super::article::Article;
-use super::autosave::{self, Snapshot};
+use super::autosave::{self, SaveQueue, Saved, Snapshot};
 use super::document_list::DocumentList;
 use super::dom;
 use super::exporting::{self, ExportChoice};
@@ -43,9 +44,6 @@ const SUGGESTIONS_DELAY_MS: u32 = 150;
 const STORE_LOST: &str = "This browser's storage for the page was cleared while it was open \
     (by the browser's settings, its developer tools or to free space). The whole workspace \
     has been saved again; export it if you meant to remove it.";
-
-/// How long after the last change the work is saved.
-const AUTOSAVE_DELAY_MS: u32 = 300;
 
 /// The whole application.
 #[function_component(App)]
@@ -88,6 +86,32 @@ pub fn app() -> Html {
 
     // What the browser store holds, so each save writes only what changed.
     let snapshot = use_mut_ref(Snapshot::default);
+    // One save at a time, each started once its change is painted.
+    let saves = use_mut_ref(|| Rc::new(SaveQueue::default()));
+    let save = {
+        let latest = latest.clone();
+        let snapshot = snapshot.clone();
+        let saves = Rc::clone(&saves.borrow());
+        Rc::new(move |whole: bool| {
+            let for_state = latest.clone();
+            let dispatcher = latest.borrow().dispatcher();
+            saves.request(
+                whole,
+                snapshot.clone(),
+                move || {
+                    let state = for_state.borrow().clone();
+                    state.autosave.then(|| state.workspace.clone())
+                },
+                move |saved| {
+                    dispatcher.dispatch(match saved {
+                        Ok(Saved::Changes) => Action::Saved,
+                        Ok(Saved::Whole) => Action::Notify(Notice::error(STORE_LOST)),
+                        Err(reason) => Action::SavingFailed(reason),
+                    })
+                },
+            );
+        })
+    };
     {
         let dispatcher = state.dispatcher();
         let snapshot = snapshot.clone();
@@ -129,23 +153,9 @@ pub fn app() -> Html {
     {
         // Storage cleared while the page is open: the store holds nothing of the workspace
         // any more, so all of it is written again, to a new database.
-        let latest = latest.clone();
-        let snapshot = snapshot.clone();
+        let save = Rc::clone(&save);
         use_effect_with((), move |_| {
-            workspace_store::on_lost(move || {
-                *snapshot.borrow_mut() = Snapshot::default();
-                let state = latest.borrow().clone();
-                if state.autosave {
-                    let snapshot = snapshot.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let action = match autosave::save(&state.workspace, &snapshot).await {
-                            Ok(()) => Action::Notify(Notice::error(STORE_LOST)),
-                            Err(reason) => Action::SavingFailed(reason),
-                        };
-                        state.dispatch(action);
-                    });
-                }
-            });
+            workspace_store::on_lost(move || save(true));
             workspace_store::clear_on_lost
         });
     }
@@ -169,13 +179,17 @@ pub fn app() -> Html {
     }
 
     {
-        let state = state.clone();
-        let snapshot = snapshot.clone();
+        // An unmounted app writes nothing more.
+        let saves = Rc::clone(&saves.borrow());
+        use_effect_with((), move |_| move || saves.close());
+    }
+    {
+        let save = Rc::clone(&save);
+        let saves_on = state.autosave;
         use_effect_with(state.revision, move |_| {
-            let pending = state
-                .autosave
-                .then(|| Timeout::new(AUTOSAVE_DELAY_MS, move || save_now(state, snapshot)));
-            move || drop(pending)
+            if saves_on {
+                after_next_paint(move || save(false));
+            }
         });
     }
 
@@ -572,17 +586,6 @@ fn dispatcher_callback<T: 'static>(
 ) -> Callback<T> {
     let dispatcher = state.dispatcher();
     Callback::from(move |value| dispatcher.dispatch(make(value)))
-}
-
-/// Saves the workspace now; a failure shows the saving warning, a success clears it.
-fn save_now(state: UseReducerHandle<AppState>, snapshot: Rc<std::cell::RefCell<Snapshot>>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let action = match autosave::save(&state.workspace, &snapshot).await {
-            Ok(()) => Action::Saved,
-            Err(reason) => Action::SavingFailed(reason),
-        };
-        state.dispatch(action);
-    });
 }
 
 /// The action that adds a pasted text as a new document.

@@ -3,11 +3,12 @@
 //! transaction. Documents are native JSON with their latest undo steps (`history_json`),
 //! offsets in Unicode code points.
 //!
-//! A page left within the autosave delay cannot wait for IndexedDB, so what changed is also
-//! kept in localStorage at that moment (when it fits) and written to IndexedDB at the next
-//! start, before the workspace is read.
+//! A save starts as soon as the change is painted, one at a time ([`SaveQueue`]): a renderer
+//! crash loses at most the change whose save has not committed yet. A page left before then
+//! cannot wait for IndexedDB, so what changed is also kept in localStorage at that moment
+//! (when it fits) and written to IndexedDB at the next start, before the workspace is read.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -155,4 +156,83 @@ pub async fn finish_unsaved() -> Result<(), StoreError> {
     workspace_store::write(&changes.records, &changes.removed).await?;
     let _ = storage::remove(UNSAVED_KEY);
     Ok(())
+}
+
+/// Saves one at a time: a save asked for while one runs is made when it ends, of the
+/// workspace as it is then; after the store was lost, the next save writes everything.
+#[derive(Debug, Default)]
+pub struct SaveQueue {
+    running: Cell<bool>,
+    again: Cell<bool>,
+    whole: Cell<bool>,
+    closed: Cell<bool>,
+}
+
+/// What a queued save did.
+pub enum Saved {
+    /// What changed was written.
+    Changes,
+    /// The whole workspace was written again, as the store had been lost.
+    Whole,
+}
+
+impl SaveQueue {
+    /// Saves the workspace `latest` gives (none: saving is off) now, or when the running save
+    /// ends; `done` hears each outcome. With `whole`, everything is written, not only what
+    /// changed since the last save.
+    pub fn request(
+        self: &Rc<Self>,
+        whole: bool,
+        snapshot: Rc<RefCell<Snapshot>>,
+        latest: impl Fn() -> Option<Workspace> + 'static,
+        done: impl Fn(Result<Saved, String>) + 'static,
+    ) {
+        if self.closed.get() {
+            return;
+        }
+        if whole {
+            self.whole.set(true);
+        }
+        if self.running.replace(true) {
+            self.again.set(true);
+            return;
+        }
+        let queue = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                queue.again.set(false);
+                let Some(workspace) = latest().filter(|_| !queue.closed.get()) else {
+                    break;
+                };
+                let whole = queue.whole.take();
+                if whole {
+                    *snapshot.borrow_mut() = Snapshot::default();
+                }
+                let saved = save(&workspace, &snapshot).await;
+                if saved.is_err() && whole {
+                    queue.whole.set(true);
+                }
+                mark_saved();
+                done(saved.map(|()| if whole { Saved::Whole } else { Saved::Changes }));
+                if !queue.again.get() {
+                    break;
+                }
+            }
+            queue.running.set(false);
+        });
+    }
+}
+
+impl SaveQueue {
+    /// Takes no more saves: the app that asked for them is gone.
+    pub fn close(&self) {
+        self.closed.set(true);
+    }
+}
+
+/// A User Timing mark at each finished save, for the benchmark's crash-window figure.
+fn mark_saved() {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark("saved");
+    }
 }

@@ -1,5 +1,6 @@
 //! Thin Yew components over the model, one store (`state`), and the DOM glue at the edge.
 
+pub mod after_paint;
 pub mod annotation_list;
 pub mod app;
 pub mod article;

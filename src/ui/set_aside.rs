@@ -27,7 +27,9 @@ pub struct AsideRecord {
 impl AsideRecord {
     /// A record to keep aside, under a key unique by the time it was set aside.
     pub fn new(key: String, reason: String, record: String, now_ms: f64) -> Self {
-        let stored_as = format!("{PREFIX}{key}:{now_ms:.0}");
+        // Whole milliseconds as an integer: formatting a float would add float-printing code
+        // to the page.
+        let stored_as = format!("{PREFIX}{key}:{}", now_ms as u64);
         Self {
             key,
             reason,

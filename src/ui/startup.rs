@@ -233,7 +233,7 @@ fn numbered_document_keys(keys: &[String]) -> Vec<String> {
         .iter()
         .filter_map(|key| Some((key_index(key)?, key)))
         .collect();
-    numbered.sort();
+    numbered.sort_unstable();
     numbered.into_iter().map(|(_, key)| key.clone()).collect()
 }
 

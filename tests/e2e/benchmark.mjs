@@ -199,6 +199,24 @@ async function measureSize(context, url, size) {
   }
   await sampleHeap();
   progress(`${size.name}: adds done`);
+  // The crash window: from a tag's key press until its save has committed (the app marks
+  // each finished save).
+  const saved = [];
+  for (let i = 0; i < 10; i += 1) {
+    saved.push(await page.evaluate(async () => {
+      await window.__nextPaint();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const before = performance.getEntriesByName('saved', 'mark').length;
+      window.__selectFreeWord();
+      const start = performance.now();
+      window.__key('3');
+      await new Promise((resolve) => {
+        const check = () => (performance.getEntriesByName('saved', 'mark').length > before ? resolve() : setTimeout(check, 1));
+        check();
+      });
+      return performance.getEntriesByName('saved', 'mark').at(-1).startTime - start;
+    }));
+  }
   for (let i = 0; i < REPEATS; i += 1) {
     selectToHighlight.push(await timed(() => {
       window.__selectFreeWord();
@@ -238,7 +256,7 @@ async function measureSize(context, url, size) {
     }));
   }
   const exportNotice = await page.locator('.notice').textContent();
-  if (!exportNotice.includes(`Exported ${size.spans + 2 * REPEATS} annotations`)) {
+  if (!exportNotice.includes(`Exported ${size.spans + 2 * REPEATS + 10} annotations`)) {
     throw new Error(`export did not report every span: ${exportNotice}`);
   }
   // Suggestions, shown; then worked out again after an edit (the text's word boundaries are
@@ -263,7 +281,7 @@ async function measureSize(context, url, size) {
   await sampleHeap();
   const wasmBytes = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await page.close();
-  return { load, scrollToEnd, noop, add, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes };
+  return { load, scrollToEnd, noop, add, saved, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes };
 }
 
 /** Imports a JSONL corpus through the Open… control: the time until every document is listed,
@@ -375,6 +393,7 @@ const rows = [
   ['no-op key: the frame floor, work (wall) median / p95', edit('noop')],
   ['add span, toolbar: work (wall) median / p95', edit('add')],
   ['select → key → highlight: work (wall)', edit('selectToHighlight')],
+  ['key → the change saved in IndexedDB (a crash loses nothing after), 10 runs: median / max', (r) => `${ms(median(r.saved))} / ${ms(Math.max(...r.saved))}`],
   ['remove span: work (wall)', edit('remove')],
   ['undo: work (wall)', edit('undo')],
   ['JSON export of all spans, 5 runs: median / max', (r) => `${ms(median(r.exportMs))} / ${ms(Math.max(...r.exportMs))}`],
