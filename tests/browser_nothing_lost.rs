@@ -247,3 +247,30 @@ async fn files_with_the_same_name_become_documents_with_ids_of_their_own() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn files_with_no_text_are_refused_by_name() {
+    reset_storage().await;
+    let app = mount().await;
+    pick_files(
+        &app,
+        &[
+            text_file("empty.txt", ""),
+            text_file("blank.html", "<html><body><script>1</script>  </body></html>"),
+        ],
+    )
+    .await;
+    settle().await;
+    TimeoutFuture::new(100).await;
+    yew::scheduler::flush().await;
+    let refused = app.texts(".notice.error").concat();
+    assert!(
+        refused.contains("empty.txt") && refused.contains("the file is empty"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("blank.html was not opened: it holds no text"),
+        "{refused}"
+    );
+    assert_eq!(app.texts(".document-entry").len(), 1, "nothing was added");
+}

@@ -64,6 +64,9 @@ fn open_in_page(
         let opened = html_text::extract(&file.content)
             .map_err(|e| refused(&e))
             .and_then(|(title, text)| {
+                if text.trim().is_empty() {
+                    return Err(refused(&"it holds no text"));
+                }
                 let mut record = plain_text::import(&text, &file.name);
                 if !title.is_empty() {
                     record.title = title;
