@@ -14,22 +14,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const ALPHA: &str = "Alpha report\n\nBagheri met Shoigu in Moscow.\n";
-const BETA: &str = "Beta report\n\nBagheri flew to Tehran. Later Bagheri spoke.\n";
-
-/// Mounts on a fresh workspace and adds the two reports by the file picker.
-async fn with_two_reports() -> Mounted {
-    reset_storage().await;
-    let app = mount().await;
-    pick_files(
-        &app,
-        &[text_file("alpha.txt", ALPHA), text_file("beta.md", BETA)],
-    )
-    .await;
-    settle().await;
-    app
-}
-
 fn list_titles(app: &Mounted) -> Vec<String> {
     app.texts(".document-entry .document-title")
 }

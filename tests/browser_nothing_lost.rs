@@ -15,21 +15,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const ALPHA: &str = "Alpha report\n\nBagheri met Shoigu in Moscow.\n";
-const BETA: &str = "Beta report\n\nBagheri flew to Tehran.\n";
-
-async fn with_two_reports() -> Mounted {
-    reset_storage().await;
-    let app = mount().await;
-    pick_files(
-        &app,
-        &[text_file("alpha.txt", ALPHA), text_file("beta.txt", BETA)],
-    )
-    .await;
-    settle().await;
-    app
-}
-
 async fn keys() -> Vec<String> {
     workspace_store::keys().await.expect("keys")
 }
@@ -256,7 +241,10 @@ async fn files_with_no_text_are_refused_by_name() {
         &app,
         &[
             text_file("empty.txt", ""),
-            text_file("blank.html", "<html><body><script>1</script>  </body></html>"),
+            text_file(
+                "blank.html",
+                "<html><body><script>1</script>  </body></html>",
+            ),
         ],
     )
     .await;

@@ -25,7 +25,9 @@ fn cases() -> u32 {
 }
 
 fn golden(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     std::fs::read(path).expect("golden file")
 }
 
@@ -127,7 +129,10 @@ fn check_whole(annotated: &AnnotatedDocument) -> Result<(), TestCaseError> {
     prop_assert!(pairs.is_ok(), "a span lies outside the text");
     for span in annotated.store.iter() {
         prop_assert!(span.start < span.end && span.end <= annotated.document.char_len());
-        prop_assert!(annotated.labels.get(span.label).is_some(), "span without a label");
+        prop_assert!(
+            annotated.labels.get(span.label).is_some(),
+            "span without a label"
+        );
         prop_assert!(!annotated.labels.name_of(span.label).trim().is_empty());
     }
     Ok(())

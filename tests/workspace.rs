@@ -3,7 +3,8 @@
 //! points.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::ops::Range;
+#[path = "support/documents.rs"]
+mod documents;
 
 use article_annotator::formats::history_json;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
@@ -13,29 +14,10 @@ use article_annotator::model::{
     AnnotatedDocument, Annotation, Document, LabelId, LabelSet, StatusFilter, Workspace,
     WorkspaceError,
 };
+use documents::{doc, range_of, tag};
 
 const PERSON: LabelId = LabelId(0);
 const PLACE: LabelId = LabelId(1);
-
-fn doc(id: &str, text: &str) -> AnnotatedDocument {
-    AnnotatedDocument::new(Document::new(id, id, text))
-}
-
-fn range_of(text: &str, needle: &str) -> Range<usize> {
-    let byte = text.find(needle).expect("needle");
-    let start = text[..byte].chars().count();
-    start..start + needle.chars().count()
-}
-
-fn tag(workspace: &mut Workspace, needle: &str, label: LabelId) {
-    let document = workspace.open.document.clone();
-    let range = range_of(document.text(), needle);
-    workspace
-        .open
-        .store
-        .add(&document, range, label)
-        .expect("tagged");
-}
 
 fn texts(workspace: &Workspace, index: usize) -> Vec<String> {
     let annotated = workspace.annotated(index).expect("document");

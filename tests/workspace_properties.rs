@@ -100,11 +100,7 @@ fn reloaded(workspace: &Workspace) -> Result<Workspace, TestCaseError> {
         .collect();
     let meta = workspace_file::read_meta(&workspace_file::meta(workspace)).expect("meta");
     let recovered = workspace_file::recover(meta, &records);
-    prop_assert!(
-        recovered.set_aside.is_empty(),
-        "{:?}",
-        recovered.set_aside
-    );
+    prop_assert!(recovered.set_aside.is_empty(), "{:?}", recovered.set_aside);
     let back = recovered.workspace.expect("opens");
     prop_assert_eq!(back.len(), workspace.len());
     prop_assert_eq!(back.current(), workspace.current());
@@ -157,7 +153,8 @@ fn apply(workspace: &mut Workspace, step: &Step) -> Result<(), TestCaseError> {
             }
         }
         Step::Relabel(k, l) => {
-            if let (Some((_, _, id)), Some(label)) = (span_at(workspace, *k), label_at(workspace, *l))
+            if let (Some((_, _, id)), Some(label)) =
+                (span_at(workspace, *k), label_at(workspace, *l))
             {
                 let id = article_annotator::model::AnnotationId(id);
                 let _ = workspace.open.store.relabel(id, label);

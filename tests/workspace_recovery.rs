@@ -3,31 +3,13 @@
 //! workspace opens every document it can, listing the rest. Offsets are code points.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::ops::Range;
+#[path = "support/documents.rs"]
+mod documents;
 
 use article_annotator::formats::history_json;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
-use article_annotator::model::{AnnotatedDocument, Document, LabelId, Workspace, WorkspaceError};
-
-fn doc(id: &str, text: &str) -> AnnotatedDocument {
-    AnnotatedDocument::new(Document::new(id, id, text))
-}
-
-fn range_of(text: &str, needle: &str) -> Range<usize> {
-    let byte = text.find(needle).expect("needle");
-    let start = text[..byte].chars().count();
-    start..start + needle.chars().count()
-}
-
-fn tag(workspace: &mut Workspace, needle: &str, label: LabelId) {
-    let document = workspace.open.document.clone();
-    let range = range_of(document.text(), needle);
-    workspace
-        .open
-        .store
-        .add(&document, range, label)
-        .expect("tagged");
-}
+use article_annotator::model::{LabelId, Workspace, WorkspaceError};
+use documents::{doc, tag};
 
 fn two() -> Workspace {
     let mut workspace = Workspace::new(doc("a", "Bagheri met Shoigu."));

@@ -325,3 +325,21 @@ pub fn questions() -> Vec<String> {
         .filter_map(|q| q.as_string())
         .collect()
 }
+
+/// Two short reports for workspace tests.
+pub const ALPHA: &str = "Alpha report\n\nBagheri met Shoigu in Moscow.\n";
+/// The second of them.
+pub const BETA: &str = "Beta report\n\nBagheri flew to Tehran. Later Bagheri spoke.\n";
+
+/// Mounts on a fresh workspace and adds the two reports by the file picker.
+pub async fn with_two_reports() -> Mounted {
+    reset_storage().await;
+    let app = mount().await;
+    pick_files(
+        &app,
+        &[text_file("alpha.txt", ALPHA), text_file("beta.md", BETA)],
+    )
+    .await;
+    settle().await;
+    app
+}
