@@ -262,3 +262,26 @@ async fn files_with_no_text_are_refused_by_name() {
     );
     assert_eq!(app.texts(".document-entry").len(), 1, "nothing was added");
 }
+
+#[wasm_bindgen_test]
+async fn downloads_are_named_from_safe_ids() {
+    reset_storage().await;
+    save_with_spans(
+        "../../evil/x",
+        "Shoigu met Bagheri.",
+        &[(0, 6, "Person", "Shoigu")],
+    );
+    let app = mount().await;
+    record_browser(true);
+    app.click("[data-format=native]");
+    settle().await;
+    app.click_and_render(".labels-toggle").await;
+    app.click(".label-files button");
+    settle().await;
+    let names: Vec<String> = downloads()
+        .await
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["evil_x.annotations.json", "evil_x.labels.json"]);
+}

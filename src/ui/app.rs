@@ -30,6 +30,7 @@ use super::tab_lock::{self, Claim};
 use super::theme;
 use super::toolbar::Toolbar;
 use super::workspace_store;
+use crate::formats::file_names::safe_stem;
 use crate::formats::{label_set, plain_text, Format};
 use crate::model::suggestions::{suggestions, Suggestion};
 use crate::model::word_caret;
@@ -375,7 +376,7 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             let json = label_set::export(&state.workspace.open.labels);
-            let name = format!("{}.labels.json", state.document().id);
+            let name = format!("{}.labels.json", safe_stem(&state.document().id));
             let notice = match dom::download(&name, "application/json", &json) {
                 Ok(()) => Notice::info(format!("Exported the labels to {name}")),
                 Err(error) => Notice::error(error.to_string()),

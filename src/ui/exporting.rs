@@ -8,6 +8,7 @@
 use super::converters;
 use super::dom;
 use super::state::Notice;
+use crate::formats::file_names::safe_stem;
 use crate::formats::service::{FileOut, LeftOut, Request, Response};
 use crate::formats::{native_json, workspace_file, zip_archive, Format};
 use crate::model::{AnnotatedDocument, Workspace};
@@ -104,7 +105,10 @@ async fn written(
         } else {
             let content = native_json::export(&workspace.open).map_err(|e| e.to_string())?;
             let id = &workspace.open.document.id;
-            (format!("{id}{}", format.file_suffix()), content)
+            (
+                format!("{}{}", safe_stem(id), format.file_suffix()),
+                content,
+            )
         };
         let mime = "application/json".into();
         return Ok((
