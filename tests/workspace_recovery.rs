@@ -211,3 +211,20 @@ fn every_document_gets_an_id_of_its_own() {
         .collect();
     assert_eq!(texts, ["One.", "Three.", "Four.", "Five."]);
 }
+
+#[test]
+fn records_written_by_the_previous_version_still_open_with_their_history() {
+    // A record as the previous version wrote it: the native file with a "history" field.
+    let old = r##"{"format":"article-annotator","version":1,"offset_unit":"codepoint","document":{"id":"a","title":"a","text":"Bagheri met Shoigu."},"labels":[{"name":"Person","color":"#ffc9a0","key":"1"},{"name":"Place","color":"#a8e6b4","key":"2"},{"name":"Event","color":"#a9d4ff","key":"3"}],"annotations":[{"id":0,"start":12,"end":18,"label":"Person","text":"Shoigu"}],"overlap_policy":"nested-different-labels","history":{"next_id":1,"undo":[{"add":[0,12,18,0]}],"redo":[]}}"##;
+    let labels = std::rc::Rc::new(article_annotator::model::LabelSet::default_set());
+    let (mut annotated, fit) = history_json::read_record(old, &labels).expect("read");
+    assert!(fit.is_whole());
+    assert_eq!(annotated.store.len(), 1);
+    assert_eq!(annotated.undo(), Ok(Some(12..18)));
+    // Written again, it takes the compact form and reads back the same.
+    let record = history_json::write_record(&annotated).expect("written");
+    assert!(record.starts_with(r#"{"format":"article-annotator-record","version":2,"offset_unit":"codepoint","document":{"id":"a","title":"a","text":"Bagheri met Shoigu."}"#), "{record}");
+    let (back, fit) = history_json::read_record(&record, &labels).expect("read back");
+    assert!(fit.is_whole());
+    assert_eq!(back.store, annotated.store);
+}

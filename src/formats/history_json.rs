@@ -1,19 +1,33 @@
-//! A document as the browser store keeps it: its native JSON (see `native_json`; offsets in
-//! Unicode code points) with one more field, `"history"`, holding the latest undo and redo
-//! steps so a reload can still undo them:
+//! A document as the browser store keeps it, compact because it is written after every
+//! change: `{"format": "article-annotator-record", "version": 2, "offset_unit": "codepoint",
+//! "document": {"id", "title", "text"}, "labels": [label with its id], "annotations": [[id,
+//! start, end, label id], …], "overlap_policy": …, "history": …}`, offsets in Unicode code
+//! points. The document's part is serialized once per document and reused. Records written
+//! by earlier versions — a native JSON file (see `native_json`) with the same `"history"` —
+//! are read too. The history holds the latest undo and redo steps so a reload can still undo
+//! them:
 //! `{"next_id": 7, "undo": [step, …], "redo": [step, …]}`, oldest first, where a step is
 //! `{"add": [id, start, end, label id]}`, `{"remove": […]}`, `{"relabel": [id, from, to]}`,
 //! `{"labels": {"before": [label], "after": [label]}}` (labels with their ids) or
 //! `{"batch": [step, …]}`. Exports never carry it.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use super::native_json::{self, labels_json_with_ids, read_labels, ExportError, LabelJson};
-use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, Edit, HistoryFit, LabelId, LabelSet,
+use super::native_json::{
+    self, labels_json_with_ids, read_labels, DocumentJson, ExportError, ImportError, LabelJson,
+    PolicyJson,
 };
+use crate::model::{
+    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, Edit, HistoryFit,
+    LabelId, LabelSet,
+};
+
+/// Value of a record's `format` field.
+pub const RECORD_FORMAT: &str = "article-annotator-record";
 
 /// How many undo (and redo) steps are kept per document.
 pub const KEPT_STEPS: usize = 200;
@@ -88,22 +102,152 @@ fn edit_of(step: &StepJson) -> Option<Edit> {
     })
 }
 
-/// The record of a document: its native JSON plus its latest [`KEPT_STEPS`] undo and redo
-/// steps.
+/// The JSON of one document's id, title and text, kept while the document lives: its text
+/// never changes, so a record written after every edit need not escape it again.
+#[derive(Debug, Default)]
+pub struct DocumentJsonCache {
+    kept: RefCell<Option<(Weak<Document>, Box<RawValue>)>>,
+}
+
+impl DocumentJsonCache {
+    /// A cache holding nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn with_json<T>(
+        &self,
+        document: &Rc<Document>,
+        use_it: impl FnOnce(&RawValue) -> T,
+    ) -> Result<T, ExportError> {
+        let mut kept = self.kept.borrow_mut();
+        let fresh = !kept
+            .as_ref()
+            .is_some_and(|(weak, _)| weak.upgrade().is_some_and(|d| Rc::ptr_eq(&d, document)));
+        if fresh {
+            let json = DocumentJson {
+                id: document.id.as_str().into(),
+                title: document.title.as_str().into(),
+                text: document.text().into(),
+            };
+            let raw = serde_json::value::to_raw_value(&json)
+                .map_err(|e| ExportError::Json(e.to_string()))?;
+            *kept = Some((Rc::downgrade(document), raw));
+        }
+        let (_, raw) = kept
+            .as_ref()
+            .ok_or(ExportError::Json("no document".into()))?;
+        Ok(use_it(raw))
+    }
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    format: &'static str,
+    version: u32,
+    offset_unit: &'static str,
+    document: &'a RawValue,
+    labels: Vec<LabelJson<'a>>,
+    annotations: Vec<AnnotationJson>,
+    overlap_policy: PolicyJson,
+    history: HistoryJson<'a>,
+}
+
+#[derive(Deserialize)]
+struct RecordIn<'a> {
+    format: String,
+    version: u32,
+    offset_unit: String,
+    #[serde(borrow)]
+    document: DocumentJson<'a>,
+    #[serde(borrow)]
+    labels: Vec<LabelJson<'a>>,
+    annotations: Vec<AnnotationJson>,
+    #[serde(default)]
+    overlap_policy: PolicyJson,
+}
+
+/// The record of a document, with its latest [`KEPT_STEPS`] undo and redo steps.
 pub fn write_record(annotated: &AnnotatedDocument) -> Result<String, ExportError> {
-    let native = native_json::export_compact(annotated)?;
+    write_record_cached(annotated, &DocumentJsonCache::new())
+}
+
+/// The same, taking the document's JSON from `cache` (and keeping it there).
+pub fn write_record_cached(
+    annotated: &AnnotatedDocument,
+    cache: &DocumentJsonCache,
+) -> Result<String, ExportError> {
     let (undo, redo, next_id) = annotated.store.history();
     let latest = |steps: &'_ [Edit]| steps[steps.len().saturating_sub(KEPT_STEPS)..].to_vec();
     let (undo, redo) = (latest(undo), latest(redo));
-    let history = HistoryJson {
-        next_id,
-        undo: undo.iter().map(step_json).collect(),
-        redo: redo.iter().map(step_json).collect(),
-    };
-    let history = serde_json::to_string(&history).map_err(|e| ExportError::Json(e.to_string()))?;
-    // The native file is an object: its closing brace gives way to the history.
-    let open = native.strip_suffix('}').unwrap_or(&native);
-    Ok(format!("{open},\"history\":{history}}}"))
+    cache.with_json(&annotated.document, |document| {
+        let record = RecordOut {
+            format: RECORD_FORMAT,
+            version: 2,
+            offset_unit: native_json::OFFSET_UNIT,
+            document,
+            labels: labels_json_with_ids(&annotated.labels),
+            annotations: annotated.store.iter().map(annotation_json).collect(),
+            overlap_policy: annotated.store.policy().into(),
+            history: HistoryJson {
+                next_id,
+                undo: undo.iter().map(step_json).collect(),
+                redo: redo.iter().map(step_json).collect(),
+            },
+        };
+        serde_json::to_string(&record).map_err(|e| ExportError::Json(e.to_string()))
+    })?
+}
+
+/// Whether `json` is a record in this module's own form (else a native file with a history).
+fn is_compact_record(json: &str) -> bool {
+    let head: String = json.trim_start().chars().take(80).collect();
+    head.contains(RECORD_FORMAT)
+}
+
+/// The document of a compact record, its spans checked as a saved store's are.
+fn read_compact(json: &str) -> Result<AnnotatedDocument, ImportError> {
+    let record: RecordIn =
+        serde_json::from_str(json).map_err(|error| ImportError::Json(error.to_string()))?;
+    if record.format != RECORD_FORMAT || record.version != 2 {
+        return Err(ImportError::WrongFormat(format!(
+            "{} version {}",
+            record.format, record.version
+        )));
+    }
+    if record.offset_unit != native_json::OFFSET_UNIT {
+        return Err(ImportError::UnsupportedOffsetUnit(record.offset_unit));
+    }
+    let labels = read_labels(&record.labels)?;
+    let annotations = record
+        .annotations
+        .iter()
+        .map(|&spans| {
+            let annotation = annotation_of(spans);
+            match labels.get(annotation.label) {
+                Some(_) => Ok(annotation),
+                None => Err(ImportError::UnknownLabel {
+                    annotation: annotation.id.0,
+                    label: format!("#{}", annotation.label.0),
+                }),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let document = Document::new(
+        record.document.id.into_owned(),
+        record.document.title.into_owned(),
+        &record.document.text,
+    );
+    let store = AnnotationStore::from_saved(&document, annotations, record.overlap_policy.into())
+        .map_err(|(annotation, reason)| ImportError::InvalidSpan {
+        annotation: annotation.id.0,
+        reason,
+    })?;
+    Ok(AnnotatedDocument {
+        document: Rc::new(document),
+        labels: Rc::new(labels),
+        store,
+    })
 }
 
 /// A document from its record, its spans under `labels` (matched by name), with as much of its
@@ -114,21 +258,24 @@ pub fn write_record(annotated: &AnnotatedDocument) -> Result<String, ExportError
 pub fn read_record(
     json: &str,
     labels: &Rc<LabelSet>,
-) -> Result<(AnnotatedDocument, HistoryFit), native_json::ImportError> {
+) -> Result<(AnnotatedDocument, HistoryFit), ImportError> {
     #[derive(Deserialize)]
     struct Record<'a> {
         #[serde(borrow, default)]
         history: Option<HistoryJson<'a>>,
     }
-    let annotated =
+    let saved = if is_compact_record(json) {
+        read_compact(json)?
+    } else {
         native_json::import(json)?
+    };
+    let annotated =
+        saved
             .onto_labels(labels)
-            .map_err(
-                |(annotation, reason)| native_json::ImportError::InvalidSpan {
-                    annotation: annotation.id.0,
-                    reason,
-                },
-            )?;
+            .map_err(|(annotation, reason)| ImportError::InvalidSpan {
+                annotation: annotation.id.0,
+                reason,
+            })?;
     let history = serde_json::from_str::<Record>(json)
         .ok()
         .and_then(|record| record.history);

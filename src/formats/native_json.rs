@@ -41,7 +41,7 @@ struct NativeFile<'a> {
 
 #[derive(Serialize, Deserialize, Default, Clone, Copy)]
 #[serde(rename_all = "kebab-case")]
-enum PolicyJson {
+pub(crate) enum PolicyJson {
     #[default]
     NestedDifferentLabels,
     Any,
@@ -66,13 +66,13 @@ impl From<PolicyJson> for OverlapPolicy {
 }
 
 #[derive(Serialize, Deserialize)]
-struct DocumentJson<'a> {
+pub(crate) struct DocumentJson<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    pub(crate) id: Cow<'a, str>,
     #[serde(borrow)]
-    title: Cow<'a, str>,
+    pub(crate) title: Cow<'a, str>,
     #[serde(borrow)]
-    text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
 }
 
 /// A label as the native format and the label set file write it.

@@ -21,6 +21,11 @@ use crate::model::{AnnotationStore, Entry, Workspace};
 /// localStorage key of the changes made just before the page was left.
 pub const UNSAVED_KEY: &str = "article-annotator.unsaved.v1";
 
+thread_local! {
+    /// The open document's id, title and text as JSON, written once per document.
+    static DOCUMENT_JSON: history_json::DocumentJsonCache = history_json::DocumentJsonCache::new();
+}
+
 /// Key of the workspace header record.
 pub const META_KEY: &str = "meta";
 
@@ -86,7 +91,9 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, String> {
         let annotated = workspace
             .annotated(index)
             .ok_or_else(|| format!("document {} is missing", index + 1))?;
-        let json = history_json::write_record(&annotated).map_err(|e| e.to_string())?;
+        let json = DOCUMENT_JSON
+            .with(|cache| history_json::write_record_cached(&annotated, cache))
+            .map_err(|e| e.to_string())?;
         records.push((document_key(index), json));
     }
     let meta = workspace_file::meta(workspace);
