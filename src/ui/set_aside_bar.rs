@@ -62,7 +62,7 @@ pub fn set_aside_bar(props: &SetAsideBarProps) -> Html {
     let reasons: Vec<String> = props
         .records
         .iter()
-        .map(|record| format!("{}: {}", record.key, record.reason))
+        .map(|record| record.reason.clone())
         .collect();
     let count = props.records.len();
     html! {
