@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use article_annotator::default_article;
 use article_annotator::model::{AnnotatedDocument, LabelId};
-use article_annotator::ui::state::{Action, AppState};
+use article_annotator::ui::state::{Action, AppState, EditAction, Setting};
 use yew::Reducible;
 
 fn seed_state() -> Rc<AppState> {
@@ -23,8 +23,7 @@ fn range_of(state: &AppState, needle: &str) -> std::ops::Range<usize> {
 fn labeled(state: &AppState) -> Vec<(String, String)> {
     state
         .workspace
-        .open
-        .store
+        .store()
         .iter()
         .map(|a| {
             let text = state
@@ -32,10 +31,7 @@ fn labeled(state: &AppState) -> Vec<(String, String)> {
                 .slice(a.range())
                 .unwrap_or_default()
                 .to_owned();
-            (
-                text,
-                state.workspace.open.labels.name_of(a.label).to_owned(),
-            )
+            (text, state.workspace.labels().name_of(a.label).to_owned())
         })
         .collect()
 }
@@ -44,16 +40,16 @@ fn labeled(state: &AppState) -> Vec<(String, String)> {
 fn key_one_on_a_selection_tags_a_person_and_selects_it() {
     let state = seed_state();
     let selection = Some(range_of(&state, "Sergei Shoigu"));
-    let state = state.reduce(Action::LabelKey {
+    let state = state.reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection,
         exact: false,
-    });
+    }));
     assert_eq!(
         labeled(&state),
         [("Sergei Shoigu".to_owned(), "Person".to_owned())]
     );
-    assert!(state.selected.is_some());
+    assert!(state.view.selected.is_some());
     assert_eq!(state.revision, 1);
 }
 
@@ -61,27 +57,27 @@ fn key_one_on_a_selection_tags_a_person_and_selects_it() {
 fn a_label_key_without_selection_relabels_the_selected_annotation() {
     let state = seed_state();
     let selection = Some(range_of(&state, "Moscow"));
-    let state = state.reduce(Action::LabelKey {
+    let state = state.reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection,
         exact: false,
-    });
-    let state = state.reduce(Action::LabelKey {
+    }));
+    let state = state.reduce(Action::Edit(EditAction::LabelKey {
         key: '2',
         selection: None,
         exact: false,
-    });
+    }));
     assert_eq!(labeled(&state), [("Moscow".to_owned(), "Place".to_owned())]);
 }
 
 #[test]
 fn keys_and_selections_that_mean_nothing_change_nothing() {
     let state = seed_state();
-    let same = state.clone().reduce(Action::LabelKey {
+    let same = state.clone().reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: None,
         exact: false,
-    });
+    }));
     assert!(
         Rc::ptr_eq(&state, &same),
         "a label key with nothing selected does nothing"
@@ -90,71 +86,73 @@ fn keys_and_selections_that_mean_nothing_change_nothing() {
         range_of(&state, "countries. \n The").start + 10
             ..range_of(&state, "countries. \n The").start + 13,
     );
-    let same = state.clone().reduce(Action::LabelKey {
+    let same = state.clone().reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: whitespace,
         exact: false,
-    });
+    }));
     assert!(
         Rc::ptr_eq(&state, &same),
         "a whitespace-only selection adds nothing"
     );
-    let same = state.clone().reduce(Action::LabelKey {
+    let same = state.clone().reduce(Action::Edit(EditAction::LabelKey {
         key: '9',
         selection: Some(0..6),
         exact: false,
-    });
+    }));
     assert!(Rc::ptr_eq(&state, &same), "an unbound key does nothing");
-    let past_end = state.clone().reduce(Action::Tag {
+    let past_end = state.clone().reduce(Action::Edit(EditAction::Tag {
         label: LabelId(0),
         selection: Some(4000..9000),
         exact: false,
-    });
-    assert!(past_end.workspace.open.store.is_empty());
-    assert!(past_end.notice.as_ref().is_some_and(|n| n.is_error));
+    }));
+    assert!(past_end.workspace.store().is_empty());
+    assert!(past_end.view.notice.as_ref().is_some_and(|n| n.is_error));
 }
 
 #[test]
 fn delete_undo_and_redo_restore_every_step() {
     let state = seed_state();
     let bagheri = Some(range_of(&state, "Mohammad Bagheri"));
-    let state = state.reduce(Action::LabelKey {
+    let state = state.reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: bagheri,
         exact: false,
-    });
-    let state = state.reduce(Action::RemoveSelected);
-    assert!(state.workspace.open.store.is_empty());
-    assert_eq!(state.selected, None);
-    let state = state.reduce(Action::Undo);
+    }));
+    let state = state.reduce(Action::Edit(EditAction::RemoveSelected));
+    assert!(state.workspace.store().is_empty());
+    assert_eq!(state.view.selected, None);
+    let state = state.reduce(Action::Edit(EditAction::Undo));
     assert_eq!(
         labeled(&state),
         [("Mohammad Bagheri".to_owned(), "Person".to_owned())]
     );
-    let state = state.reduce(Action::Undo);
-    assert!(state.workspace.open.store.is_empty());
-    let state = state.reduce(Action::Redo).reduce(Action::Redo);
-    assert!(state.workspace.open.store.is_empty());
+    let state = state.reduce(Action::Edit(EditAction::Undo));
+    assert!(state.workspace.store().is_empty());
+    let state = state
+        .reduce(Action::Edit(EditAction::Redo))
+        .reduce(Action::Edit(EditAction::Redo));
+    assert!(state.workspace.store().is_empty());
     assert_eq!(state.revision, 6);
 }
 
 #[test]
 fn an_edit_rebuilds_only_the_paragraph_it_touches() {
     let state = seed_state();
-    let before = state.paragraph_spans.clone();
+    let before = state.view.paragraph_spans.clone();
     let selection = Some(range_of(&state, "Sergei Shoigu"));
-    let after = state.reduce(Action::LabelKey {
+    let after = state.reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection,
         exact: false,
-    });
+    }));
     assert_eq!(
-        after.paragraph_spans.get(0).len(),
+        after.view.paragraph_spans.get(0).len(),
         1,
         "Shoigu is in the first paragraph"
     );
     assert!(
-        Rc::ptr_eq(&before.get(1), &after.paragraph_spans.get(1)),
+        Rc::ptr_eq(&before.get(1), &after.view.paragraph_spans.get(1)),
         "second paragraph untouched"
     );
 }
@@ -163,27 +161,27 @@ fn an_edit_rebuilds_only_the_paragraph_it_touches() {
 fn selections_snap_to_whole_words_unless_exact_or_switched_off() {
     let state = seed_state();
     let inside = range_of(&state, "ergei Shoig");
-    let snapped = state.clone().reduce(Action::LabelKey {
+    let snapped = state.clone().reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: Some(inside.clone()),
         exact: false,
-    });
+    }));
     assert_eq!(
         labeled(&snapped),
         [("Sergei Shoigu".to_owned(), "Person".to_owned())]
     );
-    let exact = state.clone().reduce(Action::LabelKey {
+    let exact = state.clone().reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: Some(inside.clone()),
         exact: true,
-    });
+    }));
     assert_eq!(labeled(&exact)[0].0, "ergei Shoig");
-    let off = state.reduce(Action::ToggleSnapToWords);
-    assert!(!off.snap_to_words);
-    let off = off.reduce(Action::LabelKey {
+    let off = state.reduce(Action::Setting(Setting::ToggleSnapToWords));
+    assert!(!off.settings.snap_to_words);
+    let off = off.reduce(Action::Edit(EditAction::LabelKey {
         key: '1',
         selection: Some(inside),
         exact: false,
-    });
+    }));
     assert_eq!(labeled(&off)[0].0, "ergei Shoig");
 }

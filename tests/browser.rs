@@ -6,7 +6,7 @@
 #[path = "support/browser_app.rs"]
 mod browser_app;
 
-use article_annotator::ui::storage::DOCUMENT_KEY;
+use article_annotator::ui::browser::local_storage::DOCUMENT_KEY;
 use browser_app::*;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;

@@ -6,8 +6,8 @@
 #[path = "support/browser_app.rs"]
 mod browser_app;
 
-use article_annotator::ui::autosave::{document_key, META_KEY, UNSAVED_KEY};
-use article_annotator::ui::workspace_store;
+use article_annotator::ui::browser::indexed_db as workspace_store;
+use article_annotator::ui::flows::autosave::{document_key, META_KEY, UNSAVED_KEY};
 use browser_app::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -6,8 +6,8 @@
 #[path = "support/browser_app.rs"]
 mod browser_app;
 
-use article_annotator::ui::autosave::{document_key, META_KEY};
-use article_annotator::ui::workspace_store;
+use article_annotator::ui::browser::indexed_db as workspace_store;
+use article_annotator::ui::flows::autosave::{document_key, META_KEY};
 use browser_app::*;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;

@@ -228,7 +228,7 @@ proptest! {
             if let Ok(meta) = workspace_file::read_meta(&text) {
                 let recovered = workspace_file::recover(meta, &[Some(record.clone()), None]);
                 if let Some(read) = recovered.workspace {
-                    check_whole(&read.open)?;
+                    check_whole(&read.open_document())?;
                 }
             }
             if let Ok(set) = label_set::import(&text) {

@@ -3,7 +3,11 @@
 //! Offsets in every file are Unicode code points.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_annotator::formats::{export_document, import, Format, Imported};
+#[path = "support/export_one.rs"]
+mod export_one;
+use export_one::export_document;
+
+use article_annotator::formats::{import, Format, Imported};
 use article_annotator::model::AnnotatedDocument;
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");

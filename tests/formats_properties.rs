@@ -4,13 +4,15 @@
 //! so it is compared by label and token text.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/export_one.rs"]
+mod export_one;
+use export_one::export_document;
+
 #[path = "support/spans.rs"]
 mod spans;
 
 use article_annotator::formats::overlaps::unrepresentable;
-use article_annotator::formats::{
-    export_document, import, BaseText, Format, Imported, LabeledText,
-};
+use article_annotator::formats::{import, BaseText, Format, Imported, LabeledText};
 use article_annotator::model::snapping::{snap, Snap};
 use article_annotator::model::{AnnotatedDocument, Document, LabelId, LabelSet};
 use proptest::prelude::*;

@@ -3,13 +3,15 @@
 //! and CRLF. Formats that cannot hold overlaps give the outermost spans and list the rest.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/export_one.rs"]
+mod export_one;
+use export_one::export_document;
+
 #[path = "support/spans.rs"]
 mod spans;
 
 use article_annotator::formats::overlaps::unrepresentable;
-use article_annotator::formats::{
-    export, export_document, import, BaseText, Format, Imported, LabeledText,
-};
+use article_annotator::formats::{export, import, BaseText, Format, Imported, LabeledText};
 use article_annotator::model::{AnnotatedDocument, LabelSet};
 use spans::{spans_of, Spans};
 

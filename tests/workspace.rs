@@ -11,8 +11,7 @@ use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
 use article_annotator::model::statistics::workspace_statistics;
 use article_annotator::model::suggestions::suggestions;
 use article_annotator::model::{
-    AnnotatedDocument, Annotation, Document, LabelId, LabelSet, StatusFilter, Workspace,
-    WorkspaceError,
+    AnnotatedDocument, Document, LabelId, LabelSet, StatusFilter, Workspace, WorkspaceError,
 };
 use documents::{doc, range_of, tag};
 
@@ -53,7 +52,7 @@ fn each_document_keeps_its_spans_and_history_while_others_are_open() {
     assert_eq!(workspace.len(), 3);
     tag(&mut workspace, "Shoigu", PERSON);
     workspace.open_at(1).expect("opened b");
-    assert_eq!(workspace.open.store.len(), 0);
+    assert_eq!(workspace.store().len(), 0);
     tag(&mut workspace, "Moscow", PLACE);
     workspace.open_at(0).expect("back to a");
     assert_eq!(texts(&workspace, 0), ["Person:Shoigu"]);
@@ -63,7 +62,7 @@ fn each_document_keeps_its_spans_and_history_while_others_are_open() {
         Ok(Some(range_of("Bagheri met Shoigu", "Shoigu")))
     );
     assert!(
-        workspace.open.store.is_empty(),
+        workspace.store().is_empty(),
         "undo works on a's own history"
     );
     assert_eq!(texts(&workspace, 1), ["Place:Moscow"], "b is untouched");
@@ -93,12 +92,7 @@ fn added_documents_bring_their_labels_in_by_name() {
     let first = workspace.add(vec![(dated, true)]).expect("added");
     assert!(workspace.is_done(3), "its done mark comes with it");
     assert_eq!(first, 3);
-    let names: Vec<&str> = workspace
-        .open
-        .labels
-        .iter()
-        .map(|l| l.name.as_str())
-        .collect();
+    let names: Vec<&str> = workspace.labels().iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Person", "Place", "Event", "Date"]);
     assert_eq!(texts(&workspace, 3), ["Place:Tehran", "Date:5 May"]);
 }
@@ -136,7 +130,7 @@ fn removing_a_document_opens_a_neighbour_and_never_the_last_one() {
     assert_eq!(removed.document.id, "b");
     assert_eq!(removed.store.len(), 1, "the removed document as it was");
     assert_eq!(workspace.len(), 2);
-    assert_eq!(workspace.open.document.id, "c");
+    assert_eq!(workspace.document().id, "c");
     assert_eq!(workspace.current(), 1);
     workspace.remove(0).expect("removed a");
     assert_eq!(workspace.remove(0), Err(WorkspaceError::NoDocument(0)));
@@ -158,7 +152,7 @@ fn tag_all_across_the_corpus_is_one_undo_step() {
     assert_eq!(tally.documents, 3);
     assert_eq!(texts(&workspace, 1), ["Person:Bagheri"]);
     assert_eq!(workspace.undo().map(|r| r.is_some()), Ok(true));
-    assert!(workspace.open.store.is_empty());
+    assert!(workspace.store().is_empty());
     assert!(texts(&workspace, 1).is_empty());
     assert_eq!(
         texts(&workspace, 2),
@@ -172,15 +166,15 @@ fn tag_all_across_the_corpus_is_one_undo_step() {
     tag(&mut workspace, "Shoigu", PERSON);
     workspace.undo().expect("undo Shoigu");
     workspace.undo().expect("undo a's part");
-    assert!(workspace.open.store.is_empty());
+    assert!(workspace.store().is_empty());
     assert_eq!(texts(&workspace, 1), ["Person:Bagheri"], "b keeps its part");
 }
 
 #[test]
 fn labels_other_documents_use_are_never_taken_away() {
     let mut workspace = three();
-    let (with_date, date) = workspace.open.labels.added("Date").expect("added");
-    workspace.open.set_labels(with_date);
+    let (with_date, date) = workspace.labels().added("Date").expect("added");
+    workspace.set_labels(with_date);
     workspace.open_at(1).expect("b");
     tag(&mut workspace, "Moscow", date);
     workspace.open_at(0).expect("a");
@@ -192,7 +186,7 @@ fn labels_other_documents_use_are_never_taken_away() {
             documents: 1
         })
     );
-    assert!(workspace.open.labels.get(date).is_some(), "nothing changed");
+    assert!(workspace.labels().get(date).is_some(), "nothing changed");
     assert!(matches!(
         workspace.delete_label(date),
         Err(WorkspaceError::LabelInUse { .. })
@@ -212,7 +206,7 @@ fn strings_labeled_elsewhere_are_suggested_in_the_open_document() {
     tag(&mut workspace, "Bagheri", PERSON);
     workspace.open_at(2).expect("c");
     let elsewhere = workspace.labeled_elsewhere();
-    let open = &workspace.open;
+    let open = workspace.open_document();
     let found = suggestions(&open.document, &open.store, &elsewhere, &[]);
     let words: Vec<&str> = found
         .iter()
@@ -228,13 +222,7 @@ fn corpus_statistics_sum_spans_and_count_distinct_strings_across_documents() {
     workspace.tag_all("Bagheri", PERSON, true, true);
     workspace.open_at(1).expect("b");
     tag(&mut workspace, "Moscow", PLACE);
-    let open: Vec<Annotation> = workspace.open.store.iter().copied().collect();
-    let rows = workspace_statistics(
-        &workspace.open.labels,
-        workspace.entries(),
-        workspace.current(),
-        &open,
-    );
+    let rows = workspace_statistics(workspace.labels(), workspace.entries());
     assert_eq!((rows[0].spans, rows[0].distinct), (5, 1));
     assert_eq!((rows[1].spans, rows[1].distinct), (1, 1));
     assert_eq!((rows[2].spans, rows[2].distinct), (0, 0));
@@ -297,10 +285,10 @@ fn a_reload_keeps_each_documents_undo_history_with_label_edits() {
     let mut workspace = three();
     // Label ids that are not 0, 1, 2 … in order: delete Event, add Date, move it first.
     workspace.delete_label(LabelId(2)).expect("deleted");
-    let (with_date, date) = workspace.open.labels.added("Date").expect("added");
-    workspace.open.set_labels(with_date);
-    let moved = workspace.open.labels.moved(date, -2).expect("moved");
-    workspace.open.set_labels(moved);
+    let (with_date, date) = workspace.labels().added("Date").expect("added");
+    workspace.set_labels(with_date);
+    let moved = workspace.labels().moved(date, -2).expect("moved");
+    workspace.set_labels(moved);
     tag(&mut workspace, "Shoigu", date);
     tag(&mut workspace, "Bagheri", PERSON);
     workspace.undo().expect("undo Bagheri");
@@ -309,10 +297,7 @@ fn a_reload_keeps_each_documents_undo_history_with_label_edits() {
     workspace.open_at(0).expect("a");
 
     let mut back = reloaded(&workspace);
-    assert_eq!(
-        back.open.labels, workspace.open.labels,
-        "ids and order kept"
-    );
+    assert_eq!(back.labels(), workspace.labels(), "ids and order kept");
     assert_eq!(texts(&back, 0), ["Date:Shoigu"]);
     assert_eq!(
         back.redo().map(|r| r.is_some()),
@@ -323,15 +308,15 @@ fn a_reload_keeps_each_documents_undo_history_with_label_edits() {
     for _ in 0..2 {
         back.undo().expect("undo a tag");
     }
-    assert!(back.open.store.is_empty());
+    assert!(back.store().is_empty());
     back.undo().expect("undo the move");
     back.undo().expect("undo adding Date");
     back.undo().expect("undo deleting Event");
-    let names: Vec<&str> = back.open.labels.iter().map(|l| l.name.as_str()).collect();
+    let names: Vec<&str> = back.labels().iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Person", "Place", "Event"]);
     back.open_at(1).expect("b");
     back.undo().expect("b's own history");
-    assert!(back.open.store.is_empty());
+    assert!(back.store().is_empty());
 }
 
 #[test]
@@ -346,6 +331,6 @@ fn a_history_that_does_not_fit_its_spans_is_left_out() {
     let records: Vec<Option<String>> = records.into_iter().map(Some).collect();
     let recovered = workspace_file::recover(workspace_file::read_meta(&meta).expect("m"), &records);
     let mut back = recovered.workspace.expect("the document still opens");
-    assert!(back.open.store.is_empty());
+    assert!(back.store().is_empty());
     assert_eq!(back.undo(), Ok(None), "no history to undo");
 }

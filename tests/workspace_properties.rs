@@ -59,12 +59,12 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 fn label_at(workspace: &Workspace, k: usize) -> Option<LabelId> {
-    let labels: Vec<LabelId> = workspace.open.labels.iter().map(|l| l.id).collect();
+    let labels: Vec<LabelId> = workspace.labels().iter().map(|l| l.id).collect();
     (!labels.is_empty()).then(|| labels[k % labels.len()])
 }
 
 fn span_at(workspace: &Workspace, k: usize) -> Option<(Range<usize>, LabelId, u32)> {
-    let store = &workspace.open.store;
+    let store = &workspace.store();
     let span = store.iter().nth(k % store.len().max(1))?;
     Some((span.range(), span.label, span.id.0))
 }
@@ -104,7 +104,7 @@ fn reloaded(workspace: &Workspace) -> Result<Workspace, TestCaseError> {
     let back = recovered.workspace.expect("opens");
     prop_assert_eq!(back.len(), workspace.len());
     prop_assert_eq!(back.current(), workspace.current());
-    prop_assert_eq!(&back.open.labels, &workspace.open.labels);
+    prop_assert_eq!(&back.labels(), &workspace.labels());
     for index in 0..workspace.len() {
         let (was, now) = (workspace.annotated(index), back.annotated(index));
         let spans = |a: Option<AnnotatedDocument>| {
@@ -122,14 +122,14 @@ fn reloaded(workspace: &Workspace) -> Result<Workspace, TestCaseError> {
 fn apply(workspace: &mut Workspace, step: &Step) -> Result<(), TestCaseError> {
     match step {
         Step::AddLabel(n) => {
-            if let Ok((set, _)) = workspace.open.labels.added(&format!("L{}", n % 6)) {
-                workspace.open.set_labels(set);
+            if let Ok((set, _)) = workspace.labels().added(&format!("L{}", n % 6)) {
+                workspace.set_labels(set);
             }
         }
         Step::RenameLabel(k, n) => {
             if let Some(id) = label_at(workspace, *k) {
-                if let Ok(set) = workspace.open.labels.renamed(id, &format!("R{}", n % 6)) {
-                    workspace.open.set_labels(set);
+                if let Ok(set) = workspace.labels().renamed(id, &format!("R{}", n % 6)) {
+                    workspace.set_labels(set);
                 }
             }
         }
@@ -139,17 +139,17 @@ fn apply(workspace: &mut Workspace, step: &Step) -> Result<(), TestCaseError> {
             }
         }
         Step::Tag(a, b, l) => {
-            let document = workspace.open.document.clone();
+            let document = workspace.document().clone();
             let len = document.char_len();
             let (start, end) = ((*a).min(*b).min(len), (*a).max(*b).min(len));
             if let Some(label) = label_at(workspace, *l) {
-                let _ = workspace.open.store.add(&document, start..end, label);
+                let _ = workspace.store_mut().add(&document, start..end, label);
             }
         }
         Step::Remove(k) => {
             if let Some((_, _, id)) = span_at(workspace, *k) {
                 let id = article_annotator::model::AnnotationId(id);
-                let _ = workspace.open.store.remove(id);
+                let _ = workspace.store_mut().remove(id);
             }
         }
         Step::Relabel(k, l) => {
@@ -157,7 +157,7 @@ fn apply(workspace: &mut Workspace, step: &Step) -> Result<(), TestCaseError> {
                 (span_at(workspace, *k), label_at(workspace, *l))
             {
                 let id = article_annotator::model::AnnotationId(id);
-                let _ = workspace.open.store.relabel(id, label);
+                let _ = workspace.store_mut().relabel(id, label);
             }
         }
         Step::Undo => drop(workspace.undo()),
@@ -167,7 +167,7 @@ fn apply(workspace: &mut Workspace, step: &Step) -> Result<(), TestCaseError> {
         }
         Step::TagAll(k, across) => {
             if let Some((range, label, _)) = span_at(workspace, *k) {
-                let document = workspace.open.document.clone();
+                let document = workspace.document().clone();
                 if let Some(needle) = document.slice(range) {
                     workspace.tag_all(needle, label, true, *across);
                 }

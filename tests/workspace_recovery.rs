@@ -21,8 +21,8 @@ fn two() -> Workspace {
 
 /// Adds the label "Org" in the open document and returns its id.
 fn add_org(workspace: &mut Workspace) -> LabelId {
-    let (with_org, org) = workspace.open.labels.added("Org").expect("added");
-    workspace.open.set_labels(with_org);
+    let (with_org, org) = workspace.labels().added("Org").expect("added");
+    workspace.set_labels(with_org);
     org
 }
 
@@ -48,8 +48,8 @@ fn org_deleted_while_b_remembers_it() -> (Workspace, LabelId) {
     let org = add_org(&mut workspace);
     workspace.open_at(1).expect("b");
     tag(&mut workspace, "Moscow", org);
-    let id = workspace.open.store.iter().next().expect("span").id;
-    workspace.open.store.remove(id).expect("removed");
+    let id = workspace.store().iter().next().expect("span").id;
+    workspace.store_mut().remove(id).expect("removed");
     workspace.open_at(0).expect("a");
     assert_eq!(workspace.delete_label(org), Ok(0), "no span uses it");
     workspace.open_at(1).expect("b again");
@@ -65,8 +65,8 @@ fn undo_never_brings_back_a_span_whose_label_was_deleted() {
         Err(WorkspaceError::LabelGone(Some("Org".into())))
     );
     assert_eq!(workspace, before, "nothing changed");
-    assert!(workspace.open.store.is_empty());
-    assert!(workspace.open.labels.get(org).is_none());
+    assert!(workspace.store().is_empty());
+    assert!(workspace.labels().get(org).is_none());
     assert_eq!(
         WorkspaceError::LabelGone(Some("Org".into())).to_string(),
         "it would bring back a span labeled \u{201c}Org\u{201d}, a label deleted since"
@@ -93,7 +93,7 @@ fn a_reload_after_a_label_was_deleted_opens_everything_and_cuts_the_history_ther
         Ok(true),
         "undo the delete"
     );
-    assert!(back.open.labels.by_name("Org").is_some());
+    assert!(back.labels().by_name("Org").is_some());
 }
 
 #[test]
@@ -112,10 +112,7 @@ fn redoing_a_corpus_tag_all_whose_label_was_deleted_is_refused() {
     );
     assert_eq!(workspace, before);
     workspace.open_at(1).expect("b");
-    assert!(
-        workspace.open.store.is_empty(),
-        "no span with a missing label"
-    );
+    assert!(workspace.store().is_empty(), "no span with a missing label");
 }
 
 #[test]
@@ -149,7 +146,7 @@ fn one_bad_record_costs_only_itself() {
     assert_eq!(back.len(), 2);
     assert_eq!(back.current(), 1, "c is still the open document");
     assert!(back.is_done(1));
-    assert_eq!(back.open.store.len(), 1);
+    assert_eq!(back.store().len(), 1);
     assert_eq!(recovered.set_aside.len(), 1);
     assert_eq!(recovered.set_aside[0].0, 0);
     assert!(recovered.set_aside[0]

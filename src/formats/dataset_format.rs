@@ -12,7 +12,7 @@ use super::{
 use crate::model::AnnotatedDocument;
 
 /// A file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// The app's own JSON.
     Native,
@@ -255,19 +255,19 @@ pub fn import(
 }
 
 /// One file of an export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExportedFile {
     /// Suggested file name.
     pub name: String,
     /// MIME type.
-    pub mime: &'static str,
+    pub mime: String,
     /// The file's content.
     pub content: String,
 }
 
-/// Writes documents in a dataset format; `stem` names the files (brat names each by its
-/// document). Native JSON is written from an annotated document by [`export_document`].
-/// Names are safe to write anywhere and unique (see [`file_names`]).
+/// Writes documents in a record format; `stem` names the files (brat names each by its
+/// document). Names are safe to write anywhere and unique (see [`file_names`]). The export
+/// dispatcher ([`super::export::export`]) calls this for every format but native JSON.
 pub fn export(
     format: Format,
     documents: &[LabeledText],
@@ -275,10 +275,10 @@ pub fn export(
 ) -> Result<Vec<ExportedFile>, ExportError> {
     let stem = file_names::safe_stem(stem);
     let json_error = |error: FormatError| ExportError::Json(error.to_string());
-    let one = |content: String, mime| {
+    let one = |content: String, mime: &str| {
         vec![ExportedFile {
             name: format!("{stem}{}", format.file_suffix()),
-            mime,
+            mime: mime.to_owned(),
             content,
         }]
     };
@@ -305,12 +305,12 @@ pub fn export(
                     [
                         ExportedFile {
                             name: format!("{stem}.txt"),
-                            mime: text,
+                            mime: text.to_owned(),
                             content: document.text.clone(),
                         },
                         ExportedFile {
                             name: format!("{stem}.ann"),
-                            mime: text,
+                            mime: text.to_owned(),
                             content: brat::export_ann(document),
                         },
                     ]
@@ -324,20 +324,4 @@ pub fn export(
             )))
         }
     })
-}
-
-/// Writes one annotated document in any export format, named after its id.
-pub fn export_document(
-    format: Format,
-    annotated: &AnnotatedDocument,
-) -> Result<Vec<ExportedFile>, ExportError> {
-    let stem = file_names::safe_stem(&annotated.document.id);
-    if format == Format::Native {
-        return Ok(vec![ExportedFile {
-            name: format!("{stem}{}", format.file_suffix()),
-            mime: "application/json",
-            content: native_json::export(annotated)?,
-        }]);
-    }
-    export(format, &[LabeledText::from_annotated(annotated)?], &stem)
 }

@@ -151,6 +151,12 @@ pub enum FormatError {
     Unrecognized(String),
     /// The annotations point into a text that was not given (W3C, brat).
     MissingText(String),
+    /// Writing failed.
+    Export(ExportError),
+    /// A workspace file could not be read or written.
+    WorkspaceFile(super::workspace_file::WorkspaceFileError),
+    /// The documents do not fit together in one workspace.
+    Workspace(crate::model::WorkspaceError),
 }
 
 impl fmt::Display for FormatError {
@@ -172,6 +178,9 @@ impl fmt::Display for FormatError {
                 "{name} is not in a format this app reads (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat, W3C, .txt, .md, .html)"
             ),
             Self::MissingText(what) => write!(f, "{what}"),
+            Self::Export(error) => write!(f, "{error}"),
+            Self::WorkspaceFile(error) => write!(f, "{error}"),
+            Self::Workspace(error) => write!(f, "{error}"),
         }
     }
 }
@@ -181,6 +190,24 @@ impl std::error::Error for FormatError {}
 impl From<ImportError> for FormatError {
     fn from(error: ImportError) -> Self {
         Self::Native(error)
+    }
+}
+
+impl From<ExportError> for FormatError {
+    fn from(error: ExportError) -> Self {
+        Self::Export(error)
+    }
+}
+
+impl From<super::workspace_file::WorkspaceFileError> for FormatError {
+    fn from(error: super::workspace_file::WorkspaceFileError) -> Self {
+        Self::WorkspaceFile(error)
+    }
+}
+
+impl From<crate::model::WorkspaceError> for FormatError {
+    fn from(error: crate::model::WorkspaceError) -> Self {
+        Self::Workspace(error)
     }
 }
 

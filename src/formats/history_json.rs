@@ -250,6 +250,16 @@ fn read_compact(json: &str) -> Result<AnnotatedDocument, ImportError> {
     })
 }
 
+/// A document from its record alone, under the labels it was saved with and without its
+/// history (for when the workspace header, which knows the labels, is lost).
+pub fn read_document(json: &str) -> Result<AnnotatedDocument, ImportError> {
+    if is_compact_record(json) {
+        read_compact(json)
+    } else {
+        native_json::import(json)
+    }
+}
+
 /// A document from its record, its spans under `labels` (matched by name), with as much of its
 /// undo history as still fits its spans and labels (see [`AnnotationStore::with_history`]);
 /// the fit says how many steps were left out.
@@ -264,11 +274,7 @@ pub fn read_record(
         #[serde(borrow, default)]
         history: Option<HistoryJson<'a>>,
     }
-    let saved = if is_compact_record(json) {
-        read_compact(json)?
-    } else {
-        native_json::import(json)?
-    };
+    let saved = read_document(json)?;
     let annotated =
         saved
             .onto_labels(labels)

@@ -5,6 +5,7 @@ pub mod brat;
 pub mod conll;
 pub mod dataset_format;
 pub mod doccano;
+pub mod export;
 pub mod file_names;
 pub mod format_error;
 pub mod history_json;
@@ -15,10 +16,11 @@ pub mod label_set;
 pub mod label_studio;
 pub mod labeled_text;
 pub mod native_json;
+pub mod open;
 pub mod overlaps;
 pub mod plain_text;
 pub mod prodigy;
-pub mod service;
+pub mod protocol;
 pub mod spacy_offsets;
 pub mod text_encoding;
 pub mod tokens;
@@ -34,9 +36,7 @@ pub fn file_stem(name: &str) -> &str {
 /// Extensions of the HTML articles the page reduces to text.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-pub use dataset_format::{
-    export, export_document, import, BaseText, ExportedFile, Format, Imported,
-};
+pub use dataset_format::{export, import, BaseText, ExportedFile, Format, Imported};
 pub use format_error::{ExportError, FormatError, SpanProblem};
 pub use labeled_text::{LabeledText, Place, SpanRecord};
 pub use native_json::ImportError;

@@ -7,10 +7,12 @@ use std::cmp::Reverse;
 use super::labeled_text::LabeledText;
 
 /// A span left out of an export because it overlaps one that is kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SkippedSpan {
     /// The document's id.
     pub document: String,
+    /// The document's title.
+    pub title: String,
     /// The span's label.
     pub label: String,
     /// The span's text.
@@ -49,6 +51,7 @@ pub fn unrepresentable(documents: &[LabeledText]) -> Vec<SkippedSpan> {
                 let span = &document.spans[index];
                 SkippedSpan {
                     document: document.id.clone(),
+                    title: document.title.clone(),
                     label: span.label.clone(),
                     text: document
                         .text

@@ -119,7 +119,7 @@ fn header<'a>(workspace: &'a Workspace, indices: &[usize]) -> Header<'a> {
         format: FORMAT_NAME.to_owned(),
         version: 1,
         offset_unit: native_json::OFFSET_UNIT.to_owned(),
-        labels: labels_json_with_ids(&workspace.open.labels),
+        labels: labels_json_with_ids(workspace.labels()),
         current,
         done: indices.iter().map(|&i| workspace.is_done(i)).collect(),
     }
@@ -224,7 +224,7 @@ pub fn recover_without_header(documents: &[Option<String>]) -> Recovered {
             set_aside.push((index, WorkspaceFileError::MissingDocument(index)));
             continue;
         };
-        match native_json::import(json) {
+        match history_json::read_document(json) {
             Ok(annotated) => {
                 let fit = history_json::saved_steps(json);
                 if !fit.is_whole() {

@@ -1,11 +1,14 @@
 //! The undo history of one document: the steps a user made, each undone by applying its
-//! inverse. Steps name annotations by id, with offsets in Unicode code points, and label-set
-//! changes as the whole set before and after.
+//! inverse, and a saved history replayed onto saved spans only as far as it fits. Steps name
+//! annotations by id, with offsets in Unicode code points, and label-set changes as the whole
+//! set before and after.
 
 use std::rc::Rc;
 
 use super::annotation::Annotation;
+use super::edit_error::EditError;
 use super::label::{LabelId, LabelSet};
+use super::store::{AnnotationStore, Change};
 
 /// One recorded change; undo applies its inverse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,25 +96,145 @@ impl Edit {
     }
 }
 
-/// How much of a saved history could be kept: the steps that replay onto the saved spans and
-/// labels, newest first; older undo steps (and later redo steps) past the first that does not
-/// fit are left out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct HistoryFit {
-    /// Undo steps left out.
-    pub undo_dropped: usize,
-    /// Redo steps left out.
-    pub redo_dropped: usize,
-}
-
-impl HistoryFit {
-    /// Whether every saved step was kept.
-    pub fn is_whole(&self) -> bool {
-        self.undo_dropped == 0 && self.redo_dropped == 0
+impl AnnotationStore {
+    /// Undoes the latest change; says what it touched.
+    pub fn undo(&mut self) -> Option<Change> {
+        let edit = self.undo.pop()?;
+        let change = self.apply(edit.clone().inverse());
+        self.redo.push(edit);
+        Some(change)
     }
 
-    /// How many steps were left out.
-    pub fn dropped(&self) -> usize {
-        self.undo_dropped + self.redo_dropped
+    /// Redoes the latest undone change; says what it touched.
+    pub fn redo(&mut self) -> Option<Change> {
+        let edit = self.redo.pop()?;
+        let change = self.apply(edit.clone());
+        self.undo.push(edit);
+        Some(change)
+    }
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// The history, to save it: the steps to undo and to redo (oldest first) and the id the
+    /// next annotation gets.
+    pub fn history(&self) -> (&[Edit], &[Edit], u32) {
+        (&self.undo, &self.redo, self.next_id)
+    }
+
+    /// Whether the latest step (to undo, or to redo) can be taken under `labels`: every span
+    /// it brings back must have a label in the set it leaves. A label deleted since (perhaps
+    /// while another document was open) refuses the step with [`EditError::UnknownLabel`].
+    pub fn check_step(&self, undo: bool, labels: &LabelSet) -> Result<(), EditError> {
+        let step = if undo {
+            self.undo.last().cloned().map(Edit::inverse)
+        } else {
+            self.redo.last().cloned()
+        };
+        let Some(step) = step else {
+            return Ok(());
+        };
+        match step.labels_after() {
+            None => match step
+                .labels_brought_in()
+                .into_iter()
+                .find(|id| labels.get(*id).is_none())
+            {
+                Some(id) => Err(EditError::UnknownLabel(id)),
+                None => Ok(()),
+            },
+            Some(after) => {
+                let after = Rc::clone(after);
+                let mut walk = self.clone();
+                walk.apply(step);
+                walk.labels_known(&after)
+            }
+        }
+    }
+
+    /// Refuses spans whose label is not in `labels`.
+    pub(super) fn labels_known(&self, labels: &LabelSet) -> Result<(), EditError> {
+        match self
+            .annotations
+            .iter()
+            .find(|a| labels.get(a.label).is_none())
+        {
+            Some(a) => Err(EditError::UnknownLabel(a.label)),
+            None => Ok(()),
+        }
+    }
+
+    /// The name a label with this id had in a label set this history keeps, if any: for
+    /// messages about labels deleted since.
+    pub fn label_named_in_history(&self, id: LabelId) -> Option<&str> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .rev()
+            .find_map(|edit| edit.label_named(id))
+    }
+
+    /// How many steps can be undone and how many redone.
+    pub fn history_depth(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
+    /// Whether there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies a new change and makes it the latest undo step.
+    pub(super) fn record(&mut self, edit: Edit) {
+        self.apply(edit.clone());
+        self.undo.push(edit);
+        self.redo.clear();
+    }
+
+    /// Carries out one edit on the annotations; says what it touched.
+    pub(super) fn apply(&mut self, edit: Edit) -> Change {
+        let spans = |touched| Change {
+            touched,
+            labels: None,
+        };
+        match edit {
+            Edit::Add(annotation) => {
+                self.insert(annotation);
+                spans(annotation.range())
+            }
+            Edit::Remove(annotation) => {
+                self.annotations.retain(|a| a.id != annotation.id);
+                spans(annotation.range())
+            }
+            Edit::Relabel { id, to, .. } => {
+                let Some(annotation) = self.annotations.iter_mut().find(|a| a.id == id) else {
+                    return spans(0..0);
+                };
+                annotation.label = to;
+                spans(annotation.range())
+            }
+            Edit::Labels { after, .. } => Change {
+                touched: 0..0,
+                labels: Some(after),
+            },
+            Edit::Batch(edits) => {
+                let mut all = spans(0..0);
+                for edit in edits {
+                    let change = self.apply(edit);
+                    all.touched = match (all.touched.is_empty(), change.touched.is_empty()) {
+                        (true, _) => change.touched,
+                        (false, true) => all.touched,
+                        (false, false) => {
+                            all.touched.start.min(change.touched.start)
+                                ..all.touched.end.max(change.touched.end)
+                        }
+                    };
+                    all.labels = change.labels.or(all.labels);
+                }
+                all
+            }
+        }
     }
 }

@@ -3,12 +3,15 @@
 
 pub mod annotated;
 pub mod annotation;
+pub mod colors;
 pub mod document;
+pub mod edit_error;
 pub mod history;
 pub mod label;
 pub mod occurrences;
 pub mod offsets;
 pub mod paragraph_spans;
+pub mod saved_history;
 pub mod segments;
 pub mod snapping;
 pub mod statistics;
@@ -20,8 +23,8 @@ pub mod workspace;
 pub use annotated::AnnotatedDocument;
 pub use annotation::{Annotation, AnnotationId};
 pub use document::{Document, Paragraph};
-pub use history::HistoryFit;
 pub use label::{Label, LabelError, LabelId, LabelSet};
 pub use paragraph_spans::ParagraphSpans;
+pub use saved_history::HistoryFit;
 pub use store::{AnnotationStore, Change, Edit, EditError, OverlapPolicy, Tally};
 pub use workspace::{DocumentSummary, Entry, StatusFilter, Workspace, WorkspaceError};

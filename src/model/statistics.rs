@@ -30,6 +30,18 @@ pub fn label_statistics(
     corpus_statistics(labels, [(document, annotations)])
 }
 
+/// How many spans each label has, in label order (what the header shows; cheaper than the
+/// full rows, as it reads no text).
+pub fn spans_per_label(labels: &LabelSet, annotations: &[Annotation]) -> Vec<(LabelId, usize)> {
+    labels
+        .iter()
+        .map(|label| {
+            let spans = annotations.iter().filter(|a| a.label == label.id).count();
+            (label.id, spans)
+        })
+        .collect()
+}
+
 /// The same rows over several documents: spans summed, distinct strings across all of them.
 pub fn corpus_statistics<'a>(
     labels: &LabelSet,
@@ -58,24 +70,11 @@ pub fn corpus_statistics<'a>(
         .collect()
 }
 
-/// The same rows for every document of a workspace: `entries` as the workspace lists them,
-/// where the open one (at `current`) has the spans `open` rather than its stored ones.
-pub fn workspace_statistics(
-    labels: &LabelSet,
-    entries: &[Rc<Entry>],
-    current: usize,
-    open: &[Annotation],
-) -> Vec<LabelStatistics> {
+/// The same rows for every document of a workspace.
+pub fn workspace_statistics(labels: &LabelSet, entries: &[Rc<Entry>]) -> Vec<LabelStatistics> {
     let spans: Vec<Vec<Annotation>> = entries
         .iter()
-        .enumerate()
-        .map(|(index, entry)| {
-            if index == current {
-                open.to_vec()
-            } else {
-                entry.store.iter().copied().collect()
-            }
-        })
+        .map(|entry| entry.store.iter().copied().collect())
         .collect();
     let documents = entries
         .iter()

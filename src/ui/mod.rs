@@ -1,34 +1,21 @@
-//! Thin Yew components over the model, one store (`state`), and the DOM glue at the edge.
+//! The page: Yew components over the model, one store, and the browser at the edge.
+//!
+//! - `app.rs` lays the page out; `components/` holds one component per file.
+//! - `state/` is the one `use_reducer` store; `key_commands.rs` maps keys to its actions
+//!   (pure, with `keys.rs`); `wording.rs` words what the user is told.
+//! - `hooks/` holds the effects (`use_*`), `flows/` the long flows (startup, autosave,
+//!   opening files, exporting), `browser/` one small adapter per browser API.
 
-pub mod after_paint;
-pub mod annotation_list;
 pub mod app;
-pub mod article;
-pub mod autosave;
-pub mod converters;
-pub mod css_property;
-pub mod document_list;
-pub mod dom;
-pub mod exporting;
-pub mod file_reading;
-pub mod help_overlay;
-pub mod html_text;
-pub mod importing;
+pub mod browser;
+pub mod components;
+pub mod error;
+pub mod flows;
+pub mod hooks;
+pub mod key_commands;
 pub mod keys;
-pub mod label_editor;
-pub mod label_styles;
-pub mod notice_bar;
-pub mod paste_box;
-pub mod set_aside;
-pub mod set_aside_bar;
-pub mod startup;
 pub mod state;
-pub mod storage;
-pub mod tab_lock;
-pub mod theme;
-pub mod toolbar;
 pub mod visible_rows;
 pub mod wording;
-pub mod workspace_store;
 
 pub use app::App;

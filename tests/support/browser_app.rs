@@ -2,9 +2,11 @@
 //! keys, pick files, read the autosaved export. DOM offsets are UTF-16; exports are code points.
 #![allow(dead_code)] // each test binary uses a different subset
 
-use article_annotator::ui::autosave::{document_key, META_KEY};
-use article_annotator::ui::storage::DOCUMENT_KEY;
-use article_annotator::ui::{workspace_store, App};
+use article_annotator::formats::{history_json, native_json, workspace_file};
+use article_annotator::ui::browser::indexed_db as workspace_store;
+use article_annotator::ui::browser::local_storage::DOCUMENT_KEY;
+use article_annotator::ui::flows::autosave::{document_key, META_KEY};
+use article_annotator::ui::App;
 use gloo_timers::future::TimeoutFuture;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -171,13 +173,18 @@ pub async fn saved_meta() -> Option<Value> {
     Some(serde_json::from_str(&json).expect("saved header parses"))
 }
 
-/// The saved native JSON of the document at `index`.
+/// The saved document at `index`, as its native JSON (the store keeps a compact record of it).
 pub async fn saved_document(index: usize) -> Value {
     let records = workspace_store::read(&[document_key(index)])
         .await
         .expect("read");
     let json = records.into_iter().next().flatten().expect("saved");
-    serde_json::from_str(&json).expect("saved JSON parses")
+    let meta = saved_meta().await.expect("a saved workspace");
+    let meta = workspace_file::read_meta(&meta.to_string()).expect("header");
+    let labels = std::rc::Rc::new(meta.labels);
+    let (annotated, _) = history_json::read_record(&json, &labels).expect("a readable record");
+    let native = native_json::export_compact(&annotated).expect("written");
+    serde_json::from_str(&native).expect("saved JSON parses")
 }
 
 /// Waits out the autosave delay and returns the open document's saved native JSON.

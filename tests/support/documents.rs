@@ -20,11 +20,10 @@ pub fn range_of(text: &str, needle: &str) -> Range<usize> {
 
 /// Tags the first `needle` of the open document with `label`.
 pub fn tag(workspace: &mut Workspace, needle: &str, label: LabelId) {
-    let document = workspace.open.document.clone();
+    let document = workspace.document().clone();
     let range = range_of(document.text(), needle);
     workspace
-        .open
-        .store
+        .store_mut()
         .add(&document, range, label)
         .expect("tagged");
 }

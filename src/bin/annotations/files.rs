@@ -10,15 +10,12 @@ use std::path::{Component, Path, PathBuf};
 use article_annotator::formats::text_encoding::{decode, Encoding};
 use article_annotator::formats::ExportedFile;
 
+use super::error::CliError;
+
 /// The file's text in `encoding`, or a message naming the file and what is wrong.
-pub fn read_text(path: &Path, encoding: Encoding) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
-    decode(&bytes, encoding).map_err(|error| {
-        format!(
-            "{}: {error}; convert it to UTF-8, or give --encoding windows-1252 if that is what it is",
-            path.display()
-        )
-    })
+pub fn read_text(path: &Path, encoding: Encoding) -> Result<String, CliError> {
+    let bytes = fs::read(path).map_err(|error| CliError::Read(path.to_path_buf(), error))?;
+    decode(&bytes, encoding).map_err(|error| CliError::NotUtf8(path.to_path_buf(), error))
 }
 
 /// A temporary name beside `target`, unique to this process.
@@ -30,7 +27,7 @@ fn temporary(target: &Path) -> PathBuf {
 }
 
 /// Writes `content` to a temporary file beside `target` and flushes it to disk.
-fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, String> {
+fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, CliError> {
     let partial = temporary(target);
     let written = fs::File::create(&partial).and_then(|mut file| {
         file.write_all(content.as_bytes())?;
@@ -40,10 +37,7 @@ fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, String> {
         Ok(()) => Ok(partial),
         Err(error) => {
             let _ = fs::remove_file(&partial);
-            Err(format!(
-                "{}: {error}; nothing was written",
-                target.display()
-            ))
+            Err(CliError::Write(target.to_path_buf(), error.to_string()))
         }
     }
 }
@@ -51,12 +45,9 @@ fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, String> {
 /// Writes every (target, content) or none: all go to temporary files first, then each is
 /// renamed over its target. On a failure the temporary files are removed and the targets are
 /// as they were.
-pub fn write_all(outputs: &[(PathBuf, &str)]) -> Result<(), String> {
+pub fn write_all(outputs: &[(PathBuf, &str)]) -> Result<(), CliError> {
     if let Some((folder, _)) = outputs.iter().find(|(target, _)| target.is_dir()) {
-        return Err(format!(
-            "{} is a folder; nothing was written",
-            folder.display()
-        ));
+        return Err(CliError::Write(folder.clone(), "it is a folder".into()));
     }
     let mut written = Vec::with_capacity(outputs.len());
     for (target, content) in outputs {
@@ -75,24 +66,23 @@ pub fn write_all(outputs: &[(PathBuf, &str)]) -> Result<(), String> {
             for (partial, _) in &written[index..] {
                 let _ = fs::remove_file(partial);
             }
-            return Err(format!("{}: {error}", target.display()));
+            return Err(CliError::Write(target.to_path_buf(), error.to_string()));
         }
     }
     Ok(())
 }
 
 /// Where each exported file goes in `dir`; refused if a name would leave it.
-pub fn in_folder(dir: &Path, files: &[ExportedFile]) -> Result<Vec<PathBuf>, String> {
+pub fn in_folder(dir: &Path, files: &[ExportedFile]) -> Result<Vec<PathBuf>, CliError> {
     files
         .iter()
         .map(|file| {
             let mut parts = Path::new(&file.name).components();
             match (parts.next(), parts.next()) {
                 (Some(Component::Normal(_)), None) => Ok(dir.join(&file.name)),
-                _ => Err(format!(
-                    "{:?} would be written outside {}; nothing was written",
-                    file.name,
-                    dir.display()
+                _ => Err(CliError::Write(
+                    dir.join(&file.name),
+                    format!("{:?} would be written outside {}", file.name, dir.display()),
                 )),
             }
         })

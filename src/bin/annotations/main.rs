@@ -5,17 +5,18 @@
 //!
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
+mod error;
 mod files;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use article_annotator::formats::overlaps;
+use article_annotator::formats::export;
+use article_annotator::formats::open::{self, NamedText, OpenContext};
 use article_annotator::formats::text_encoding::Encoding;
-use article_annotator::formats::{
-    export, export_document, import, BaseText, ExportedFile, Format, Imported, LabeledText,
-};
+use article_annotator::formats::{BaseText, ExportedFile, Format, Imported, LabeledText};
 use article_annotator::model::{Document, LabelSet};
+use error::CliError;
 
 const USAGE: &str = "usage:
   annotations convert <input> --to <format> [-o <path>] [--text <file>] [--encoding <name>]
@@ -38,26 +39,31 @@ struct Options {
     encoding: Encoding,
 }
 
-fn parse(args: &[String]) -> Result<Options, String> {
+fn parse(args: &[String]) -> Result<Options, CliError> {
     let mut positional = Vec::new();
     let (mut to, mut output, mut text) = (None, None, None);
     let mut encoding = Encoding::Utf8;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = || args.next().cloned().ok_or(format!("{arg} needs a value"));
+        let mut value = || {
+            args.next()
+                .cloned()
+                .ok_or_else(|| CliError::Usage(format!("{arg} needs a value")))
+        };
         match arg.as_str() {
             "--to" => {
                 let name = value()?;
-                to = Some(Format::from_name(&name).ok_or(format!("unknown format {name:?}"))?);
+                let unknown = || CliError::Usage(format!("unknown format {name:?}"));
+                to = Some(Format::from_name(&name).ok_or_else(unknown)?);
             }
             "-o" | "--output" => output = Some(PathBuf::from(value()?)),
             "--text" => text = Some(PathBuf::from(value()?)),
             "--encoding" => {
                 let name = value()?;
-                encoding =
-                    Encoding::from_name(&name).ok_or(format!("unknown encoding {name:?}"))?;
+                let unknown = || CliError::Usage(format!("unknown encoding {name:?}"));
+                encoding = Encoding::from_name(&name).ok_or_else(unknown)?;
             }
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Err(CliError::Usage(String::new())),
             _ => positional.push(arg.clone()),
         }
     }
@@ -70,7 +76,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             text,
             encoding,
         }),
-        _ => Err(String::new()),
+        _ => Err(CliError::Usage(String::new())),
     }
 }
 
@@ -79,48 +85,73 @@ fn file_name(path: &Path) -> String {
         .map_or(String::new(), |name| name.to_string_lossy().into_owned())
 }
 
-/// The input's documents, or a message naming what is wrong.
-fn load(options: &Options) -> Result<(Format, Imported), String> {
-    let name = file_name(&options.input);
-    let read = |path: &Path| files::read_text(path, options.encoding);
-    let content = read(&options.input)?;
-    let format = Format::detect(&name, &content).ok_or_else(|| {
-        format!(
-            "{}: not in a format this tool reads",
-            options.input.display()
-        )
-    })?;
-    let text_path = options
-        .text
-        .clone()
-        .or_else(|| (format == Format::Brat).then(|| options.input.with_extension("txt")));
-    let text = text_path.as_deref().map(read).transpose()?;
-    let stem = options
-        .input
-        .file_stem()
-        .map_or(String::new(), |stem| stem.to_string_lossy().into_owned());
-    let base = text.as_deref().map(|text| BaseText {
-        id: &stem,
-        title: &stem,
-        text,
-    });
-    let imported = import(format, &name, &content, base)
-        .map_err(|error| format!("{}: {error}", options.input.display()))?;
-    Ok((format, imported))
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or(String::new(), |stem| stem.to_string_lossy().into_owned())
 }
 
-fn documents_of(imported: &Imported) -> Result<Vec<LabeledText>, String> {
-    match imported {
-        Imported::Native(annotated) => Ok(vec![
-            LabeledText::from_annotated(annotated).map_err(|e| e.to_string())?
-        ]),
-        Imported::Documents(documents) => Ok(documents.clone()),
+/// The input as the open pipeline takes it: the file, the `.txt` beside a brat `.ann`, and
+/// the text W3C annotations point into (`--text`).
+struct Input {
+    files: Vec<NamedText>,
+    anchor: Option<(String, String)>,
+}
+
+impl Input {
+    fn read(options: &Options) -> Result<Self, CliError> {
+        let read = |path: &Path| files::read_text(path, options.encoding);
+        let mut files = vec![NamedText::new(
+            file_name(&options.input),
+            read(&options.input)?,
+        )];
+        let brat = Format::detect(&files[0].name, &files[0].content) == Some(Format::Brat);
+        if brat {
+            let text = options
+                .text
+                .clone()
+                .unwrap_or(options.input.with_extension("txt"));
+            files.push(NamedText::new(
+                format!("{}.txt", file_stem(&options.input)),
+                read(&text)?,
+            ));
+        }
+        let anchor = match (&options.text, brat) {
+            (Some(text), false) => Some((file_stem(&options.input), read(text)?)),
+            _ => None,
+        };
+        Ok(Self { files, anchor })
+    }
+
+    fn context<'a>(&'a self, labels: &'a LabelSet) -> OpenContext<'a> {
+        OpenContext {
+            labels,
+            anchor: self.anchor.as_ref().map(|(stem, text)| BaseText {
+                id: stem,
+                title: stem,
+                text,
+            }),
+        }
     }
 }
 
-fn check(options: &Options) -> Result<ExitCode, String> {
-    let (format, imported) = load(options)?;
-    let documents = documents_of(&imported)?;
+/// The input's records, as its format states them (spans not checked yet).
+fn records(options: &Options) -> Result<(Format, Vec<LabeledText>), CliError> {
+    let input = Input::read(options)?;
+    let labels = LabelSet::default_set();
+    let refused = |error| CliError::Refused(options.input.clone(), Box::new(error));
+    let (imported, format) =
+        open::parse(&input.files[0], &input.files, input.context(&labels)).map_err(refused)?;
+    let records = match imported {
+        Imported::Native(annotated) => {
+            vec![LabeledText::from_annotated(&annotated).map_err(|e| refused(e.into()))?]
+        }
+        Imported::Documents(records) => records,
+    };
+    Ok((format, records))
+}
+
+fn check(options: &Options) -> Result<ExitCode, CliError> {
+    let (format, documents) = records(options)?;
     let mut problems = 0;
     let mut spans = 0;
     for document in &documents {
@@ -153,54 +184,38 @@ fn check(options: &Options) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn convert(options: &Options) -> Result<ExitCode, String> {
-    let to = options.to.ok_or("convert needs --to <format>")?;
-    let (_, imported) = load(options)?;
-    let documents = documents_of(&imported)?;
-    for document in &documents {
-        if let Some(problem) = document
-            .span_problems(&Document::new("", "", &document.text))
-            .first()
-        {
-            return Err(format!(
-                "{}: {problem}; nothing was written",
-                options.input.display()
-            ));
-        }
+fn convert(options: &Options) -> Result<ExitCode, CliError> {
+    let to = options
+        .to
+        .ok_or_else(|| CliError::Other("convert needs --to <format>".into()))?;
+    let input = Input::read(options)?;
+    let labels = LabelSet::default_set();
+    let opened = open::open(&input.files, input.context(&labels), |_, _| ());
+    if let Some(refusal) = opened.refusals.into_iter().next() {
+        return Err(CliError::Refused(
+            options.input.clone(),
+            Box::new(refusal.error),
+        ));
     }
-    let stem = options
-        .input
-        .file_stem()
-        .map_or("export".into(), |stem| stem.to_string_lossy().into_owned());
-    let files: Vec<ExportedFile> = match (&imported, to) {
-        (Imported::Native(annotated), _) => export_document(to, annotated),
-        (Imported::Documents(_), Format::Native) => match documents.as_slice() {
-            [document] => {
-                let annotated = document
-                    .clone()
-                    .into_annotated(&LabelSet::default_set())
-                    .map_err(|error| error.to_string())?;
-                export_document(to, &annotated)
-            }
-            _ => {
-                return Err(format!(
-                    "native JSON holds one document; this file has {}",
-                    documents.len()
-                ))
-            }
-        },
-        _ => export(to, &documents, &stem),
+    if to == Format::Native && opened.documents.len() > 1 {
+        return Err(CliError::Other(format!(
+            "native JSON holds one document; this file has {}",
+            opened.documents.len()
+        )));
     }
-    .map_err(|error| error.to_string())?;
-    if to.drops_overlaps() {
-        for skipped in overlaps::unrepresentable(&documents) {
-            eprintln!(
-                "left out (overlaps a longer span): {} {} {}–{} {:?}",
-                skipped.document, skipped.label, skipped.start, skipped.end, skipped.text
-            );
-        }
+    let exported = export::export(to, &opened.documents, false, 0)
+        .map_err(|error| CliError::Refused(options.input.clone(), Box::new(error)))?;
+    for skipped in &exported.left_out {
+        eprintln!(
+            "left out (overlaps a longer span): {} {} {}–{} {:?}",
+            skipped.document, skipped.label, skipped.start, skipped.end, skipped.text
+        );
     }
-    write_files(&files, options.output.as_deref(), to == Format::Brat)?;
+    write_files(
+        &exported.files,
+        options.output.as_deref(),
+        to == Format::Brat,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -208,7 +223,7 @@ fn write_files(
     files: &[ExportedFile],
     output: Option<&Path>,
     always_dir: bool,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     match (files, output) {
         ([file], None) if !always_dir => {
             print!("{}", file.content);
@@ -219,7 +234,8 @@ fn write_files(
         }
         (_, Some(dir)) => {
             let created = !dir.exists();
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| CliError::Write(dir.to_path_buf(), e.to_string()))?;
             let written = files::in_folder(dir, files).and_then(|paths| {
                 let outputs: Vec<(PathBuf, &str)> = paths
                     .into_iter()
@@ -245,29 +261,30 @@ fn write_files(
                 }
             }
         }
-        (_, None) => Err("this format writes several files: give -o <directory>".into()),
+        (_, None) => Err(CliError::Other(
+            "this format writes several files: give -o <directory>".into(),
+        )),
     }
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match parse(&args) {
-        Ok(options) => options,
-        Err(message) => {
+    let result = parse(&args).and_then(|options| match options.command.as_str() {
+        "convert" => convert(&options),
+        "check" => check(&options),
+        other => Err(CliError::Usage(format!("unknown command {other:?}"))),
+    });
+    result.unwrap_or_else(|error| match error {
+        CliError::Usage(message) => {
             if !message.is_empty() {
                 eprintln!("{message}");
             }
             eprintln!("{USAGE}");
-            return ExitCode::from(2);
+            ExitCode::from(2)
         }
-    };
-    let result = match options.command.as_str() {
-        "convert" => convert(&options),
-        "check" => check(&options),
-        other => Err(format!("unknown command {other:?}\n{USAGE}")),
-    };
-    result.unwrap_or_else(|message| {
-        eprintln!("{message}");
-        ExitCode::FAILURE
+        error => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
     })
 }

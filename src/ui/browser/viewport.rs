@@ -1,0 +1,76 @@
+//! Where things are on screen: watching an element come near the viewport, and scrolling a
+//! highlight into view with a flash.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::selection::ANNOTATION_ATTR;
+
+/// Watches one element and calls back when it comes within a viewport's height of the visible
+/// area. Stops watching when dropped.
+pub struct NearViewport {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_near` whenever `element` is within one viewport of being visible.
+pub fn watch_near_viewport(
+    element: &Element,
+    on_near: impl Fn() + 'static,
+) -> Option<NearViewport> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|entry| {
+            entry
+                .dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|entry| entry.is_intersecting())
+        });
+        if near {
+            on_near();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(element);
+    Some(NearViewport {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Scrolls the first highlight of annotation `id` into view and flashes all its pieces.
+pub fn scroll_to_and_flash(article: &Element, id: u32) {
+    let Ok(pieces) = article.query_selector_all(&format!("[{ANNOTATION_ATTR}=\"{id}\"]")) else {
+        return;
+    };
+    for index in 0..pieces.length() {
+        let Some(piece) = pieces
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if index == 0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            piece.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        // Restart the CSS animation: remove the class, force a style flush, add it again.
+        let classes = piece.class_list();
+        let _ = classes.remove_1("flash");
+        let _ = piece.offset_width();
+        let _ = classes.add_1("flash");
+    }
+}

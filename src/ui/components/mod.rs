@@ -1,0 +1,15 @@
+//! The page's components, one per file: each renders its props and reports what the user
+//! did through callbacks.
+
+pub mod annotation_list;
+pub mod article;
+pub mod document_list;
+pub mod header;
+pub mod help_overlay;
+pub mod label_editor;
+pub mod label_styles;
+pub mod notice_bar;
+pub mod paste_box;
+pub mod set_aside_bar;
+pub mod status_bars;
+pub mod toolbar;

@@ -1,0 +1,230 @@
+//! Autosave: writes what changed since the latest save (the workspace header, the open
+//! document, and any other document that changed or moved) to the browser store in one
+//! transaction. Documents are native JSON with their latest undo steps (`history_json`),
+//! offsets in Unicode code points.
+//!
+//! A save starts as soon as the change is painted, one at a time ([`SaveQueue`]): a renderer
+//! crash loses at most the change whose save has not committed yet. A page left before then
+//! cannot wait for IndexedDB, so what changed is also kept in localStorage at that moment
+//! (when it fits) and written to IndexedDB at the next start, before the workspace is read.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::formats::{history_json, workspace_file};
+use crate::model::{Entry, Workspace};
+use crate::ui::browser::indexed_db::{self as workspace_store, StorageError};
+use crate::ui::browser::{local_storage as storage, timing};
+use crate::ui::error::AppError;
+
+/// localStorage key of the changes made just before the page was left.
+pub const UNSAVED_KEY: &str = "article-annotator.unsaved.v1";
+
+thread_local! {
+    /// The open document's id, title and text as JSON, written once per document.
+    static DOCUMENT_JSON: history_json::DocumentJsonCache = history_json::DocumentJsonCache::new();
+}
+
+/// Key of the workspace header record.
+pub const META_KEY: &str = "meta";
+
+/// Key of the document record at `index`.
+pub fn document_key(index: usize) -> String {
+    format!("document:{index}")
+}
+
+/// What the store holds: the workspace as it was at the latest successful save. Entries are
+/// shared, never copied: an entry that changed since is another allocation.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    entries: Rc<Vec<Rc<Entry>>>,
+    meta: String,
+}
+
+impl Snapshot {
+    /// The snapshot of a workspace just read from the store.
+    pub fn of(workspace: &Workspace) -> Self {
+        Self {
+            entries: workspace.shared_entries(),
+            meta: workspace_file::meta(workspace),
+        }
+    }
+}
+
+/// What a save writes: records (key, text) to put and keys to delete, as one transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Changes {
+    records: Vec<(String, String)>,
+    removed: Vec<String>,
+}
+
+impl Changes {
+    fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The records to write and the keys to delete to bring the store from `saved` to `workspace`.
+fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError> {
+    let mut records = Vec::new();
+    for (index, entry) in workspace.entries().iter().enumerate() {
+        let unchanged = saved
+            .entries
+            .get(index)
+            .is_some_and(|s| Rc::ptr_eq(s, entry));
+        if unchanged {
+            continue;
+        }
+        let annotated =
+            workspace
+                .annotated(index)
+                .ok_or(crate::formats::FormatError::Workspace(
+                    crate::model::WorkspaceError::NoDocument(index),
+                ))?;
+        let json =
+            DOCUMENT_JSON.with(|cache| history_json::write_record_cached(&annotated, cache))?;
+        records.push((document_key(index), json));
+    }
+    let meta = workspace_file::meta(workspace);
+    if meta != saved.meta {
+        records.push((META_KEY.to_owned(), meta));
+    }
+    let removed = (workspace.len()..saved.entries.len())
+        .map(document_key)
+        .collect();
+    Ok(Changes { records, removed })
+}
+
+/// Writes the whole workspace (every document, the header) with `extra` records, and deletes
+/// `remove`, in one transaction; returns what the store then holds.
+pub async fn write_whole(
+    workspace: &Workspace,
+    extra: Vec<(String, String)>,
+    remove: Vec<String>,
+) -> Result<Snapshot, AppError> {
+    let mut whole = changes(workspace, &Snapshot::default())?;
+    whole.records.extend(extra);
+    whole.removed = remove;
+    workspace_store::write(&whole.records, &whole.removed).await?;
+    Ok(Snapshot::of(workspace))
+}
+
+/// Saves what changed; on success the snapshot follows the workspace.
+pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), AppError> {
+    let changes = changes(workspace, &snapshot.borrow())?;
+    if changes.is_empty() {
+        return Ok(());
+    }
+    workspace_store::write(&changes.records, &changes.removed).await?;
+    *snapshot.borrow_mut() = Snapshot::of(workspace);
+    Ok(())
+}
+
+/// Keeps what changed as the page is left: queued on IndexedDB at once, and kept in
+/// localStorage (when it fits) for the next start to finish, as there is no time to wait.
+pub fn save_on_exit(workspace: &Workspace, snapshot: &RefCell<Snapshot>) {
+    let Ok(changes) = changes(workspace, &snapshot.borrow()) else {
+        return;
+    };
+    if changes.is_empty() {
+        return;
+    }
+    workspace_store::write_at_once(&changes.records, &changes.removed);
+    if let Ok(json) = serde_json::to_string(&changes) {
+        // Too big for localStorage: IndexedDB's queued write is all there is.
+        let _ = storage::save(UNSAVED_KEY, &json);
+    }
+}
+
+/// Writes the changes kept as the page was last left, then forgets them. Changes that cannot
+/// be read are left where they are.
+pub async fn finish_unsaved() -> Result<(), StorageError> {
+    let Ok(Some(json)) = storage::load(UNSAVED_KEY) else {
+        return Ok(());
+    };
+    let Ok(changes) = serde_json::from_str::<Changes>(&json) else {
+        return Ok(());
+    };
+    workspace_store::write(&changes.records, &changes.removed).await?;
+    let _ = storage::remove(UNSAVED_KEY);
+    Ok(())
+}
+
+/// Saves one at a time: a save asked for while one runs is made when it ends, of the
+/// workspace as it is then; after the store was lost, the next save writes everything.
+#[derive(Debug, Default)]
+pub struct SaveQueue {
+    running: Cell<bool>,
+    again: Cell<bool>,
+    whole: Cell<bool>,
+    closed: Cell<bool>,
+}
+
+/// What a queued save did.
+pub enum Saved {
+    /// What changed was written.
+    Changes,
+    /// The whole workspace was written again, as the store had been lost.
+    Whole,
+}
+
+impl SaveQueue {
+    /// Saves the workspace `latest` gives (none: saving is off) now, or when the running save
+    /// ends; `done` hears each outcome. With `whole`, everything is written, not only what
+    /// changed since the last save.
+    pub fn request(
+        self: &Rc<Self>,
+        whole: bool,
+        snapshot: Rc<RefCell<Snapshot>>,
+        latest: impl Fn() -> Option<Workspace> + 'static,
+        done: impl Fn(Result<Saved, AppError>) + 'static,
+    ) {
+        if self.closed.get() {
+            return;
+        }
+        if whole {
+            self.whole.set(true);
+        }
+        if self.running.replace(true) {
+            self.again.set(true);
+            return;
+        }
+        let queue = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                queue.again.set(false);
+                let Some(workspace) = latest().filter(|_| !queue.closed.get()) else {
+                    break;
+                };
+                let whole = queue.whole.take();
+                if whole {
+                    *snapshot.borrow_mut() = Snapshot::default();
+                }
+                let saved = save(&workspace, &snapshot).await;
+                if saved.is_err() && whole {
+                    queue.whole.set(true);
+                }
+                mark_saved();
+                done(saved.map(|()| if whole { Saved::Whole } else { Saved::Changes }));
+                if !queue.again.get() {
+                    break;
+                }
+            }
+            queue.running.set(false);
+        });
+    }
+}
+
+impl SaveQueue {
+    /// Takes no more saves: the app that asked for them is gone.
+    pub fn close(&self) {
+        self.closed.set(true);
+    }
+}
+
+/// A User Timing mark at each finished save, for the benchmark's crash-window figure.
+fn mark_saved() {
+    timing::mark("saved");
+}
