@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use article_annotator::formats::recovery;
 use article_annotator::formats::text_encoding::{decode, Encoding};
 use article_annotator::formats::{
     history_json, html_depth, import, label_set, native_json, workspace_file, BaseText, Format,
@@ -226,7 +227,7 @@ proptest! {
                 }
             }
             if let Ok(meta) = workspace_file::read_meta(&text) {
-                let recovered = workspace_file::recover(meta, &[Some(record.clone()), None]);
+                let recovered = recovery::recover(meta, &[Some(record.clone()), None]);
                 if let Some(read) = recovered.workspace {
                     check_whole(&read.open_document())?;
                 }

@@ -10,8 +10,9 @@ use export_one::export_document;
 #[path = "support/spans.rs"]
 mod spans;
 
+use article_annotator::formats::export::write_records;
 use article_annotator::formats::overlaps::unrepresentable;
-use article_annotator::formats::{export, import, BaseText, Format, Imported, LabeledText};
+use article_annotator::formats::{import, BaseText, Format, Imported, LabeledText};
 use article_annotator::model::{AnnotatedDocument, LabelSet};
 use spans::{spans_of, Spans};
 
@@ -160,7 +161,7 @@ fn corpus_formats_hold_several_documents_in_one_file() {
         Format::Spacy,
         Format::Iob2,
     ] {
-        let files = export(format, &records, "corpus").expect("exported");
+        let files = write_records(format, &records, "corpus").expect("exported");
         assert_eq!(files.len(), 1, "{format:?}");
         let Imported::Documents(back) =
             import(format, &files[0].name, &files[0].content, None).expect("imported")

@@ -7,6 +7,7 @@
 mod documents;
 
 use article_annotator::formats::history_json;
+use article_annotator::formats::recovery;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
 use article_annotator::model::statistics::workspace_statistics;
 use article_annotator::model::suggestions::suggestions;
@@ -329,7 +330,7 @@ fn a_history_that_does_not_fit_its_spans_is_left_out() {
     records[0] = records[0].replace(r#""annotations":[[0,12,18,0]]"#, r#""annotations":[]"#);
     assert!(records[0].contains(r#""annotations":[]"#));
     let records: Vec<Option<String>> = records.into_iter().map(Some).collect();
-    let recovered = workspace_file::recover(workspace_file::read_meta(&meta).expect("m"), &records);
+    let recovered = recovery::recover(workspace_file::read_meta(&meta).expect("m"), &records);
     let mut back = recovered.workspace.expect("the document still opens");
     assert!(back.store().is_empty());
     assert_eq!(back.undo(), Ok(None), "no history to undo");

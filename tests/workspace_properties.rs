@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use article_annotator::formats::recovery;
 use article_annotator::formats::{history_json, workspace_file};
 use article_annotator::model::{
     AnnotatedDocument, AnnotationStore, Document, LabelId, OverlapPolicy, Workspace,
@@ -99,7 +100,7 @@ fn reloaded(workspace: &Workspace) -> Result<Workspace, TestCaseError> {
         })
         .collect();
     let meta = workspace_file::read_meta(&workspace_file::meta(workspace)).expect("meta");
-    let recovered = workspace_file::recover(meta, &records);
+    let recovered = recovery::recover(meta, &records);
     prop_assert!(recovered.set_aside.is_empty(), "{:?}", recovered.set_aside);
     let back = recovered.workspace.expect("opens");
     prop_assert_eq!(back.len(), workspace.len());

@@ -7,6 +7,7 @@
 mod documents;
 
 use article_annotator::formats::history_json;
+use article_annotator::formats::recovery;
 use article_annotator::formats::workspace_file::{self, WorkspaceFileError};
 use article_annotator::model::{LabelId, Workspace, WorkspaceError};
 use documents::{doc, tag};
@@ -36,9 +37,9 @@ fn stored(workspace: &Workspace) -> (String, Vec<Option<String>>) {
     (workspace_file::meta(workspace), records)
 }
 
-fn reloaded(workspace: &Workspace) -> workspace_file::Recovered {
+fn reloaded(workspace: &Workspace) -> recovery::Recovered {
     let (meta, records) = stored(workspace);
-    workspace_file::recover(workspace_file::read_meta(&meta).expect("meta"), &records)
+    recovery::recover(workspace_file::read_meta(&meta).expect("meta"), &records)
 }
 
 /// The issue's steps: a label deleted in one document while another's history still holds a
@@ -140,8 +141,7 @@ fn one_bad_record_costs_only_itself() {
     tag(&mut workspace, "Shoigu", LabelId(0));
     let (meta, mut records) = stored(&workspace);
     records[0] = Some("{\"format\": \"article-annotator\", \"versi".into());
-    let recovered =
-        workspace_file::recover(workspace_file::read_meta(&meta).expect("meta"), &records);
+    let recovered = recovery::recover(workspace_file::read_meta(&meta).expect("meta"), &records);
     let back = recovered.workspace.expect("b and c open");
     assert_eq!(back.len(), 2);
     assert_eq!(back.current(), 1, "c is still the open document");
@@ -156,7 +156,7 @@ fn one_bad_record_costs_only_itself() {
 
     records[1] = None;
     records[2] = Some("[]".into());
-    let none = workspace_file::recover(workspace_file::read_meta(&meta).expect("m"), &records);
+    let none = recovery::recover(workspace_file::read_meta(&meta).expect("m"), &records);
     assert!(none.workspace.is_none());
     assert_eq!(none.set_aside.len(), 3);
     assert_eq!(none.set_aside[1].1, WorkspaceFileError::MissingDocument(1));

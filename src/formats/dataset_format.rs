@@ -1,13 +1,13 @@
-//! Every format the app reads or writes, found by file name and content, with one entry point
-//! for import and one for export. Offsets in every format are Unicode code points.
+//! Every format the app reads or writes, found by file name and content, and the one entry
+//! point for reading a file in its format (writing is `export`'s). Offsets in every format are
+//! Unicode code points.
 
 use serde_json::Value;
 
-use super::format_error::{ExportError, FormatError};
+use super::format_error::FormatError;
 use super::labeled_text::LabeledText;
 use super::{
-    brat, conll, doccano, file_names, label_studio, native_json, plain_text, prodigy,
-    spacy_offsets, w3c,
+    brat, conll, doccano, label_studio, native_json, plain_text, prodigy, spacy_offsets, w3c,
 };
 use crate::model::AnnotatedDocument;
 
@@ -252,76 +252,4 @@ pub fn import(
         Format::Text | Format::Html => vec![plain_text::import(content, file_name)],
     };
     Ok(Imported::Documents(documents))
-}
-
-/// One file of an export.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ExportedFile {
-    /// Suggested file name.
-    pub name: String,
-    /// MIME type.
-    pub mime: String,
-    /// The file's content.
-    pub content: String,
-}
-
-/// Writes documents in a record format; `stem` names the files (brat names each by its
-/// document). Names are safe to write anywhere and unique (see [`file_names`]). The export
-/// dispatcher ([`super::export::export`]) calls this for every format but native JSON.
-pub fn export(
-    format: Format,
-    documents: &[LabeledText],
-    stem: &str,
-) -> Result<Vec<ExportedFile>, ExportError> {
-    let stem = file_names::safe_stem(stem);
-    let json_error = |error: FormatError| ExportError::Json(error.to_string());
-    let one = |content: String, mime: &str| {
-        vec![ExportedFile {
-            name: format!("{stem}{}", format.file_suffix()),
-            mime: mime.to_owned(),
-            content,
-        }]
-    };
-    let jsonl = "application/jsonl";
-    let json = "application/json";
-    let text = "text/plain";
-    Ok(match format {
-        Format::Doccano => one(doccano::export(documents).map_err(json_error)?, jsonl),
-        Format::LabelStudio => one(label_studio::export(documents).map_err(json_error)?, json),
-        Format::Prodigy => one(prodigy::export(documents).map_err(json_error)?, jsonl),
-        Format::Spacy => one(spacy_offsets::export(documents).map_err(json_error)?, json),
-        Format::Iob2 => one(conll::export(documents, conll::Scheme::Iob2), text),
-        Format::Bilou => one(conll::export(documents, conll::Scheme::Bilou), text),
-        Format::W3c => one(
-            w3c::export(documents).map_err(json_error)?,
-            "application/ld+json",
-        ),
-        Format::Brat => {
-            let mut stems = file_names::UniqueStems::new();
-            documents
-                .iter()
-                .flat_map(|document| {
-                    let stem = stems.claim(&document.id);
-                    [
-                        ExportedFile {
-                            name: format!("{stem}.txt"),
-                            mime: text.to_owned(),
-                            content: document.text.clone(),
-                        },
-                        ExportedFile {
-                            name: format!("{stem}.ann"),
-                            mime: text.to_owned(),
-                            content: brat::export_ann(document),
-                        },
-                    ]
-                })
-                .collect()
-        }
-        Format::Native | Format::Text | Format::Html => {
-            return Err(ExportError::Json(format!(
-                "{} is not written from dataset records",
-                format.title()
-            )))
-        }
-    })
 }

@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset_format::{self, ExportedFile, Format};
+use super::dataset_format::Format;
 use super::file_names::safe_stem;
+use super::format_error::ExportError;
 use super::format_error::FormatError;
 use super::labeled_text::LabeledText;
 use super::overlaps::{unrepresentable, SkippedSpan};
+use super::{brat, conll, doccano, file_names, label_studio, prodigy, spacy_offsets, w3c};
 use super::{native_json, workspace_file};
 use crate::model::{AnnotatedDocument, Workspace};
 
@@ -49,7 +51,7 @@ pub fn export(
     } else {
         Vec::new()
     };
-    let files = dataset_format::export(format, &records, &stem)?;
+    let files = write_records(format, &records, &stem)?;
     Ok(Exported { files, left_out })
 }
 
@@ -86,5 +88,77 @@ pub fn native(
     Ok(Exported {
         files: vec![file],
         left_out: Vec::new(),
+    })
+}
+
+/// One file of an export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExportedFile {
+    /// Suggested file name.
+    pub name: String,
+    /// MIME type.
+    pub mime: String,
+    /// The file's content.
+    pub content: String,
+}
+
+/// Writes documents in a record format; `stem` names the files (brat names each by its
+/// document). Names are safe to write anywhere and unique (see [`file_names`]). The export
+/// dispatcher ([`super::export::export`]) calls this for every format but native JSON.
+pub fn write_records(
+    format: Format,
+    documents: &[LabeledText],
+    stem: &str,
+) -> Result<Vec<ExportedFile>, ExportError> {
+    let stem = file_names::safe_stem(stem);
+    let json_error = |error: FormatError| ExportError::Json(error.to_string());
+    let one = |content: String, mime: &str| {
+        vec![ExportedFile {
+            name: format!("{stem}{}", format.file_suffix()),
+            mime: mime.to_owned(),
+            content,
+        }]
+    };
+    let jsonl = "application/jsonl";
+    let json = "application/json";
+    let text = "text/plain";
+    Ok(match format {
+        Format::Doccano => one(doccano::export(documents).map_err(json_error)?, jsonl),
+        Format::LabelStudio => one(label_studio::export(documents).map_err(json_error)?, json),
+        Format::Prodigy => one(prodigy::export(documents).map_err(json_error)?, jsonl),
+        Format::Spacy => one(spacy_offsets::export(documents).map_err(json_error)?, json),
+        Format::Iob2 => one(conll::export(documents, conll::Scheme::Iob2), text),
+        Format::Bilou => one(conll::export(documents, conll::Scheme::Bilou), text),
+        Format::W3c => one(
+            w3c::export(documents).map_err(json_error)?,
+            "application/ld+json",
+        ),
+        Format::Brat => {
+            let mut stems = file_names::UniqueStems::new();
+            documents
+                .iter()
+                .flat_map(|document| {
+                    let stem = stems.claim(&document.id);
+                    [
+                        ExportedFile {
+                            name: format!("{stem}.txt"),
+                            mime: text.to_owned(),
+                            content: document.text.clone(),
+                        },
+                        ExportedFile {
+                            name: format!("{stem}.ann"),
+                            mime: text.to_owned(),
+                            content: brat::export_ann(document),
+                        },
+                    ]
+                })
+                .collect()
+        }
+        Format::Native | Format::Text | Format::Html => {
+            return Err(ExportError::Json(format!(
+                "{} is not written from dataset records",
+                format.title()
+            )))
+        }
     })
 }

@@ -17,90 +17,21 @@ use std::rc::{Rc, Weak};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+pub use super::history_steps::saved_steps;
+use super::history_steps::{
+    annotation_json, annotation_of, edit_of, step_json, AnnotationJson, HistoryJson, StepJson,
+};
 use super::native_json::{
     self, labels_json_with_ids, read_labels, DocumentJson, ExportError, ImportError, LabelJson,
     PolicyJson,
 };
-use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, Edit, HistoryFit,
-    LabelId, LabelSet,
-};
+use crate::model::{AnnotatedDocument, AnnotationStore, Document, Edit, HistoryFit, LabelSet};
 
 /// Value of a record's `format` field.
 pub const RECORD_FORMAT: &str = "article-annotator-record";
 
 /// How many undo (and redo) steps are kept per document.
 pub const KEPT_STEPS: usize = 200;
-
-#[derive(Serialize, Deserialize)]
-struct HistoryJson<'a> {
-    next_id: u32,
-    #[serde(borrow)]
-    undo: Vec<StepJson<'a>>,
-    #[serde(borrow)]
-    redo: Vec<StepJson<'a>>,
-}
-
-/// (id, start, end, label id); offsets in code points.
-type AnnotationJson = (u32, usize, usize, u32);
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum StepJson<'a> {
-    Add(AnnotationJson),
-    Remove(AnnotationJson),
-    Relabel(u32, u32, u32),
-    Labels {
-        #[serde(borrow)]
-        before: Vec<LabelJson<'a>>,
-        #[serde(borrow)]
-        after: Vec<LabelJson<'a>>,
-    },
-    Batch(#[serde(borrow)] Vec<StepJson<'a>>),
-}
-
-fn annotation_json(a: &Annotation) -> AnnotationJson {
-    (a.id.0, a.start, a.end, a.label.0)
-}
-
-fn annotation_of((id, start, end, label): AnnotationJson) -> Annotation {
-    Annotation {
-        id: AnnotationId(id),
-        start,
-        end,
-        label: LabelId(label),
-    }
-}
-
-fn step_json(edit: &Edit) -> StepJson<'_> {
-    match edit {
-        Edit::Add(a) => StepJson::Add(annotation_json(a)),
-        Edit::Remove(a) => StepJson::Remove(annotation_json(a)),
-        Edit::Relabel { id, from, to } => StepJson::Relabel(id.0, from.0, to.0),
-        Edit::Labels { before, after } => StepJson::Labels {
-            before: labels_json_with_ids(before),
-            after: labels_json_with_ids(after),
-        },
-        Edit::Batch(edits) => StepJson::Batch(edits.iter().map(step_json).collect()),
-    }
-}
-
-fn edit_of(step: &StepJson) -> Option<Edit> {
-    Some(match step {
-        StepJson::Add(a) => Edit::Add(annotation_of(*a)),
-        StepJson::Remove(a) => Edit::Remove(annotation_of(*a)),
-        StepJson::Relabel(id, from, to) => Edit::Relabel {
-            id: AnnotationId(*id),
-            from: LabelId(*from),
-            to: LabelId(*to),
-        },
-        StepJson::Labels { before, after } => Edit::Labels {
-            before: Rc::new(read_labels(before).ok()?),
-            after: Rc::new(read_labels(after).ok()?),
-        },
-        StepJson::Batch(steps) => Edit::Batch(steps.iter().map(edit_of).collect::<Option<_>>()?),
-    })
-}
 
 /// The JSON of one document's id, title and text, kept while the document lives: its text
 /// never changes, so a record written after every edit need not escape it again.
@@ -302,28 +233,4 @@ pub fn read_record(
             .store
             .with_history(&annotated.document, labels, undo, redo, next_id);
     Ok((AnnotatedDocument { store, ..annotated }, fit))
-}
-
-/// How many undo and redo steps a record holds, counted as steps left out (for a record read
-/// without its history).
-pub fn saved_steps(json: &str) -> HistoryFit {
-    #[derive(Deserialize)]
-    struct Depths {
-        #[serde(default)]
-        history: Option<StepCounts>,
-    }
-    #[derive(Deserialize)]
-    struct StepCounts {
-        #[serde(default)]
-        undo: Vec<serde::de::IgnoredAny>,
-        #[serde(default)]
-        redo: Vec<serde::de::IgnoredAny>,
-    }
-    let counts = serde_json::from_str::<Depths>(json)
-        .ok()
-        .and_then(|depths| depths.history);
-    counts.map_or(HistoryFit::default(), |counts| HistoryFit {
-        undo_dropped: counts.undo.len(),
-        redo_dropped: counts.redo.len(),
-    })
 }

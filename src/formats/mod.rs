@@ -9,6 +9,7 @@ pub mod export;
 pub mod file_names;
 pub mod format_error;
 pub mod history_json;
+mod history_steps;
 pub mod html_depth;
 mod json_fields;
 mod jsonl;
@@ -21,6 +22,7 @@ pub mod overlaps;
 pub mod plain_text;
 pub mod prodigy;
 pub mod protocol;
+pub mod recovery;
 pub mod spacy_offsets;
 pub mod text_encoding;
 pub mod tokens;
@@ -36,7 +38,8 @@ pub fn file_stem(name: &str) -> &str {
 /// Extensions of the HTML articles the page reduces to text.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-pub use dataset_format::{export, import, BaseText, ExportedFile, Format, Imported};
+pub use dataset_format::{import, BaseText, Format, Imported};
+pub use export::ExportedFile;
 pub use format_error::{ExportError, FormatError, SpanProblem};
 pub use labeled_text::{LabeledText, Place, SpanRecord};
 pub use native_json::ImportError;

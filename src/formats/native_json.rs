@@ -4,16 +4,15 @@
 //! `doc["text"][a["start"]:a["end"]] == a["text"]` for every annotation `a`.
 
 use std::borrow::Cow;
-use std::fmt;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-pub use super::format_error::ExportError;
+pub use super::format_error::{ExportError, ImportError};
 
 use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
-    LabelSet, OverlapPolicy,
+    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
+    OverlapPolicy,
 };
 
 /// Value of the `format` field.
@@ -98,79 +97,6 @@ struct AnnotationJson<'a> {
     #[serde(borrow)]
     text: Cow<'a, str>,
 }
-
-/// Why an import was refused; the current work is left as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportError {
-    /// The input is not valid JSON of the expected shape.
-    Json(String),
-    /// The `format` field names another format.
-    WrongFormat(String),
-    /// The `version` is newer than this app reads.
-    UnsupportedVersion(u32),
-    /// The `offset_unit` is not code points.
-    UnsupportedOffsetUnit(String),
-    /// A label's key is not a single character.
-    BadLabelKey(String),
-    /// Saved label ids repeat.
-    BadLabelIds,
-    /// A label's name is empty or only whitespace (label `number`, from 1).
-    EmptyLabelName(usize),
-    /// An annotation names a label the file does not define.
-    UnknownLabel {
-        /// The annotation's id.
-        annotation: u32,
-        /// The label it names.
-        label: String,
-    },
-    /// An annotation's `text` is not what its offsets select.
-    TextMismatch {
-        /// The annotation's id.
-        annotation: u32,
-        /// The `text` field.
-        expected: String,
-        /// What the offsets select, if they are in range.
-        found: Option<String>,
-    },
-    /// An annotation breaks a store invariant.
-    InvalidSpan {
-        /// The annotation's id.
-        annotation: u32,
-        /// The broken invariant.
-        reason: EditError,
-    },
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Json(message) => write!(f, "not a valid annotation file: {message}"),
-            Self::WrongFormat(name) => write!(f, "the file's format is {name:?}, not {FORMAT_NAME:?}"),
-            Self::UnsupportedVersion(version) => {
-                write!(f, "version {version} is not supported (this app reads version {FORMAT_VERSION})")
-            }
-            Self::UnsupportedOffsetUnit(unit) => {
-                write!(f, "offsets in {unit:?} are not supported (expected {OFFSET_UNIT:?})")
-            }
-            Self::BadLabelKey(key) => write!(f, "label key {key:?} is not a single character"),
-            Self::BadLabelIds => write!(f, "two labels have the same id"),
-            Self::EmptyLabelName(number) => write!(f, "label {number} has no name"),
-            Self::UnknownLabel { annotation, label } => {
-                write!(f, "annotation {annotation} uses the undefined label {label:?}")
-            }
-            Self::TextMismatch { annotation, expected, found: Some(found) } => write!(
-                f,
-                "annotation {annotation}: its offsets select {found:?}, but its text is {expected:?}"
-            ),
-            Self::TextMismatch { annotation, .. } => {
-                write!(f, "annotation {annotation}: its offsets lie outside the text")
-            }
-            Self::InvalidSpan { annotation, reason } => write!(f, "annotation {annotation}: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// Whether `content` looks like this format: a JSON object whose first key is `format`, as
 /// this app writes it. Cheap, for choosing a reader before parsing a large file.

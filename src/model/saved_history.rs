@@ -1,6 +1,7 @@
-//! A saved undo history brought back onto saved spans: replayed step by step, each step
-//! checked as a new edit would be, and cut at the first step that does not fit. Offsets are
-//! code points.
+//! A store brought back from what was saved: its spans, checked against every invariant (or
+//! taken as checked, when the converters' worker already did), and its undo history, replayed
+//! step by step, each step checked as a new edit would be, and cut at the first step that does
+//! not fit. Offsets are code points.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use super::document::Document;
 use super::edit_error::EditError;
 use super::history::Edit;
 use super::label::LabelSet;
-use super::store::AnnotationStore;
+use super::store::{AnnotationStore, OverlapPolicy};
 
 /// How much of a saved history could be kept: the steps that replay onto the saved spans and
 /// labels, newest first; older undo steps (and later redo steps) past the first that does not
@@ -35,6 +36,54 @@ impl HistoryFit {
 }
 
 impl AnnotationStore {
+    /// Builds a store from saved annotations (no history), checking every invariant.
+    pub fn from_saved(
+        document: &Document,
+        saved: impl IntoIterator<Item = Annotation>,
+        policy: OverlapPolicy,
+    ) -> Result<Self, (Annotation, EditError)> {
+        let mut store = Self::with_policy(policy);
+        let mut ids = std::collections::HashSet::new();
+        // In text order, each goes in at the end: no file order makes this quadratic.
+        let mut saved: Vec<Annotation> = saved.into_iter().collect();
+        // Keys are unique (they end with the id): an unstable sort orders them the same.
+        saved.sort_unstable_by_key(Annotation::text_order);
+        for annotation in saved {
+            let checked = store.checked_range(document, annotation.range());
+            let checked = checked.and_then(|range| {
+                if range != annotation.range() {
+                    return Err(EditError::Untrimmed);
+                }
+                if !ids.insert(annotation.id) {
+                    return Err(EditError::DuplicateId(annotation.id));
+                }
+                store.check_overlaps(&range, annotation.label, None)
+            });
+            checked.map_err(|error| (annotation, error))?;
+            store.insert(annotation);
+            store.next_id = store.next_id.max(annotation.id.0 + 1);
+        }
+        Ok(store)
+    }
+
+    /// A store of spans that were already checked where they came from (the converters'
+    /// worker checked them as it opened their file): they are put in text order and nothing
+    /// is checked again.
+    pub fn from_checked(mut annotations: Vec<Annotation>, policy: OverlapPolicy) -> Self {
+        annotations.sort_unstable_by_key(Annotation::text_order);
+        Self {
+            next_id: annotations.iter().map(|a| a.id.0 + 1).max().unwrap_or(0),
+            longest: annotations
+                .iter()
+                .map(|a| a.end - a.start)
+                .max()
+                .unwrap_or(0),
+            annotations,
+            policy,
+            ..Self::default()
+        }
+    }
+
     /// This store with as much of a saved history as fits. Steps are replayed from these spans
     /// under `labels`, one by one, each checked as a new edit would be (offsets in the text,
     /// trimmed, overlaps by the policy, ids unique, labels in the set of that moment); undo

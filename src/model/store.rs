@@ -73,54 +73,6 @@ impl AnnotationStore {
         self.policy = policy;
     }
 
-    /// Builds a store from saved annotations (no history), checking every invariant.
-    pub fn from_saved(
-        document: &Document,
-        saved: impl IntoIterator<Item = Annotation>,
-        policy: OverlapPolicy,
-    ) -> Result<Self, (Annotation, EditError)> {
-        let mut store = Self::with_policy(policy);
-        let mut ids = std::collections::HashSet::new();
-        // In text order, each goes in at the end: no file order makes this quadratic.
-        let mut saved: Vec<Annotation> = saved.into_iter().collect();
-        // Keys are unique (they end with the id): an unstable sort orders them the same.
-        saved.sort_unstable_by_key(Annotation::text_order);
-        for annotation in saved {
-            let checked = store.checked_range(document, annotation.range());
-            let checked = checked.and_then(|range| {
-                if range != annotation.range() {
-                    return Err(EditError::Untrimmed);
-                }
-                if !ids.insert(annotation.id) {
-                    return Err(EditError::DuplicateId(annotation.id));
-                }
-                store.check_overlaps(&range, annotation.label, None)
-            });
-            checked.map_err(|error| (annotation, error))?;
-            store.insert(annotation);
-            store.next_id = store.next_id.max(annotation.id.0 + 1);
-        }
-        Ok(store)
-    }
-
-    /// A store of spans that were already checked where they came from (the converters'
-    /// worker checked them as it opened their file): they are put in text order and nothing
-    /// is checked again.
-    pub fn from_checked(mut annotations: Vec<Annotation>, policy: OverlapPolicy) -> Self {
-        annotations.sort_unstable_by_key(Annotation::text_order);
-        Self {
-            next_id: annotations.iter().map(|a| a.id.0 + 1).max().unwrap_or(0),
-            longest: annotations
-                .iter()
-                .map(|a| a.end - a.start)
-                .max()
-                .unwrap_or(0),
-            annotations,
-            policy,
-            ..Self::default()
-        }
-    }
-
     /// Labels `range` (trimmed of surrounding whitespace) and returns the new annotation.
     pub fn add(
         &mut self,

@@ -5,16 +5,19 @@
 //! and the corpus-wide "tag all" (one undo step across every document it touched) are in
 //! `steps`. Offsets are Unicode code points.
 
+mod error;
+mod listing;
 mod steps;
 
-use std::fmt;
 use std::rc::Rc;
 
 use super::annotated::AnnotatedDocument;
 use super::document::Document;
-use super::label::{LabelError, LabelId, LabelSet};
-use super::store::{AnnotationStore, EditError};
+use super::label::{LabelId, LabelSet};
+use super::store::AnnotationStore;
 
+pub use error::WorkspaceError;
+pub use listing::{DocumentSummary, StatusFilter};
 pub use steps::CorpusTally;
 
 /// One document of the workspace with its spans and history.
@@ -27,86 +30,6 @@ pub struct Entry {
     /// Whether the user marked it done.
     pub done: bool,
 }
-
-/// What the document list shows of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentSummary {
-    /// Its position in the workspace.
-    pub index: usize,
-    /// The document (for its title).
-    pub document: Rc<Document>,
-    /// How many spans it has.
-    pub spans: usize,
-    /// Whether it is marked done.
-    pub done: bool,
-}
-
-/// Which documents the list and next / previous go through.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum StatusFilter {
-    /// Every document.
-    #[default]
-    All,
-    /// Documents not marked done.
-    ToDo,
-    /// Documents marked done.
-    Done,
-}
-
-impl StatusFilter {
-    /// Whether a document with this mark passes.
-    pub fn admits(self, done: bool) -> bool {
-        match self {
-            Self::All => true,
-            Self::ToDo => !done,
-            Self::Done => done,
-        }
-    }
-}
-
-/// Why a workspace change was refused; the workspace is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WorkspaceError {
-    /// Undo or redo would take away a label other documents still use.
-    LabelInUse {
-        /// The label's name.
-        label: String,
-        /// How many other documents use it.
-        documents: usize,
-    },
-    /// A label edit was refused.
-    Label(LabelError),
-    /// No document has this position.
-    NoDocument(usize),
-    /// A saved document's span does not fit the workspace.
-    Span(EditError),
-    /// Undo or redo would bring back a span whose label was deleted since (perhaps while
-    /// another document was open); the name, if a history still knows it.
-    LabelGone(Option<String>),
-}
-
-impl fmt::Display for WorkspaceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::LabelInUse { label, documents } => write!(
-                f,
-                "the label \u{201c}{label}\u{201d} is used in {documents} other documents, so it stays"
-            ),
-            Self::Label(error) => write!(f, "{error}"),
-            Self::NoDocument(index) => write!(f, "there is no document {}", index + 1),
-            Self::Span(error) => write!(f, "{error}"),
-            Self::LabelGone(Some(name)) => write!(
-                f,
-                "it would bring back a span labeled \u{201c}{name}\u{201d}, a label deleted since"
-            ),
-            Self::LabelGone(None) => {
-                write!(f, "it would bring back a span whose label was deleted since")
-            }
-        }
-    }
-}
-
-impl std::error::Error for WorkspaceError {}
 
 /// The document with an id no other document has (`article`, `article-2`, …), noted in `ids`.
 fn with_unique_id(
@@ -314,20 +237,6 @@ impl Workspace {
         self.entries.get(index).is_some_and(|entry| entry.done)
     }
 
-    /// Each document as the list shows it, in workspace order.
-    pub fn summaries(&self) -> Vec<DocumentSummary> {
-        self.entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| DocumentSummary {
-                index,
-                document: Rc::clone(&entry.document),
-                spans: entry.store.len(),
-                done: entry.done,
-            })
-            .collect()
-    }
-
     /// Opens the document at `index`; every document keeps its own history.
     pub fn open_at(&mut self, index: usize) -> Result<(), WorkspaceError> {
         if index >= self.len() {
@@ -335,20 +244,6 @@ impl Workspace {
         }
         self.current = index;
         Ok(())
-    }
-
-    /// The position of the next (or previous) document that passes `filter`, wrapping round.
-    pub fn neighbour(&self, forward: bool, filter: StatusFilter) -> Option<usize> {
-        let len = self.len();
-        (1..len)
-            .map(|step| {
-                if forward {
-                    (self.current + step) % len
-                } else {
-                    (self.current + len - step) % len
-                }
-            })
-            .find(|&index| filter.admits(self.entries[index].done))
     }
 
     /// Removes the document at `index` (never the last one left); opens a neighbour if it was

@@ -10,7 +10,8 @@ use super::autosave::{self, document_key, finish_unsaved, Snapshot, META_KEY};
 use super::set_aside::{self, AsideRecord};
 use crate::default_article;
 use crate::formats::native_json;
-use crate::formats::workspace_file::{self, Recovered};
+use crate::formats::recovery::{self, Recovered};
+use crate::formats::workspace_file;
 use crate::model::{AnnotatedDocument, Workspace};
 use crate::ui::browser::indexed_db::{self as workspace_store, StorageError};
 use crate::ui::browser::local_storage::{self as storage, DOCUMENT_KEY};
@@ -77,7 +78,7 @@ pub async fn restore(saves: bool) -> Result<Restored, String> {
             let records = workspace_store::read(&keys)
                 .await
                 .map_err(|e| unreadable(&e))?;
-            (workspace_file::recover(meta, &records), None)
+            (recovery::recover(meta, &records), None)
         }
         lost => {
             let records = workspace_store::read(&document_keys)
@@ -91,7 +92,7 @@ pub async fn restore(saves: bool) -> Result<Restored, String> {
                 AsideRecord::new(META_KEY.into(), reason.clone(), record, js_sys::Date::now())
             });
             (
-                workspace_file::recover_without_header(&records),
+                recovery::recover_without_header(&records),
                 Some((reason, aside)),
             )
         }
