@@ -69,6 +69,7 @@ pub fn app() -> Html {
         .clone()
     };
     let document = Rc::clone(state.document());
+    let doc_key = Rc::as_ptr(&document) as usize;
     let labels = Rc::clone(workspace.labels());
     let store = workspace.store();
     let (view, settings) = (&state.view, state.settings);
@@ -81,7 +82,10 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             <LabelStyles labels={labels.clone()} />
-            <Header title={document.title.clone()} actions={actions.clone()}
+            // Whatever shows the document's text is keyed by the document: on a switch it is
+            // mounted anew, which Yew's scheduler never interrupts with a paint, so no frame
+            // shows one document's title with another's text.
+            <Header key={doc_key} title={document.title.clone()} actions={actions.clone()}
                 counts={format!("{} annotations · {counts}", store.len())} />
             <section class="tools" aria-label="Annotation tools">
                 <Toolbar actions={actions.clone()} labels={labels.clone()}
@@ -124,13 +128,13 @@ pub fn app() -> Html {
                 if state.saving.loading {
                     <p class="article loading" role="status">{ "Opening your saved work…" }</p>
                 } else {
-                    <Article document={document.clone()} labels={labels.clone()}
+                    <Article key={doc_key} document={document.clone()} labels={labels.clone()}
                         paragraph_spans={view.paragraph_spans.clone()}
                         selected={state.selected_annotation()} onselect={actions.select.clone()}
                         suggestions={view.suggestions.clone()} onaccept={actions.accept.clone()}
                         node_ref={article_ref} />
                 }
-                <AnnotationList {document} {labels} corpus={workspace.shared_entries()}
+                <AnnotationList key={doc_key} {document} {labels} corpus={workspace.shared_entries()}
                     current={workspace.current()} {annotations} selected={view.selected}
                     onpick={actions.reveal.clone()} />
             </main>

@@ -165,8 +165,9 @@ async function measureSize(context, url, size) {
     input.files = transfer.files;
     const start = performance.now();
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    const counts = document.querySelector('.counts');
-    await window.__paintedWhen(() => counts.textContent.startsWith(`${spans} annotations`) && window.__highlightsInViewReady());
+    // Queried each time: the header is mounted anew for each document.
+    const counts = () => document.querySelector('.counts')?.textContent ?? '';
+    await window.__paintedWhen(() => counts().startsWith(`${spans} annotations`) && window.__highlightsInViewReady());
     return performance.now() - start;
   }, { file, spans: size.spans });
   await sampleHeap();
