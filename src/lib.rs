@@ -4,4 +4,5 @@
 pub mod default_article;
 pub mod formats;
 pub mod model;
+pub mod tagger;
 pub mod ui;

@@ -195,6 +195,7 @@ fn enter_and_x_act_on_the_suggestion_under_the_selection() {
         start: 11,
         end: 18,
         label: LabelId(0),
+        confidence: None,
     };
     let shown = state.reduce(ViewAction::SetSuggestions(Rc::from([suggestion])).into());
     assert_eq!(

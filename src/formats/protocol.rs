@@ -15,6 +15,10 @@ use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
     OverlapPolicy,
 };
+use crate::tagger::{
+    self,
+    protocol::{TaggerRequest, TaggerResponse},
+};
 
 /// One label as it crosses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +122,7 @@ impl DocumentData {
 }
 
 /// What the page asks of the converters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Open every document the files hold; `current` gives the labels to extend and the text
     /// W3C annotations anchor on.
@@ -139,10 +143,12 @@ pub enum Request {
         /// The open document's position among them.
         current: usize,
     },
+    /// Train, pre-annotate or evaluate (see [`crate::tagger::protocol`]).
+    Tagger(TaggerRequest),
 }
 
 /// The converters' answer; any number of `Progress` come before the last one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// How far opening has come: documents checked of those in the file.
     Progress {
@@ -163,6 +169,8 @@ pub enum Response {
     },
     /// The files of an export and the spans it leaves out.
     Exported(Exported),
+    /// The tagger's answer.
+    Tagger(TaggerResponse),
     /// Nothing was produced; the message says why.
     Failed {
         /// The reason, for the user.
@@ -194,6 +202,14 @@ pub fn handle(request: Request, progress: impl FnMut(usize, usize)) -> Response 
             .collect::<Result<Vec<_>, _>>()
             .and_then(|documents| export::export(format, &documents, corpus, current))
             .map(Response::Exported),
+        Request::Tagger(request) => {
+            return tagger::protocol::handle(request).map_or_else(
+                |failure| Response::Failed {
+                    message: failure.to_string(),
+                },
+                Response::Tagger,
+            )
+        }
     };
     answer.unwrap_or_else(|error| Response::Failed {
         message: error.to_string(),

@@ -19,8 +19,12 @@ pub struct Suggestion {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// The label the string carries elsewhere (the most used one if it carries several).
+    /// The label the string carries elsewhere (the most used one if it carries several), or
+    /// the one the tagger predicts.
     pub label: LabelId,
+    /// The tagger's confidence in per mille, for a prediction; `None` for a string labeled
+    /// elsewhere.
+    pub confidence: Option<u16>,
 }
 
 impl Suggestion {
@@ -97,6 +101,7 @@ pub fn suggestions(
             start: from,
             end: from + string.chars().count(),
             label,
+            confidence: None,
         };
         let free = store.overlapping(suggestion.range()).next().is_none();
         if free && rejected.binary_search(&suggestion).is_err() {

@@ -12,6 +12,7 @@ use super::components::header::Header;
 use super::components::help_overlay::HelpOverlay;
 use super::components::label_editor::LabelEditor;
 use super::components::label_styles::LabelStyles;
+use super::components::model_panel::ModelPanel;
 use super::components::notice_bar::NoticeBar;
 use super::components::paste_box::PasteBox;
 use super::components::set_aside_bar::SetAsideBar;
@@ -28,6 +29,7 @@ use super::hooks::use_latest::use_latest;
 use super::hooks::use_reveal::use_reveal;
 use super::hooks::use_startup::use_startup;
 use super::hooks::use_suggestions::use_suggestions;
+use super::hooks::use_tagger::use_tagger;
 use super::state::ViewAction;
 use crate::model::statistics::spans_per_label;
 use crate::model::{Annotation, DocumentSummary, OverlapPolicy};
@@ -49,6 +51,7 @@ pub fn app() -> Html {
     use_startup(state.dispatcher(), snapshot.clone());
     use_autosave(latest.clone(), snapshot, state.revision, state.saving.on);
     use_suggestions(&state);
+    let model_actions = use_tagger(latest.clone(), &state);
     use_keyboard(latest, article_ref.clone(), alt_selection);
     use_file_drop(actions.open_files.clone());
     use_reveal(state.view.reveal, article_ref.clone());
@@ -94,7 +97,7 @@ pub fn app() -> Html {
                     has_selected={view.selected.is_some()} snap_to_words={settings.snap_to_words}
                     show_suggestions={settings.show_suggestions}
                     suggestion_count={view.suggestions.len()} match_case={settings.match_case}
-                    label_editor_open={view.panels.label_editor}
+                    label_editor_open={view.panels.label_editor} model_open={view.panels.model}
                     any_overlap={store.policy() == OverlapPolicy::Any} />
             </section>
             if let Some(reason) = state.saving.failed.clone() {
@@ -114,6 +117,11 @@ pub fn app() -> Html {
                 <LabelEditor labels={labels.clone()} annotations={annotations.clone()}
                     generation={view.label_refusals} onedit={actions.edit_labels.clone()}
                     onexport={actions.export_labels.clone()} onimport={actions.import_labels.clone()} />
+            }
+            if view.panels.model {
+                <ModelPanel tagger={state.tagger.clone()} actions={model_actions.clone()}
+                    current={state.tagger.trained_at == state.revision}
+                    predictions={view.predictions.len()} dispatch={actions.dispatch.clone()} />
             }
             <NoticeBar notice={view.notice.clone()} ondismiss={actions.dismiss_notice.clone()} />
             if view.panels.help {

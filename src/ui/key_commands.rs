@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::keys::{shortcut, Modifiers, Shortcut};
-use super::state::{Action, AppState, DocumentAction, EditAction, ViewAction};
+use super::state::{Action, AppState, DocumentAction, EditAction, TaggerAction, ViewAction};
 use crate::model::suggestions::Suggestion;
 use crate::model::word_caret;
 use crate::model::{Annotation, AnnotationId};
@@ -96,6 +96,10 @@ pub fn key_command(key: &str, modifiers: Modifiers, context: KeyContext) -> Opti
             dispatch(DocumentAction::Step {
                 forward: key == 'n',
             })
+        }
+        // Shift+M pre-annotates the open document unless a label is bound to it.
+        Shortcut::Label('M') if labels.by_key('M').is_none() => {
+            dispatch(TaggerAction::RequestPrediction)
         }
         Shortcut::Label(key) => label_key(key),
         Shortcut::Undo => dispatch(EditAction::Undo),

@@ -38,7 +38,7 @@ pub enum Shortcut {
 }
 
 /// Every shortcut as (keys, what they do), for the `?` overlay and the README.
-pub const SHORTCUTS: [(&str, &str); 15] = [
+pub const SHORTCUTS: [(&str, &str); 16] = [
     ("Tab to the article", "start annotating from the keyboard"),
     ("→ / ←", "select the next / previous word"),
     ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
@@ -57,6 +57,10 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     ("Enter (on a suggested word)", "accept the suggestion"),
     ("x (on a suggested word)", "reject the suggestion"),
+    (
+        "Shift+M",
+        "pre-annotate: the model's predictions as suggestions",
+    ),
     (
         "] or n / [ or p",
         "next / previous document (n and p unless a label has them)",

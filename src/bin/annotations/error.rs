@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use article_annotator::formats::text_encoding::NotUtf8;
 use article_annotator::formats::FormatError;
+use article_annotator::tagger::TaggerError;
 
 /// Why a command did nothing (or, for `Usage`, was not understood).
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub enum CliError {
     NotUtf8(PathBuf, NotUtf8),
     /// A file was refused; nothing was written.
     Refused(PathBuf, Box<FormatError>),
+    /// A model file was refused, or the tagger could not do what was asked.
+    Tagger(PathBuf, TaggerError),
     /// Writing failed; every target is as it was.
     Write(PathBuf, String),
     /// Anything else, said as it is.
@@ -36,6 +39,7 @@ impl fmt::Display for CliError {
             Self::Refused(path, error) => {
                 write!(f, "{}: {error}; nothing was written", path.display())
             }
+            Self::Tagger(path, error) => write!(f, "{}: {error}", path.display()),
             Self::Write(path, reason) => {
                 write!(f, "{}: {reason}; nothing was written", path.display())
             }

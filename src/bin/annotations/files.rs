@@ -27,10 +27,10 @@ fn temporary(target: &Path) -> PathBuf {
 }
 
 /// Writes `content` to a temporary file beside `target` and flushes it to disk.
-fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, CliError> {
+fn write_temporary(target: &Path, content: &[u8]) -> Result<PathBuf, CliError> {
     let partial = temporary(target);
     let written = fs::File::create(&partial).and_then(|mut file| {
-        file.write_all(content.as_bytes())?;
+        file.write_all(content)?;
         file.sync_all()
     });
     match written {
@@ -45,7 +45,7 @@ fn write_temporary(target: &Path, content: &str) -> Result<PathBuf, CliError> {
 /// Writes every (target, content) or none: all go to temporary files first, then each is
 /// renamed over its target. On a failure the temporary files are removed and the targets are
 /// as they were.
-pub fn write_all(outputs: &[(PathBuf, &str)]) -> Result<(), CliError> {
+pub fn write_all(outputs: &[(PathBuf, &[u8])]) -> Result<(), CliError> {
     if let Some((folder, _)) = outputs.iter().find(|(target, _)| target.is_dir()) {
         return Err(CliError::Write(folder.clone(), "it is a folder".into()));
     }

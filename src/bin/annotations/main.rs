@@ -2,46 +2,64 @@
 //!
 //!     annotations convert <input> --to <format> [-o <path>] [--text <file>]
 //!     annotations check <input> [--text <file>]
+//!     annotations train <files…> -o model.bin
+//!     annotations tag --model model.bin <file> --to <format> [-o <path>]
+//!     annotations eval --model model.bin <gold…>
+//!     annotations cv <files…> [--folds 5]
 //!
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
 mod error;
 mod files;
+mod input;
+mod tagging;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use article_annotator::formats::export;
-use article_annotator::formats::open::{self, NamedText, OpenContext};
 use article_annotator::formats::text_encoding::Encoding;
-use article_annotator::formats::{BaseText, ExportedFile, Format, Imported, LabeledText};
-use article_annotator::model::{Document, LabelSet};
+use article_annotator::formats::{ExportedFile, Format};
+use article_annotator::model::{AnnotatedDocument, Document, LabelSet};
 use error::CliError;
+use input::{open_file, records};
 
 const USAGE: &str = "usage:
   annotations convert <input> --to <format> [-o <path>] [--text <file>] [--encoding <name>]
   annotations check <input> [--text <file>] [--encoding <name>]
+  annotations train <files…> -o <model.bin>
+  annotations tag --model <model.bin> <file> --to <format> [-o <path>]
+  annotations eval --model <model.bin> <gold files…> [--json]
+  annotations cv <files…> [--folds <k>] [--json] [--curve]
 
 formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
   input format is found from the file's name and content; plain .txt/.md is an article
   brat: <name>.ann is read with <name>.txt beside it; written as <id>.txt + <id>.ann in -o <dir>
   w3c: annotations point into a text; give it with --text <file>
   -o: the output file (standard output if left out); written whole or not at all
-  --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252";
+  --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252
+  train / tag / eval / cv: the tagger learns from the spans of any importable files;
+  tag keeps a file's spans and adds the model's (a .txt's document id is its file stem)";
 
 /// Parsed command-line options.
 struct Options {
     command: String,
     input: PathBuf,
+    inputs: Vec<PathBuf>,
     to: Option<Format>,
     output: Option<PathBuf>,
     text: Option<PathBuf>,
     encoding: Encoding,
+    model: Option<PathBuf>,
+    folds: usize,
+    json: bool,
+    curve: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, CliError> {
     let mut positional = Vec::new();
-    let (mut to, mut output, mut text) = (None, None, None);
+    let (mut to, mut output, mut text, mut model) = (None, None, None, None);
+    let (mut folds, mut json, mut curve) = (5, false, false);
     let mut encoding = Encoding::Utf8;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -63,91 +81,41 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                 let unknown = || CliError::Usage(format!("unknown encoding {name:?}"));
                 encoding = Encoding::from_name(&name).ok_or_else(unknown)?;
             }
+            "--model" => model = Some(PathBuf::from(value()?)),
+            "--folds" => {
+                let given = value()?;
+                let bad =
+                    || CliError::Usage(format!("--folds needs a number from 2, not {given:?}"));
+                folds = given.parse().ok().filter(|&k| k >= 2).ok_or_else(bad)?;
+            }
+            "--json" => json = true,
+            "--curve" => curve = true,
             "-h" | "--help" => return Err(CliError::Usage(String::new())),
             _ => positional.push(arg.clone()),
         }
     }
+    let many = matches!(
+        positional.first().map(String::as_str),
+        Some("train" | "eval" | "cv")
+    );
     match positional.as_slice() {
-        [command, input] => Ok(Options {
-            command: command.clone(),
-            input: PathBuf::from(input),
-            to,
-            output,
-            text,
-            encoding,
-        }),
+        [command, inputs @ ..] if (many && !inputs.is_empty()) || inputs.len() == 1 => {
+            Ok(Options {
+                command: command.clone(),
+                input: PathBuf::from(&inputs[0]),
+                inputs: inputs.iter().map(PathBuf::from).collect(),
+                to,
+                output,
+                text,
+                encoding,
+                model,
+                folds,
+                json,
+                curve,
+            })
+        }
         _ => Err(CliError::Usage(String::new())),
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or(String::new(), |name| name.to_string_lossy().into_owned())
-}
-
-fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map_or(String::new(), |stem| stem.to_string_lossy().into_owned())
-}
-
-/// The input as the open pipeline takes it: the file, the `.txt` beside a brat `.ann`, and
-/// the text W3C annotations point into (`--text`).
-struct Input {
-    files: Vec<NamedText>,
-    anchor: Option<(String, String)>,
-}
-
-impl Input {
-    fn read(options: &Options) -> Result<Self, CliError> {
-        let read = |path: &Path| files::read_text(path, options.encoding);
-        let mut files = vec![NamedText::new(
-            file_name(&options.input),
-            read(&options.input)?,
-        )];
-        let brat = Format::detect(&files[0].name, &files[0].content) == Some(Format::Brat);
-        if brat {
-            let text = options
-                .text
-                .clone()
-                .unwrap_or(options.input.with_extension("txt"));
-            files.push(NamedText::new(
-                format!("{}.txt", file_stem(&options.input)),
-                read(&text)?,
-            ));
-        }
-        let anchor = match (&options.text, brat) {
-            (Some(text), false) => Some((file_stem(&options.input), read(text)?)),
-            _ => None,
-        };
-        Ok(Self { files, anchor })
-    }
-
-    fn context<'a>(&'a self, labels: &'a LabelSet) -> OpenContext<'a> {
-        OpenContext {
-            labels,
-            anchor: self.anchor.as_ref().map(|(stem, text)| BaseText {
-                id: stem,
-                title: stem,
-                text,
-            }),
-        }
-    }
-}
-
-/// The input's records, as its format states them (spans not checked yet).
-fn records(options: &Options) -> Result<(Format, Vec<LabeledText>), CliError> {
-    let input = Input::read(options)?;
-    let labels = LabelSet::default_set();
-    let refused = |error| CliError::Refused(options.input.clone(), Box::new(error));
-    let (imported, format) =
-        open::parse(&input.files[0], &input.files, input.context(&labels)).map_err(refused)?;
-    let records = match imported {
-        Imported::Native(annotated) => {
-            vec![LabeledText::from_annotated(&annotated).map_err(|e| refused(e.into()))?]
-        }
-        Imported::Documents(records) => records,
-    };
-    Ok((format, records))
 }
 
 fn check(options: &Options) -> Result<ExitCode, CliError> {
@@ -188,22 +156,25 @@ fn convert(options: &Options) -> Result<ExitCode, CliError> {
     let to = options
         .to
         .ok_or_else(|| CliError::Other("convert needs --to <format>".into()))?;
-    let input = Input::read(options)?;
-    let labels = LabelSet::default_set();
-    let opened = open::open(&input.files, input.context(&labels), |_, _| ());
-    if let Some(refusal) = opened.refusals.into_iter().next() {
-        return Err(CliError::Refused(
-            options.input.clone(),
-            Box::new(refusal.error),
-        ));
-    }
-    if to == Format::Native && opened.documents.len() > 1 {
+    let documents = open_file(&options.input, options)?;
+    export_documents(options, to, &documents)
+}
+
+/// Writes `documents` as `to` where the options say.
+fn export_documents(
+    options: &Options,
+    to: Format,
+    documents: &[AnnotatedDocument],
+) -> Result<ExitCode, CliError> {
+    let documents: Vec<(AnnotatedDocument, bool)> =
+        documents.iter().map(|d| (d.clone(), false)).collect();
+    if to == Format::Native && documents.len() > 1 {
         return Err(CliError::Other(format!(
             "native JSON holds one document; this file has {}",
-            opened.documents.len()
+            documents.len()
         )));
     }
-    let exported = export::export(to, &opened.documents, false, 0)
+    let exported = export::export(to, &documents, false, 0)
         .map_err(|error| CliError::Refused(options.input.clone(), Box::new(error)))?;
     for skipped in &exported.left_out {
         eprintln!(
@@ -230,17 +201,17 @@ fn write_files(
             Ok(())
         }
         ([file], Some(path)) if !always_dir => {
-            files::write_all(&[(path.to_path_buf(), file.content.as_str())])
+            files::write_all(&[(path.to_path_buf(), file.content.as_bytes())])
         }
         (_, Some(dir)) => {
             let created = !dir.exists();
             std::fs::create_dir_all(dir)
                 .map_err(|e| CliError::Write(dir.to_path_buf(), e.to_string()))?;
             let written = files::in_folder(dir, files).and_then(|paths| {
-                let outputs: Vec<(PathBuf, &str)> = paths
+                let outputs: Vec<(PathBuf, &[u8])> = paths
                     .into_iter()
                     .zip(files)
-                    .map(|(path, file)| (path, file.content.as_str()))
+                    .map(|(path, file)| (path, file.content.as_bytes()))
                     .collect();
                 files::write_all(&outputs)?;
                 Ok(outputs)
@@ -272,6 +243,10 @@ fn main() -> ExitCode {
     let result = parse(&args).and_then(|options| match options.command.as_str() {
         "convert" => convert(&options),
         "check" => check(&options),
+        "train" => tagging::train(&options),
+        "tag" => tagging::tag(&options),
+        "eval" => tagging::eval(&options),
+        "cv" => tagging::cv(&options),
         other => Err(CliError::Usage(format!("unknown command {other:?}"))),
     });
     result.unwrap_or_else(|error| match error {

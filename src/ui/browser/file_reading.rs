@@ -59,9 +59,8 @@ fn megabytes(bytes: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// The file's text, decoded as UTF-8, or as Windows-1252 if it is not UTF-8 and the user
-/// agrees when asked.
-pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
+/// The file's bytes (a model file, say), if it is not too big to read.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
     if file.size() > MAX_FILE_BYTES {
         return Err(FileError::TooBig {
             name: file.name(),
@@ -71,7 +70,13 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| FileError::ReadFailed(format!("{error:?}")))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The file's text, decoded as UTF-8, or as Windows-1252 if it is not UTF-8 and the user
+/// agrees when asked.
+pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
+    let bytes = read_bytes(file).await?;
     match decode(&bytes, Encoding::Utf8) {
         Ok(text) => Ok(text),
         Err(error) => {

@@ -39,7 +39,8 @@ pub fn selected_range(article: &Element) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-/// The suggestion a click landed on, read from its `data-suggestion="start:end:label"`.
+/// The suggestion a click landed on, read from its `data-suggestion="start:end:label"` (and
+/// `:confidence` in per mille for a prediction).
 pub fn suggestion_at(target: &web_sys::Node) -> Option<crate::model::suggestions::Suggestion> {
     let element = match target.dyn_ref::<Element>() {
         Some(element) => element.clone(),
@@ -53,10 +54,12 @@ pub fn suggestion_at(target: &web_sys::Node) -> Option<crate::model::suggestions
     else {
         return None;
     };
+    let confidence = parts.next().flatten().and_then(|c| u16::try_from(c).ok());
     Some(crate::model::suggestions::Suggestion {
         start: start as usize,
         end: end as usize,
         label: crate::model::LabelId(label),
+        confidence,
     })
 }
 

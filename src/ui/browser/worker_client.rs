@@ -26,6 +26,13 @@ pub async fn ask(request: Request, progress: impl Fn(usize, usize) + 'static) ->
     }
 }
 
+/// Starts the converters' worker if it is not running, so the first file opened does not wait
+/// for its code to load (called once the page is idle after startup).
+pub fn warm_up() {
+    #[cfg(not(feature = "inline-formats"))]
+    let _ = worker::Client::shared();
+}
+
 #[cfg(not(feature = "inline-formats"))]
 fn failed(message: impl Into<String>) -> Response {
     Response::Failed {

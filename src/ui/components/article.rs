@@ -234,14 +234,23 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
             return html! { <span data-start={start}>{ text }</span> };
         };
         let name = props.labels.name_of(suggestion.label).to_owned();
-        let class = classes!("suggested", color_class(suggestion.label));
-        let key = format!(
+        let mut key = format!(
             "{}:{}:{}",
             suggestion.start, suggestion.end, suggestion.label.0
         );
+        let (kind, said) = match suggestion.confidence {
+            // A prediction of the tagger, drawn apart from strings labeled elsewhere.
+            Some(per_mille) => {
+                key.push_str(&format!(":{per_mille}"));
+                let percent = per_mille / 10;
+                ("predicted", format!("Predicted {name} ({percent}%)"))
+            }
+            None => ("suggested", format!("Suggested {name}")),
+        };
+        let class = classes!(kind, color_class(suggestion.label));
         return html! {
             <mark {class} data-start={start} data-suggestion={key} data-label={name.clone()}
-                aria-label={format!("Suggested {name}: {text}")}>{ text }</mark>
+                title={said.clone()} aria-label={format!("{said}: {text}")}>{ text }</mark>
         };
     };
     let name = props.labels.name_of(top.label).to_owned();

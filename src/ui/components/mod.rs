@@ -8,6 +8,7 @@ pub mod header;
 pub mod help_overlay;
 pub mod label_editor;
 pub mod label_styles;
+pub mod model_panel;
 pub mod notice_bar;
 pub mod paste_box;
 pub mod set_aside_bar;

@@ -46,6 +46,8 @@ pub struct ToolbarProps {
     pub match_case: bool,
     /// Whether the label editor is open.
     pub label_editor_open: bool,
+    /// Whether the Model panel is open.
+    pub model_open: bool,
     /// Whether any overlap between spans is allowed (else only nesting across labels).
     pub any_overlap: bool,
 }
@@ -129,6 +131,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="labels-toggle" aria-pressed={props.label_editor_open.to_string()}
                     title="Add, rename, recolour, rebind, reorder or delete labels"
                     onclick={props.actions.on::<MouseEvent>(ViewAction::ToggleLabelEditor)}>{ "Labels…" }</button>
+                <button type="button" class="model-toggle" aria-pressed={props.model_open.to_string()}
+                    title="The tagger: learn from your annotations, pre-annotate, evaluate"
+                    onclick={props.actions.on::<MouseEvent>(ViewAction::ToggleModelPanel)}>{ "Model…" }</button>
             </div>
             <div class="actions" role="group" aria-label="Edit">
                 <button type="button" class="snap-toggle" aria-pressed={props.snap_to_words.to_string()}

@@ -91,9 +91,9 @@ async fn written(
     match worker_client::ask(request, |_, _| ()).await {
         Response::Exported(exported) => Ok(exported),
         Response::Failed { message } => Err(AppError::Converters(message)),
-        Response::Opened { .. } | Response::Progress { .. } => Err(AppError::Converters(
-            "the converters answered another request".into(),
-        )),
+        Response::Opened { .. } | Response::Progress { .. } | Response::Tagger(_) => Err(
+            AppError::Converters("the converters answered another request".into()),
+        ),
     }
 }
 

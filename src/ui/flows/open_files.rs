@@ -93,7 +93,7 @@ pub async fn open_files(
                 documents = build(opened, &progress).await?;
             }
             Response::Failed { message } => refusals.push(message),
-            Response::Exported(_) | Response::Progress { .. } => {
+            Response::Exported(_) | Response::Progress { .. } | Response::Tagger(_) => {
                 refusals.push("the converters answered another request".into())
             }
         }

@@ -12,3 +12,4 @@ pub mod use_latest;
 pub mod use_reveal;
 pub mod use_startup;
 pub mod use_suggestions;
+pub mod use_tagger;

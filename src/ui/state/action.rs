@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::Notice;
+use super::{Notice, TaggerAction};
 use crate::model::suggestions::Suggestion;
 use crate::model::{AnnotatedDocument, AnnotationId, LabelId, LabelSet, StatusFilter, Workspace};
 use crate::ui::flows::set_aside::AsideRecord;
@@ -23,6 +23,8 @@ pub enum Action {
     Setting(Setting),
     /// Saving started, stopped, failed or worked.
     Save(SaveAction),
+    /// The tagger trained, predicted, evaluated or failed.
+    Tagger(TaggerAction),
 }
 
 /// A change to what is saved: spans and labels.
@@ -60,6 +62,9 @@ pub enum EditAction {
     AcceptSuggestion(Suggestion),
     /// Tag every suggestion, as one undo step.
     AcceptAllSuggestions,
+    /// Tag every prediction of the tagger at this confidence (per mille) or more, as one
+    /// undo step.
+    AcceptPredictionsAbove(u16),
     /// Tag every other whole-word occurrence of the selected annotation's text with its label.
     TagAllOccurrences,
 }
@@ -123,6 +128,8 @@ pub enum ViewAction {
     ToggleLabelEditor,
     /// Show or hide the list of keyboard shortcuts.
     ToggleHelp,
+    /// Show or hide the Model panel.
+    ToggleModelPanel,
     /// New suggestions, computed after the latest change.
     SetSuggestions(Rc<[Suggestion]>),
     /// Hide a suggestion for good.
@@ -185,6 +192,12 @@ impl From<ViewAction> for Action {
 impl From<Setting> for Action {
     fn from(setting: Setting) -> Self {
         Self::Setting(setting)
+    }
+}
+
+impl From<TaggerAction> for Action {
+    fn from(action: TaggerAction) -> Self {
+        Self::Tagger(action)
     }
 }
 

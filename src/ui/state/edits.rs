@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::{AppState, EditAction, LabelEdit, Notice};
 use crate::model::snapping::{snap, Snap};
+use crate::model::suggestions::Suggestion;
 use crate::model::{
     Annotation, AnnotationStore, Document, EditError, LabelId, OverlapPolicy, ParagraphSpans,
     Workspace, WorkspaceError,
@@ -56,6 +57,7 @@ pub fn reduce(state: Rc<AppState>, action: EditAction) -> Rc<AppState> {
             })
         }
         EditAction::AcceptAllSuggestions => accept_all_suggestions(state),
+        EditAction::AcceptPredictionsAbove(per_mille) => accept_predictions_above(state, per_mille),
         EditAction::TagAllOccurrences => tag_all_occurrences(state),
     }
 }
@@ -131,8 +133,44 @@ fn accept_all_suggestions(state: Rc<AppState>) -> Rc<AppState> {
     if tally.added > 0 {
         next.changed(tally.touched);
     }
-    next.view.suggestions = Rc::from([]);
+    next.view.dictionary = Rc::from([]);
+    next.view.predictions = Rc::from([]);
+    super::tagger::show(&mut next);
     next.view.notice = Some(Notice::info(wording::accepted_suggestions(tally.added)));
+    Rc::new(next)
+}
+
+fn accept_predictions_above(state: Rc<AppState>, per_mille: u16) -> Rc<AppState> {
+    let sure: Vec<Suggestion> = state
+        .view
+        .suggestions
+        .iter()
+        .filter(|s| s.confidence.is_some_and(|c| c >= per_mille))
+        .copied()
+        .collect();
+    if sure.is_empty() {
+        return state;
+    }
+    let mut next = (*state).clone();
+    let spans = sure.iter().map(|s| (s.range(), s.label));
+    let tally = next
+        .workspace
+        .edit(|store, document| store.add_all(document, spans));
+    next.view.predictions = state
+        .view
+        .predictions
+        .iter()
+        .filter(|p| !sure.contains(p))
+        .copied()
+        .collect();
+    if tally.added > 0 {
+        next.changed(tally.touched);
+    }
+    super::tagger::show(&mut next);
+    next.view.notice = Some(Notice::info(wording::accepted_predictions(
+        tally.added,
+        per_mille / 10,
+    )));
     Rc::new(next)
 }
 

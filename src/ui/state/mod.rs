@@ -7,6 +7,7 @@
 pub mod action;
 mod documents;
 mod edits;
+pub mod tagger;
 mod view;
 
 use std::rc::Rc;
@@ -14,6 +15,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use action::{Action, DocumentAction, EditAction, LabelEdit, SaveAction, Setting, ViewAction};
+pub use tagger::{TaggerAction, TaggerState, TaggerStatus};
 
 use crate::model::suggestions::Suggestion;
 use crate::model::{
@@ -66,6 +68,8 @@ pub struct Panels {
     pub help: bool,
     /// The box for pasting a new document.
     pub paste_box: bool,
+    /// The Model panel (the tagger).
+    pub model: bool,
 }
 
 /// What the view shows of the workspace.
@@ -85,8 +89,13 @@ pub struct View {
     pub panels: Panels,
     /// Counts refused label edits, so the editor's fields are reset to the labels as they are.
     pub label_refusals: u64,
-    /// The suggestions on show, in text order (empty while hidden).
+    /// The suggestions on show, in text order: the tagger's predictions and, while Suggest
+    /// is on, strings labeled elsewhere (see `tagger::shown`).
     pub suggestions: Rc<[Suggestion]>,
+    /// Strings labeled elsewhere that recur here (empty while Suggest is off).
+    pub dictionary: Rc<[Suggestion]>,
+    /// The tagger's predictions for the open document, left to accept or reject.
+    pub predictions: Rc<[Suggestion]>,
     /// Suggestions the user rejected, sorted; not suggested again while this document is open.
     pub rejected: Rc<Vec<Suggestion>>,
     /// How far a running import has come: (documents done, total).
@@ -142,6 +151,8 @@ pub struct AppState {
     pub settings: Settings,
     /// How saving goes.
     pub saving: Saving,
+    /// The tagger.
+    pub tagger: TaggerState,
     /// Counts changes to what is saved; autosave and derived views key on it.
     pub revision: u64,
 }
@@ -166,6 +177,8 @@ impl AppState {
                 panels: Panels::default(),
                 label_refusals: 0,
                 suggestions: Rc::from([]),
+                dictionary: Rc::from([]),
+                predictions: Rc::from([]),
                 rejected: Rc::default(),
                 progress: None,
                 set_aside: Rc::from([]),
@@ -176,6 +189,7 @@ impl AppState {
                 loading: false,
                 failed: None,
             },
+            tagger: TaggerState::default(),
             revision: 0,
         }
     }
@@ -212,6 +226,19 @@ impl AppState {
         );
         self.revision += 1;
         self.view.notice = None;
+        // A prediction the document now holds as a span (accepted, or tagged by hand) goes.
+        let store = self.workspace.store();
+        let held = |s: &Suggestion| store.overlapping(s.range()).any(|a| a.range() == s.range());
+        if self.view.predictions.iter().any(held) {
+            self.view.predictions = self
+                .view
+                .predictions
+                .iter()
+                .filter(|s| !held(s))
+                .copied()
+                .collect();
+            tagger::show(self);
+        }
     }
 
     /// Fresh view state for another open document (or another workspace), keeping the panels,
@@ -226,6 +253,8 @@ impl AppState {
         next.view.label_refusals = self.view.label_refusals;
         next.settings = self.settings;
         next.saving = self.saving.clone();
+        next.tagger = self.tagger.clone();
+        next.tagger.missing = Vec::new();
         next.revision = self.revision + 1;
         Rc::new(next)
     }
@@ -241,6 +270,7 @@ impl Reducible for AppState {
             Action::View(action) => view::reduce(self, action),
             Action::Setting(setting) => view::setting(self, setting),
             Action::Save(action) => documents::save(self, action),
+            Action::Tagger(action) => tagger::reduce(self, action),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Reveal, Setting, ViewAction};
+use super::{tagger, AppState, Reveal, Setting, ViewAction};
 use crate::model::suggestions::Suggestion;
 
 /// The state with `change` made to a copy, or the same `Rc` if `unchanged`.
@@ -52,9 +52,15 @@ pub fn reduce(state: Rc<AppState>, action: ViewAction) -> Rc<AppState> {
             changed_if(state, false, |next| next.view.panels.label_editor ^= true)
         }
         ViewAction::ToggleHelp => changed_if(state, false, |next| next.view.panels.help ^= true),
+        ViewAction::ToggleModelPanel => {
+            changed_if(state, false, |next| next.view.panels.model ^= true)
+        }
         ViewAction::SetSuggestions(suggestions) => {
-            let ignored = !state.settings.show_suggestions || state.view.suggestions == suggestions;
-            changed_if(state, ignored, |next| next.view.suggestions = suggestions)
+            let ignored = !state.settings.show_suggestions || state.view.dictionary == suggestions;
+            changed_if(state, ignored, |next| {
+                next.view.dictionary = suggestions;
+                tagger::show(next);
+            })
         }
         ViewAction::RejectSuggestion(suggestion) => {
             let mut next = (*without_suggestion(state, suggestion)).clone();
@@ -87,25 +93,25 @@ pub fn setting(state: Rc<AppState>, setting: Setting) -> Rc<AppState> {
             Setting::ToggleMatchCase => settings.match_case ^= true,
             Setting::ToggleSuggestions => {
                 settings.show_suggestions ^= true;
-                next.view.suggestions = Rc::from([]);
+                next.view.dictionary = Rc::from([]);
+                tagger::show(next);
             }
         }
     })
 }
 
-/// The state without `suggestion` among those shown.
+/// The state without `suggestion` among those shown (a prediction or a string labeled
+/// elsewhere).
 pub fn without_suggestion(state: Rc<AppState>, suggestion: Suggestion) -> Rc<AppState> {
     if !state.view.suggestions.contains(&suggestion) {
         return state;
     }
-    let kept: Rc<[Suggestion]> = state
-        .view
-        .suggestions
-        .iter()
-        .filter(|s| **s != suggestion)
-        .copied()
-        .collect();
+    let without = |list: &Rc<[Suggestion]>| -> Rc<[Suggestion]> {
+        list.iter().filter(|s| **s != suggestion).copied().collect()
+    };
     let mut next = (*state).clone();
-    next.view.suggestions = kept;
+    next.view.dictionary = without(&state.view.dictionary);
+    next.view.predictions = without(&state.view.predictions);
+    tagger::show(&mut next);
     Rc::new(next)
 }

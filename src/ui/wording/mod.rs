@@ -285,3 +285,6 @@ pub fn label_import(before: &LabelSet, imported: &LabelSet, after: &LabelSet) ->
         )
     }
 }
+
+mod tagger;
+pub use tagger::*;

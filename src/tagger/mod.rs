@@ -1,0 +1,30 @@
+//! The tagger: a sequence tagger that learns named spans from the workspace's own annotations
+//! and predicts them in new text. Pure Rust, natively tested, run by the converters' worker in
+//! the browser and by the command line. Offsets are Unicode code points, start inclusive, end
+//! exclusive.
+//!
+//! The model is an averaged structured perceptron (Collins 2002) with one BIO layer per label:
+//! each label has its own B / I / O tags, transitions and Viterbi decoding, over features
+//! shared by all layers. So spans of different labels may nest ("Vietnam" inside "Vietnam
+//! War"), as annotators mark them; spans of one label never overlap, and predictions that the
+//! document's overlap policy does not allow are left out.
+
+pub mod error;
+pub mod evaluate;
+pub mod examples;
+pub mod features;
+pub mod gold;
+pub mod lexicon;
+pub mod model_file;
+pub mod model_record;
+pub mod perceptron;
+pub mod predict;
+pub mod protocol;
+pub mod sentences;
+pub mod train;
+
+pub use error::TaggerError;
+pub use evaluate::{cross_validate, evaluate, Scores};
+pub use perceptron::Model;
+pub use predict::{predict, Prediction};
+pub use train::{train, Example, TrainOptions};

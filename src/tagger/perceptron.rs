@@ -1,0 +1,224 @@
+//! The model: two layers of BIO tags over all labels — the outermost spans, and spans nested
+//! inside another — each with per-feature weights of every B-label and I-label tag (O scores
+//! zero) and scores of tag transitions; decoding by Viterbi, confidence by forward-backward.
+
+use std::collections::HashMap;
+
+use super::features::{Feature, Gazetteer};
+
+/// Layers: 0 holds the outermost spans, 1 the spans nested inside one of them.
+pub const LAYERS: usize = 2;
+/// The tag outside every span.
+pub const O: usize = 0;
+
+/// The B tag of label `label`.
+pub fn begin(label: usize) -> usize {
+    1 + 2 * label
+}
+
+/// The label of a B or I tag.
+pub fn label_of(tag: usize) -> usize {
+    (tag - 1) / 2
+}
+
+/// Whether `tag` is an I tag.
+pub fn is_inside(tag: usize) -> bool {
+    tag != O && (tag - 1) % 2 == 1
+}
+
+/// Whether `to` may follow `from` (`None`: the sentence's start): an I tag only continues a
+/// span of its own label.
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    !is_inside(to) || from.is_some_and(|from| from != O && label_of(from) == label_of(to))
+}
+
+/// One layer's transition scores: `[from][to]`, where row `tags` is the sentence's start.
+pub type Transitions = Vec<Vec<f32>>;
+
+/// A trained tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The labels it predicts, by name.
+    pub labels: Vec<String>,
+    /// Per feature, per layer, the weight of each tag but O: index `layer * (tags - 1) + tag - 1`.
+    pub weights: HashMap<Feature, Vec<f32>>,
+    /// Per layer, the transition scores.
+    pub transitions: Vec<Transitions>,
+    /// Strings labeled in the training data, by label.
+    pub gazetteer: Gazetteer,
+    /// What the model learned from: per label, spans seen.
+    pub spans_per_label: Vec<usize>,
+    /// Documents it learned from.
+    pub documents: usize,
+    /// Per label, whether its names recur with it throughout a document in the training data
+    /// (so a name found once is found wherever it recurs; see `predict`).
+    pub consistent: Vec<bool>,
+}
+
+impl Model {
+    /// A model with no weights, for `labels`.
+    pub fn empty(labels: Vec<String>) -> Self {
+        let count = labels.len();
+        let tags = 1 + 2 * count;
+        Self {
+            gazetteer: Gazetteer::new(count),
+            labels,
+            weights: HashMap::new(),
+            transitions: vec![vec![vec![0.0; tags]; tags + 1]; LAYERS],
+            spans_per_label: vec![0; count],
+            documents: 0,
+            consistent: vec![false; count],
+        }
+    }
+
+    /// Tags per layer: O, then B and I of each label.
+    pub fn tags(&self) -> usize {
+        1 + 2 * self.labels.len()
+    }
+
+    /// Per token, per tag, the emission scores of layer `layer`.
+    pub fn emissions(&self, features: &[Vec<Feature>], layer: usize) -> Vec<Vec<f32>> {
+        let tags = self.tags();
+        let offset = layer * (tags - 1);
+        features
+            .iter()
+            .map(|token| {
+                let mut score = vec![0.0f32; tags];
+                for w in token.iter().filter_map(|f| self.weights.get(f)) {
+                    for (s, w) in score[1..].iter_mut().zip(&w[offset..offset + tags - 1]) {
+                        *s += w;
+                    }
+                }
+                score
+            })
+            .collect()
+    }
+}
+
+/// The best tag sequence for one layer's emissions and transitions.
+pub fn viterbi(emissions: &[Vec<f32>], transitions: &Transitions) -> Vec<usize> {
+    let n = emissions.len();
+    let Some(first) = emissions.first() else {
+        return Vec::new();
+    };
+    let tags = first.len();
+    let mut score = vec![vec![f32::NEG_INFINITY; tags]; n];
+    let mut back = vec![vec![O; tags]; n];
+    for tag in (0..tags).filter(|&tag| allowed(None, tag)) {
+        score[0][tag] = transitions[tags][tag] + first[tag];
+    }
+    for t in 1..n {
+        for tag in 0..tags {
+            for prev in (0..tags).filter(|&prev| allowed(Some(prev), tag)) {
+                let s = score[t - 1][prev] + transitions[prev][tag] + emissions[t][tag];
+                if s > score[t][tag] {
+                    score[t][tag] = s;
+                    back[t][tag] = prev;
+                }
+            }
+        }
+    }
+    let mut tag = (0..tags)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(O);
+    let mut path = vec![O; n];
+    for t in (0..n).rev() {
+        path[t] = tag;
+        tag = back[t][tag];
+    }
+    path
+}
+
+/// log(Σ exp) of some scores.
+fn log_sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let values: Vec<f64> = values.into_iter().collect();
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+}
+
+/// Forward-backward over one layer, reading its scores as a linear-chain model; answers how
+/// probable a given span is.
+pub struct Lattice<'a> {
+    emissions: &'a [Vec<f32>],
+    transitions: &'a Transitions,
+    alpha: Vec<Vec<f64>>,
+    beta: Vec<Vec<f64>>,
+    z: f64,
+}
+
+impl<'a> Lattice<'a> {
+    /// The lattice of a sentence's emissions (at least one token).
+    pub fn new(emissions: &'a [Vec<f32>], transitions: &'a Transitions) -> Self {
+        let n = emissions.len();
+        let tags = emissions.first().map_or(0, Vec::len);
+        let mut lattice = Self {
+            emissions,
+            transitions,
+            alpha: vec![vec![f64::NEG_INFINITY; tags]; n],
+            beta: vec![vec![0.0; tags]; n],
+            z: 0.0,
+        };
+        for tag in 0..tags {
+            lattice.alpha[0][tag] = lattice.tr(None, tag) + lattice.e(0, tag);
+        }
+        for t in 1..n {
+            for tag in 0..tags {
+                let into =
+                    log_sum((0..tags).map(|p| lattice.alpha[t - 1][p] + lattice.tr(Some(p), tag)));
+                lattice.alpha[t][tag] = into + lattice.e(t, tag);
+            }
+        }
+        for t in (0..n.saturating_sub(1)).rev() {
+            for tag in 0..tags {
+                lattice.beta[t][tag] = log_sum((0..tags).map(|next| {
+                    lattice.tr(Some(tag), next) + lattice.e(t + 1, next) + lattice.beta[t + 1][next]
+                }));
+            }
+        }
+        lattice.z = n
+            .checked_sub(1)
+            .map_or(0.0, |last| log_sum(lattice.alpha[last].iter().copied()));
+        lattice
+    }
+
+    fn e(&self, t: usize, tag: usize) -> f64 {
+        f64::from(self.emissions[t][tag])
+    }
+
+    fn tr(&self, from: Option<usize>, to: usize) -> f64 {
+        if !allowed(from, to) {
+            return f64::NEG_INFINITY;
+        }
+        let row = from.unwrap_or(self.transitions.len() - 1);
+        f64::from(self.transitions[row][to])
+    }
+
+    /// The probability that tokens `start..end` are exactly one span of label `label`.
+    pub fn span_probability(&self, start: usize, end: usize, label: usize) -> f64 {
+        let tags = self.alpha.first().map_or(0, Vec::len);
+        let (b, i) = (begin(label), begin(label) + 1);
+        let before = if start == 0 {
+            self.tr(None, b)
+        } else {
+            log_sum((0..tags).map(|p| self.alpha[start - 1][p] + self.tr(Some(p), b)))
+        };
+        let mut path = before + self.e(start, b);
+        let mut last = b;
+        for t in start + 1..end {
+            path += self.tr(Some(last), i) + self.e(t, i);
+            last = i;
+        }
+        let after =
+            if end == self.emissions.len() {
+                0.0
+            } else {
+                log_sum((0..tags).filter(|&next| next != i).map(|next| {
+                    self.tr(Some(last), next) + self.e(end, next) + self.beta[end][next]
+                }))
+            };
+        (path + after - self.z).exp().clamp(0.0, 1.0)
+    }
+}

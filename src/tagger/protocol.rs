@@ -1,0 +1,192 @@
+//! What the page asks of the tagger in the worker, and its answers: train on documents,
+//! pre-annotate documents, evaluate by cross-validation. Documents cross as
+//! [`DocumentData`]; the model crosses as its file's bytes (a `Uint8Array`). Offsets are
+//! Unicode code points.
+
+use serde::{Deserialize, Serialize};
+
+use super::evaluate::{learning_curve, Counts};
+use super::examples::{example_of, predictions_for};
+use super::{cross_validate, model_file, train, Model, TaggerError, TrainOptions};
+use crate::formats::protocol::DocumentData;
+use crate::formats::FormatError;
+
+/// What the model learned from: per label, its spans, and how many documents.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ModelSummary {
+    /// Per label name, the spans it learned from.
+    pub labels: Vec<(String, usize)>,
+    /// Documents it learned from.
+    pub documents: usize,
+}
+
+impl ModelSummary {
+    /// The summary of `model`.
+    pub fn of(model: &Model) -> Self {
+        Self {
+            labels: model
+                .labels
+                .iter()
+                .cloned()
+                .zip(model.spans_per_label.iter().copied())
+                .collect(),
+            documents: model.documents,
+        }
+    }
+
+    /// Spans learned from, all labels.
+    pub fn spans(&self) -> usize {
+        self.labels.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// One predicted span as it crosses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PredictionData {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The label's name.
+    pub label: String,
+    /// How sure the model is, 0 to 1.
+    pub confidence: f64,
+}
+
+/// A request for the tagger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TaggerRequest {
+    /// Learn from these documents' spans.
+    Train {
+        /// The documents to learn from.
+        documents: Vec<DocumentData>,
+    },
+    /// Predict spans for these documents with this model.
+    Predict {
+        /// The model file's bytes.
+        #[serde(with = "serde_bytes")]
+        model: Vec<u8>,
+        /// The documents, with the spans they hold (kept; predictions come beside them).
+        documents: Vec<DocumentData>,
+    },
+    /// k-fold cross-validation by document, and a learning curve.
+    Evaluate {
+        /// The gold documents.
+        documents: Vec<DocumentData>,
+        /// Folds.
+        folds: usize,
+    },
+}
+
+/// The tagger's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TaggerResponse {
+    /// A new model.
+    Trained {
+        /// The model file's bytes.
+        #[serde(with = "serde_bytes")]
+        model: Vec<u8>,
+        /// What it learned from.
+        summary: ModelSummary,
+    },
+    /// Per document (in request order), its predictions and the model's labels it lacks.
+    Predicted {
+        /// Per document: its id, its predictions, the labels it has not.
+        documents: Vec<(String, Vec<PredictionData>, Vec<String>)>,
+    },
+    /// Scores of the cross-validation (exact span match), pooled over the folds.
+    Evaluated {
+        /// Per label: name and counts.
+        per_label: Vec<(String, Counts)>,
+        /// Documents evaluated.
+        documents: usize,
+        /// Folds.
+        folds: usize,
+        /// Micro F1 against training documents per fold.
+        curve: Vec<(usize, f64)>,
+    },
+}
+
+/// Why a tagger request did nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaggerFailure {
+    /// A document did not cross whole.
+    Document(FormatError),
+    /// The tagger refused.
+    Tagger(TaggerError),
+}
+
+impl std::fmt::Display for TaggerFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Document(error) => write!(f, "{error}"),
+            Self::Tagger(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+fn annotated(
+    documents: Vec<DocumentData>,
+) -> Result<Vec<crate::model::AnnotatedDocument>, TaggerFailure> {
+    documents
+        .into_iter()
+        .map(|d| d.into_annotated().map(|(a, _)| a))
+        .collect::<Result<_, _>>()
+        .map_err(TaggerFailure::Document)
+}
+
+/// Runs one tagger request.
+pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
+    match request {
+        TaggerRequest::Train { documents } => {
+            let examples: Vec<_> = annotated(documents)?.iter().map(example_of).collect();
+            let model =
+                train(&examples, &[], TrainOptions::default()).map_err(TaggerFailure::Tagger)?;
+            Ok(TaggerResponse::Trained {
+                model: model_file::to_bytes(&model),
+                summary: ModelSummary::of(&model),
+            })
+        }
+        TaggerRequest::Predict { model, documents } => {
+            let model = model_file::from_bytes(&model).map_err(TaggerFailure::Tagger)?;
+            let documents = annotated(documents)?
+                .iter()
+                .map(|document| {
+                    let (found, missing) = predictions_for(&model, document);
+                    let found = found
+                        .into_iter()
+                        .map(|p| PredictionData {
+                            start: p.start,
+                            end: p.end,
+                            label: p.label,
+                            confidence: p.confidence,
+                        })
+                        .collect();
+                    (document.document.id.clone(), found, missing)
+                })
+                .collect();
+            Ok(TaggerResponse::Predicted { documents })
+        }
+        TaggerRequest::Evaluate { documents, folds } => {
+            let examples: Vec<_> = annotated(documents)?.iter().map(example_of).collect();
+            let options = TrainOptions::default();
+            let scores =
+                cross_validate(&examples, folds, None, options).map_err(TaggerFailure::Tagger)?;
+            // The curve's last point is the cross-validation above: every training document.
+            let most = examples.len() - examples.len().div_ceil(folds);
+            let sizes: Vec<usize> = [1, 2, 4, 8, 16, 32, 64, 128]
+                .into_iter()
+                .filter(|&s| s < most)
+                .collect();
+            let mut curve =
+                learning_curve(&examples, folds, &sizes, options).map_err(TaggerFailure::Tagger)?;
+            curve.push((most, scores.micro().f1()));
+            Ok(TaggerResponse::Evaluated {
+                per_label: scores.per_label,
+                documents: scores.documents,
+                folds,
+                curve,
+            })
+        }
+    }
+}

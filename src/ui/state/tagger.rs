@@ -1,0 +1,158 @@
+//! The tagger as the page knows it: the model (its file's bytes and what it learned from),
+//! what it is doing, its latest evaluation, and its predictions for the open document, shown
+//! as suggestions apart from the strings labeled elsewhere. Offsets are code points.
+
+use std::cmp::Reverse;
+use std::rc::Rc;
+
+use super::{AppState, Notice};
+use crate::model::suggestions::Suggestion;
+use crate::tagger::evaluate::Counts;
+use crate::tagger::protocol::ModelSummary;
+use crate::ui::wording;
+
+/// A trained model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainedModel {
+    /// The model file's bytes.
+    pub bytes: Rc<[u8]>,
+    /// What it learned from.
+    pub summary: ModelSummary,
+}
+
+/// What the tagger is doing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TaggerStatus {
+    /// Nothing.
+    #[default]
+    Idle,
+    /// Learning from the workspace.
+    Training,
+    /// Pre-annotating.
+    Predicting,
+    /// Cross-validating.
+    Evaluating,
+}
+
+/// Scores of a cross-validation (exact span match).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// Per label, its counts.
+    pub per_label: Vec<(String, Counts)>,
+    /// Documents evaluated.
+    pub documents: usize,
+    /// Folds.
+    pub folds: usize,
+    /// Micro F1 in per mille against training documents per fold.
+    pub curve: Vec<(usize, u16)>,
+}
+
+/// The tagger's part of the state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaggerState {
+    /// The model, once trained or read back.
+    pub model: Option<Rc<TrainedModel>>,
+    /// The workspace revision the model learned from; it is current while this is the state's.
+    pub trained_at: u64,
+    /// What it is doing.
+    pub status: TaggerStatus,
+    /// The latest evaluation.
+    pub evaluation: Option<Rc<Evaluation>>,
+    /// The model's labels the open document does not have (not predicted).
+    pub missing: Vec<String>,
+    /// Counts requests to pre-annotate the open document (from the keyboard).
+    pub requested: u64,
+}
+
+/// What the tagger did, for the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaggerAction {
+    /// Pre-annotate the open document (carried out by the tagger's hook).
+    RequestPrediction,
+    /// It started something.
+    Started(TaggerStatus),
+    /// A model was trained at `revision`, or read back or imported (`None`: counts as current).
+    Trained(Rc<TrainedModel>, Option<u64>),
+    /// Predictions for the document with this id.
+    Predicted {
+        /// The document's id (ignored unless it is still open).
+        document: String,
+        /// The predictions, in text order.
+        predictions: Rc<[Suggestion]>,
+        /// The model's labels it does not have.
+        missing: Vec<String>,
+    },
+    /// An evaluation came.
+    Evaluated(Rc<Evaluation>),
+    /// What it started failed; the message says why.
+    Failed(String),
+}
+
+/// The suggestions shown: predictions first, then strings labeled elsewhere that overlap no
+/// prediction; of overlapping predictions the earlier (outer) one, so none overlap.
+pub fn shown(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Rc<[Suggestion]> {
+    let mut all: Vec<Suggestion> = predictions.to_vec();
+    all.sort_by_key(|s| (s.start, Reverse(s.end)));
+    let mut kept: Vec<Suggestion> = Vec::with_capacity(all.len() + dictionary.len());
+    for s in all {
+        if kept.last().is_none_or(|last| last.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    let free = |s: &Suggestion| !kept.iter().any(|p| p.start < s.end && s.start < p.end);
+    let extra: Vec<Suggestion> = dictionary.iter().filter(|s| free(s)).copied().collect();
+    kept.extend(extra);
+    kept.sort_by_key(|s| (s.start, Reverse(s.end)));
+    kept.into()
+}
+
+/// Shows the predictions and dictionary suggestions of `next.view` together.
+pub fn show(next: &mut AppState) {
+    next.view.suggestions = shown(&next.view.predictions, &next.view.dictionary);
+}
+
+/// Applies what the tagger did.
+pub fn reduce(state: Rc<AppState>, action: TaggerAction) -> Rc<AppState> {
+    let mut next = (*state).clone();
+    match action {
+        TaggerAction::RequestPrediction => next.tagger.requested += 1,
+        TaggerAction::Started(status) => {
+            if state.tagger.status == status {
+                return state;
+            }
+            next.tagger.status = status;
+        }
+        TaggerAction::Trained(model, revision) => {
+            next.tagger.status = TaggerStatus::Idle;
+            next.tagger.trained_at = revision.unwrap_or(state.revision);
+            next.tagger.model = Some(model);
+        }
+        TaggerAction::Predicted {
+            document,
+            predictions,
+            missing,
+        } => {
+            next.tagger.status = TaggerStatus::Idle;
+            if state.document().id != document {
+                return Rc::new(next);
+            }
+            let count = predictions.len();
+            next.view.predictions = predictions;
+            next.tagger.missing = missing;
+            show(&mut next);
+            next.view.notice = Some(Notice::info(wording::predicted(
+                count,
+                &next.tagger.missing,
+            )));
+        }
+        TaggerAction::Evaluated(evaluation) => {
+            next.tagger.status = TaggerStatus::Idle;
+            next.tagger.evaluation = Some(evaluation);
+        }
+        TaggerAction::Failed(message) => {
+            next.tagger.status = TaggerStatus::Idle;
+            next.view.notice = Some(Notice::error(message));
+        }
+    }
+    Rc::new(next)
+}

@@ -1,0 +1,97 @@
+// End to end: the tagger learns from an annotated corpus in the worker, pre-annotates a new
+// document (Shift+M), its predictions are accepted one by one and above a threshold as one
+// undo step, it cross-validates, and the model survives a reload, is exported, and a file
+// that is not a model is refused without losing it. Offsets are Unicode code points.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { servedApp, ROOT, ARTIFACTS } from './harness.mjs';
+
+const app = servedApp();
+const CORPUS = join(ROOT, 'tests', 'fixtures', 'wikinews-gum', 'corpus.doccano.jsonl');
+const TEXT = 'Prime Minister Rishi Sunak met Boris Johnson in London on Monday. '
+  + 'Sunak later flew to Paris, where Emmanuel Macron greeted him.';
+
+async function open(page, name, content) {
+  await page.evaluate(({ name, content }) => {
+    const input = document.querySelector('.file-button input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], name));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, { name, content });
+}
+
+const counts = (page) => page.evaluate(() => document.querySelector('.counts').textContent);
+
+test('the tagger learns from the corpus and pre-annotates a new document', async () => {
+  const page = await app.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      indexedDB.deleteDatabase('article-annotator');
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
+  await page.goto(app.server.url);
+  await page.waitForSelector('.article [data-start]');
+  await open(page, 'corpus.doccano.jsonl', await readFile(CORPUS, 'utf8'));
+  await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('36'));
+  await open(page, 'new.txt', TEXT);
+  await page.waitForFunction(() => document.querySelector('.title')?.textContent.includes('new'));
+  assert.match(await counts(page), /^0 annotations/);
+
+  await page.click('.model-toggle');
+  await page.waitForSelector('.model-panel');
+  await page.focus('.article');
+  await page.keyboard.press('Shift+M');
+  await page.waitForSelector('.article mark.predicted', { timeout: 60_000 });
+  const learned = await page.textContent('.model-panel');
+  assert.match(learned, /Learned from 807 spans in 34 documents/);
+  const predicted = await page.$$eval('.article mark.predicted', (marks) => marks.map((m) => [m.textContent, m.dataset.label, m.title]));
+  const texts = predicted.map(([text]) => text);
+  for (const name of ['Rishi Sunak', 'Boris Johnson', 'London', 'Paris']) {
+    assert.ok(texts.includes(name), `${name} not predicted: ${JSON.stringify(predicted)}`);
+  }
+  assert.ok(predicted.every(([, , title]) => /^Predicted \w+ \(\d+%\)$/.test(title)), JSON.stringify(predicted));
+  await page.screenshot({ path: join(ARTIFACTS, 'tagger.png'), fullPage: true });
+
+  // A click accepts one prediction; the rest above 0% go in one undo step.
+  const shown = predicted.length;
+  await page.click('.article mark.predicted');
+  await page.waitForFunction(() => document.querySelector('.counts').textContent.startsWith('1 annotations'));
+  await page.fill('.model-panel .threshold', '0');
+  await page.dispatchEvent('.model-panel .threshold', 'change');
+  await page.click('.model-panel .accept-above');
+  await page.waitForFunction((n) => document.querySelector('.counts').textContent.startsWith(`${n} annotations`), shown);
+  assert.equal(await page.$$eval('.article mark.predicted', (m) => m.length), 0);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('.counts').textContent.startsWith('1 annotations'));
+
+  // Cross-validation in the worker: a table and a learning curve.
+  await page.click('.model-panel .evaluate');
+  await page.waitForSelector('.model-panel table caption', { timeout: 120_000 });
+  const table = await page.textContent('.model-panel table');
+  assert.match(table, /5-fold cross-validation over 35 documents/);
+  assert.match(table, /micro0\.\d{3}0\.\d{3}0\.\d{3}808/);
+  assert.ok(await page.$('.model-panel svg.curve polyline'));
+  await page.screenshot({ path: join(ARTIFACTS, 'tagger-evaluated.png'), fullPage: true });
+
+  // Export, then a file that is not a model is refused and the model stays.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.model-panel .export-model')]);
+  assert.equal(download.suggestedFilename(), 'article-annotator.model');
+  await page.setInputFiles('.model-panel input[type=file]', { name: 'bad.model', mimeType: 'text/plain', buffer: Buffer.from('not a model') });
+  await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('bad.model was not opened'));
+  assert.match(await page.textContent('.model-panel'), /Learned from 807 spans/);
+
+  // The model is kept with the workspace: after a reload it is there, and predicts.
+  await page.reload();
+  await page.waitForSelector('.article [data-start]');
+  await page.click('.model-toggle');
+  await page.waitForFunction(() => document.querySelector('.model-panel')?.textContent.includes('Learned from 807 spans'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

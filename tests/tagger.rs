@@ -1,0 +1,288 @@
+//! The tagger: it learns names from annotated documents and finds them in new text; its
+//! confidences are probabilities; its model file survives a round trip and refuses what is not
+//! one; its evaluation counts exact span matches. Offsets are Unicode code points.
+
+#[path = "support/documents.rs"]
+mod documents;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use article_annotator::formats::native_json;
+use article_annotator::model::{AnnotatedDocument, LabelSet};
+use article_annotator::tagger::evaluate::Counts;
+use article_annotator::tagger::examples::{example_of, predictions_for};
+use article_annotator::tagger::perceptron::{allowed, Lattice, Transitions};
+use article_annotator::tagger::{
+    cross_validate, evaluate, model_file, predict, train, Example, TaggerError, TrainOptions,
+};
+use documents::{doc, range_of};
+
+/// The Wikinews documents of GUM (see tests/fixtures/wikinews-gum/README.md), in name order.
+fn corpus() -> Vec<Example> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-gum");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let json = std::fs::read_to_string(path).expect("readable");
+            let annotated = native_json::import(&json).expect("a native file");
+            example_of(&annotated)
+        })
+        .collect()
+}
+
+fn example(text: &str, spans: &[(&str, &str)]) -> Example {
+    Example {
+        text: text.to_owned(),
+        spans: spans
+            .iter()
+            .map(|(needle, label)| (range_of(text, needle), (*label).to_owned()))
+            .collect(),
+    }
+}
+
+fn quick() -> TrainOptions {
+    TrainOptions { epochs: 5, seed: 1 }
+}
+
+#[test]
+fn it_learns_names_from_a_few_documents_and_finds_them_in_new_text() {
+    let corpus = corpus();
+    let model = train(&corpus[..12], &[], quick()).expect("trained");
+    assert_eq!(model.labels, ["Person", "Place", "Event"]);
+    let found = predict(
+        &model,
+        "On Monday, Prime Minister John Smith flew from London to Paris.",
+        None,
+    );
+    let spans: Vec<(&str, usize, usize)> = found
+        .iter()
+        .map(|p| (p.label.as_str(), p.start, p.end))
+        .collect();
+    assert!(spans.contains(&("Person", 26, 36)), "{spans:?}");
+    assert!(spans.contains(&("Place", 47, 53)), "{spans:?}");
+    assert!(spans.contains(&("Place", 57, 62)), "{spans:?}");
+    assert!(found.iter().all(|p| (0.0..=1.0).contains(&p.confidence)));
+}
+
+#[test]
+fn held_out_documents_score_well_above_chance() {
+    let corpus = corpus();
+    let model = train(&corpus[7..], &[], quick()).expect("trained");
+    let scores = evaluate(&model, &corpus[..7]);
+    let micro = scores.micro();
+    assert_eq!(scores.documents, 7);
+    assert!(micro.f1() > 0.45, "micro F1 {:.3}", micro.f1());
+}
+
+#[test]
+fn nested_spans_of_another_label_are_learned_and_predicted() {
+    let text = "The Vietnam War ended. Veterans of the Vietnam War met.";
+    let one = example(text, &[("Vietnam War", "Event"), ("Vietnam", "Place")]);
+    let mut second = one.clone();
+    second.spans.push((39..50, "Event".into()));
+    second.spans.push((39..46, "Place".into()));
+    let model = train(&[one, second], &[], quick()).expect("trained");
+    let found: HashSet<(usize, usize, String)> = predict(&model, text, None)
+        .into_iter()
+        .map(|p| (p.start, p.end, p.label))
+        .collect();
+    for expected in [
+        (4, 15, "Event"),
+        (4, 11, "Place"),
+        (39, 50, "Event"),
+        (39, 46, "Place"),
+    ] {
+        let key = (expected.0, expected.1, expected.2.to_owned());
+        assert!(found.contains(&key), "{expected:?} not in {found:?}");
+    }
+}
+
+#[test]
+fn a_span_probability_is_its_paths_share_of_all_paths() {
+    // Two labels, three tokens, arbitrary scores: brute force over every allowed tag sequence.
+    let emissions: Vec<Vec<f32>> = vec![
+        vec![0.0, 1.5, -0.5, 0.3, 0.1],
+        vec![0.0, 0.2, 1.1, -0.7, 0.4],
+        vec![0.0, -0.3, 0.6, 0.9, -1.0],
+    ];
+    let transitions: Transitions = (0..6)
+        .map(|from| {
+            (0..5)
+                .map(|to| ((from * 5 + to) % 7) as f32 * 0.1 - 0.3)
+                .collect()
+        })
+        .collect();
+    let score = |path: &[usize]| {
+        let mut s = 0.0f64;
+        for (t, &tag) in path.iter().enumerate() {
+            let from = if t == 0 { 5 } else { path[t - 1] };
+            s += f64::from(transitions[from][tag]) + f64::from(emissions[t][tag]);
+        }
+        s.exp()
+    };
+    let mut all = Vec::new();
+    for a in 0..5 {
+        for b in 0..5 {
+            for c in 0..5 {
+                let path = [a, b, c];
+                let ok = allowed(None, a) && allowed(Some(a), b) && allowed(Some(b), c);
+                if ok {
+                    all.push(path);
+                }
+            }
+        }
+    }
+    let z: f64 = all.iter().map(|p| score(p)).sum();
+    let lattice = Lattice::new(&emissions, &transitions);
+    // Tokens 0..2 as one span of label 0: tags B-0 I-0, then anything but I-0.
+    let expected: f64 = all
+        .iter()
+        .filter(|p| p[0] == 1 && p[1] == 2 && p[2] != 2)
+        .map(|p| score(p))
+        .sum::<f64>()
+        / z;
+    assert!((lattice.span_probability(0, 2, 0) - expected).abs() < 1e-9);
+    // Token 2 alone as label 1: anything that lets B-1 start there.
+    let expected: f64 = all
+        .iter()
+        .filter(|p| p[2] == 3)
+        .map(|p| score(p))
+        .sum::<f64>()
+        / z;
+    assert!((lattice.span_probability(2, 3, 1) - expected).abs() < 1e-9);
+}
+
+#[test]
+fn a_model_file_survives_a_round_trip_and_refuses_what_is_not_one() {
+    let corpus = corpus();
+    let model = train(&corpus[..4], &[], quick()).expect("trained");
+    let bytes = model_file::to_bytes(&model);
+    assert_eq!(model_file::from_bytes(&bytes), Ok(model));
+    assert_eq!(
+        model_file::from_bytes(b"{\"not\": \"a model\"}"),
+        Err(TaggerError::NotAModel)
+    );
+    assert_eq!(
+        model_file::from_bytes(&bytes[..bytes.len() - 1]),
+        Err(TaggerError::Truncated)
+    );
+    assert_eq!(
+        model_file::from_bytes(&bytes[..30]),
+        Err(TaggerError::Truncated)
+    );
+    let mut damaged = bytes.clone();
+    damaged[40] ^= 0x55;
+    assert!(model_file::from_bytes(&damaged).is_err());
+    let mut other = bytes.clone();
+    other[8] = 9;
+    assert_eq!(
+        model_file::from_bytes(&other),
+        Err(TaggerError::Version { found: 9 })
+    );
+    assert!(TaggerError::Version { found: 9 }
+        .to_string()
+        .contains("version 9"));
+}
+
+#[test]
+fn training_without_spans_says_what_it_needs() {
+    let empty = example("Nothing is annotated here.", &[]);
+    let error = train(&[empty], &[], quick()).expect_err("refused");
+    assert_eq!(error, TaggerError::NoSpans);
+    assert!(error.to_string().contains("annotate"));
+    let folds = cross_validate(&corpus()[..3], 5, None, quick()).expect_err("refused");
+    assert_eq!(
+        folds,
+        TaggerError::TooFewDocuments {
+            documents: 3,
+            folds: 5
+        }
+    );
+}
+
+#[test]
+fn evaluation_counts_exact_matches_only() {
+    let text = "Alice Moore visited Berlin with Bob.";
+    let training = example(
+        text,
+        &[
+            ("Alice Moore", "Person"),
+            ("Berlin", "Place"),
+            ("Bob", "Person"),
+        ],
+    );
+    let model = train(&[training.clone(), training], &[], quick()).expect("trained");
+    // Gold that differs from what the model learned: one boundary moved, one label changed.
+    let gold = example(
+        text,
+        &[("Alice", "Person"), ("Berlin", "Event"), ("Bob", "Person")],
+    );
+    let scores = evaluate(&model, &[gold]);
+    let person = scores
+        .per_label
+        .iter()
+        .find(|(l, _)| l == "Person")
+        .expect("Person")
+        .1;
+    assert_eq!(
+        person,
+        Counts {
+            true_positives: 1,
+            false_positives: 1,
+            false_negatives: 1
+        }
+    );
+    let micro = scores.micro();
+    assert_eq!(
+        (
+            micro.true_positives,
+            micro.false_positives,
+            micro.false_negatives
+        ),
+        (1, 2, 2)
+    );
+    // F1 = 2 TP / (2 TP + FP + FN) = 2 / 6.
+    assert!((micro.f1() - 1.0 / 3.0).abs() < 1e-12);
+}
+
+#[test]
+fn predictions_take_only_the_labels_and_places_a_document_allows() {
+    let text = "Alice Moore visited Berlin with Bob during the Berlin Festival.";
+    let training = example(
+        text,
+        &[
+            ("Alice Moore", "Person"),
+            ("Berlin", "Place"),
+            ("Bob", "Person"),
+            ("Berlin Festival", "Event"),
+        ],
+    );
+    let model = train(&[training.clone(), training], &[], quick()).expect("trained");
+    let all = LabelSet::default_set();
+    let event = all.by_name("Event").expect("Event").id;
+    let labels = all.without(event).expect("removed");
+    let mut document: AnnotatedDocument = doc("d", text);
+    document.labels = std::rc::Rc::new(labels);
+    let person = document.labels.by_name("Person").expect("Person").id;
+    document
+        .store
+        .add(&document.document, range_of(text, "Alice Moore"), person)
+        .expect("added");
+    let (predictions, missing) = predictions_for(&model, &document);
+    assert_eq!(missing, ["Event"]);
+    assert!(predictions.iter().all(|p| p.label != "Event"));
+    assert!(
+        !predictions.iter().any(|p| p.start == 0 && p.end == 11),
+        "already annotated"
+    );
+    assert!(predictions
+        .iter()
+        .any(|p| p.label == "Person" && p.start == 32));
+}
