@@ -106,4 +106,11 @@ ensure_spacy() {
     python3 -m venv --clear "$SPACY_VENV"
     "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "spacy==$SPACY_VERSION"
   fi
+  # seqeval checks the tagger's scores (tests/tagger/check_seqeval.sh).
+  if "$SPACY_VENV/bin/python" -c "import seqeval" 2>/dev/null; then
+    echo "seqeval: installed"
+  else
+    step "installing seqeval from PyPI into target/spacy-venv"
+    "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "seqeval==1.2.2"
+  fi
 }

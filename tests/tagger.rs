@@ -286,3 +286,98 @@ fn predictions_take_only_the_labels_and_places_a_document_allows() {
         .iter()
         .any(|p| p.label == "Person" && p.start == 32));
 }
+
+/// Prints how well confidences match precision on held-out folds (run by hand with
+/// `cargo test --release --test tagger calibration -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn calibration() {
+    let corpus = corpus();
+    let mut bins = [(0usize, 0usize, 0.0f64); 10];
+    for fold in 0..5 {
+        let train_set: Vec<Example> = corpus
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let model = train(&train_set, &[], TrainOptions::default()).expect("trained");
+        for (_, example) in corpus.iter().enumerate().filter(|(i, _)| i % 5 == fold) {
+            let gold: HashSet<(usize, usize, &str)> = example
+                .spans
+                .iter()
+                .map(|(r, l)| (r.start, r.end, l.as_str()))
+                .collect();
+            for p in predict(&model, &example.text, None) {
+                let bin = ((p.confidence * 10.0) as usize).min(9);
+                bins[bin].1 += 1;
+                bins[bin].2 += p.confidence;
+                if gold.contains(&(p.start, p.end, p.label.as_str())) {
+                    bins[bin].0 += 1;
+                }
+            }
+        }
+    }
+    let total: usize = bins.iter().map(|b| b.1).sum();
+    let mut ece = 0.0;
+    for (i, (right, all, sum)) in bins.iter().enumerate() {
+        if *all > 0 {
+            let (precision, mean) = (*right as f64 / *all as f64, sum / *all as f64);
+            ece += (precision - mean).abs() * *all as f64 / total as f64;
+            println!(
+                "bin {i}: {all} predictions, mean confidence {mean:.3}, precision {precision:.3}"
+            );
+        }
+    }
+    println!("expected calibration error {ece:.3}");
+}
+
+#[test]
+fn training_is_the_same_on_every_run_for_a_seed() {
+    let corpus = corpus();
+    let one = model_file::to_bytes(&train(&corpus[..6], &[], quick()).expect("trained"));
+    let two = model_file::to_bytes(&train(&corpus[..6], &[], quick()).expect("trained"));
+    assert_eq!(one, two);
+    let other = TrainOptions { seed: 2, ..quick() };
+    let three = model_file::to_bytes(&train(&corpus[..6], &[], other).expect("trained"));
+    assert_ne!(one, three, "the seed orders the sentences");
+    let model = train(&corpus[..6], &[], quick()).expect("trained");
+    let text = &corpus[20].text;
+    assert_eq!(predict(&model, text, None), predict(&model, text, None));
+}
+
+#[test]
+fn predictions_never_split_a_token_and_fit_the_overlap_policy() {
+    use article_annotator::formats::tokens::tokenize;
+    let corpus = corpus();
+    let model = train(&corpus[..20], &[], quick()).expect("trained");
+    for example in &corpus[20..] {
+        let starts: HashSet<usize> = tokenize(&example.text, &[])
+            .iter()
+            .map(|t| t.start)
+            .collect();
+        let ends: HashSet<usize> = tokenize(&example.text, &[]).iter().map(|t| t.end).collect();
+        let chars: Vec<char> = example.text.chars().collect();
+        for p in predict(&model, &example.text, None) {
+            // A span starts where a token starts and ends where one ends, or before a
+            // possessive the tokenizer keeps with its word ("Obama" of "Obama's").
+            assert!(starts.contains(&p.start), "{p:?} starts inside a token");
+            let possessive = matches!(chars.get(p.end), Some('\'' | '’'))
+                && matches!(chars.get(p.end + 1), Some('s' | 'S'));
+            assert!(
+                ends.contains(&p.end) || possessive,
+                "{p:?} ends inside a token"
+            );
+        }
+        let document = doc("held-out", &example.text);
+        let (found, _) = predictions_for(&model, &document);
+        let mut store = document.store.clone();
+        let labels = document.labels.clone();
+        for p in &found {
+            let label = labels.by_name(&p.label).expect("label").id;
+            store
+                .add(&document.document, p.start..p.end, label)
+                .expect("every prediction fits beside the others");
+        }
+    }
+}

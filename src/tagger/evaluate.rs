@@ -82,7 +82,8 @@ impl Scores {
         all
     }
 
-    fn label(&mut self, name: &str) -> &mut Counts {
+    /// The counts of label `name`, added (zero) if it has none yet.
+    pub fn label(&mut self, name: &str) -> &mut Counts {
         let index = match self.per_label.iter().position(|(l, _)| l == name) {
             Some(index) => index,
             None => {
@@ -93,7 +94,31 @@ impl Scores {
         &mut self.per_label[index].1
     }
 
-    fn merge(&mut self, other: &Scores) {
+    /// Counts one document's spans `found` against its gold spans, exact match.
+    pub fn count<'a>(
+        &mut self,
+        gold: &'a Example,
+        found: impl Iterator<Item = (usize, usize, &'a str)>,
+    ) {
+        let expected: HashSet<(usize, usize, &str)> = gold
+            .spans
+            .iter()
+            .map(|(r, l)| (r.start, r.end, l.as_str()))
+            .collect();
+        let found: HashSet<(usize, usize, &str)> = found.collect();
+        for &(_, _, label) in found.intersection(&expected) {
+            self.label(label).true_positives += 1;
+        }
+        for &(_, _, label) in found.difference(&expected) {
+            self.label(label).false_positives += 1;
+        }
+        for &(_, _, label) in expected.difference(&found) {
+            self.label(label).false_negatives += 1;
+        }
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn merge(&mut self, other: &Scores) {
         for (name, counts) in &other.per_label {
             self.label(name).add(*counts);
         }
@@ -108,25 +133,9 @@ pub fn evaluate(model: &Model, gold: &[Example]) -> Scores {
         scores.label(name);
     }
     for example in gold {
-        let expected: HashSet<(usize, usize, &str)> = example
-            .spans
-            .iter()
-            .map(|(r, l)| (r.start, r.end, l.as_str()))
-            .collect();
         let found = predict(model, &example.text, None);
-        let found: HashSet<(usize, usize, &str)> = found
-            .iter()
-            .map(|p| (p.start, p.end, p.label.as_str()))
-            .collect();
-        for &(_, _, label) in found.intersection(&expected) {
-            scores.label(label).true_positives += 1;
-        }
-        for &(_, _, label) in found.difference(&expected) {
-            scores.label(label).false_positives += 1;
-        }
-        for &(_, _, label) in expected.difference(&found) {
-            scores.label(label).false_negatives += 1;
-        }
+        let found = found.iter().map(|p| (p.start, p.end, p.label.as_str()));
+        scores.count(example, found);
     }
     scores.documents = gold.len();
     scores
@@ -134,7 +143,7 @@ pub fn evaluate(model: &Model, gold: &[Example]) -> Scores {
 
 /// The documents of fold `fold` of `folds`: every `folds`-th document, so each fold mixes the
 /// corpus's parts.
-fn in_fold(index: usize, fold: usize, folds: usize) -> bool {
+pub fn in_fold(index: usize, fold: usize, folds: usize) -> bool {
     index % folds == fold
 }
 

@@ -279,6 +279,9 @@ pub fn sentence_features(
             if capital && (titled(at - 1) || titled(at - 2)) {
                 f.push(hash("after-title", &shapes[i]));
             }
+            if lexicon.events.contains(word.as_str()) {
+                f.push(hash("event-word", ""));
+            }
             for (label, name) in label_names.iter().enumerate() {
                 let gaz = |j: usize| marks.get(j).map_or(0, |m| m[label]);
                 match gaz(i) {

@@ -22,7 +22,16 @@ pub struct Lexicon {
     pub surnames: HashSet<String>,
     /// Words that stand before a person's name: titles, offices, roles.
     pub titles: HashSet<String>,
+    /// Words that name kinds of events ("Cup", "Olympics", "War").
+    pub events: HashSet<&'static str>,
 }
+
+/// Words that name kinds of events, lower case.
+const EVENTS: &str = "cup games olympics olympic paralympics paralympic war wars festival
+championship championships tournament summit conference expo election elections revolution
+crisis hajj series open marathon prix award awards prize ceremony congress convention fair
+week day protest protests riots massacre battle attack attacks earthquake hurricane cyclone
+typhoon storm flood disaster crash collapse stampede league derby rally concert show";
 
 /// Titles, offices and roles written before a name ("Prime Minister Rishi Sunak").
 const TITLES: &str = "mr mrs ms miss dr prof professor sir lady lord dame president minister
@@ -61,6 +70,7 @@ pub fn lexicon() -> &'static Lexicon {
             first_names: entries(include_str!("lexicon/first_names.txt")).collect(),
             surnames: entries(include_str!("lexicon/surnames.txt")).collect(),
             titles: TITLES.split_whitespace().map(str::to_owned).collect(),
+            events: EVENTS.split_whitespace().collect(),
         }
     })
 }

@@ -9,6 +9,7 @@
 //! War"), as annotators mark them; spans of one label never overlap, and predictions that the
 //! document's overlap policy does not allow are left out.
 
+pub mod baseline;
 pub mod error;
 pub mod evaluate;
 pub mod examples;

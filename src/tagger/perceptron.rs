@@ -147,11 +147,22 @@ pub struct Lattice<'a> {
     alpha: Vec<Vec<f64>>,
     beta: Vec<Vec<f64>>,
     z: f64,
+    scale: f64,
 }
 
 impl<'a> Lattice<'a> {
     /// The lattice of a sentence's emissions (at least one token).
     pub fn new(emissions: &'a [Vec<f32>], transitions: &'a Transitions) -> Self {
+        Self::scaled(emissions, transitions, 1.0)
+    }
+
+    /// The same with every score divided by `temperature`: the perceptron's scores are
+    /// margins, not log-probabilities, and read as such they are far too sure.
+    pub fn scaled(
+        emissions: &'a [Vec<f32>],
+        transitions: &'a Transitions,
+        temperature: f64,
+    ) -> Self {
         let n = emissions.len();
         let tags = emissions.first().map_or(0, Vec::len);
         let mut lattice = Self {
@@ -160,6 +171,7 @@ impl<'a> Lattice<'a> {
             alpha: vec![vec![f64::NEG_INFINITY; tags]; n],
             beta: vec![vec![0.0; tags]; n],
             z: 0.0,
+            scale: 1.0 / temperature.max(1e-6),
         };
         for tag in 0..tags {
             lattice.alpha[0][tag] = lattice.tr(None, tag) + lattice.e(0, tag);
@@ -185,7 +197,7 @@ impl<'a> Lattice<'a> {
     }
 
     fn e(&self, t: usize, tag: usize) -> f64 {
-        f64::from(self.emissions[t][tag])
+        f64::from(self.emissions[t][tag]) * self.scale
     }
 
     fn tr(&self, from: Option<usize>, to: usize) -> f64 {
@@ -193,7 +205,7 @@ impl<'a> Lattice<'a> {
             return f64::NEG_INFINITY;
         }
         let row = from.unwrap_or(self.transitions.len() - 1);
-        f64::from(self.transitions[row][to])
+        f64::from(self.transitions[row][to]) * self.scale
     }
 
     /// The probability that tokens `start..end` are exactly one span of label `label`.

@@ -1,13 +1,18 @@
 //! Prediction: each label's layer decoded by Viterbi; each span with the probability that it
 //! is exactly a span under the layer's scores. Offsets are Unicode code points.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::features::{capitalized_inside, sentence_features};
 use super::perceptron::{is_inside, label_of, viterbi, Lattice, Model, LAYERS, O};
 use super::sentences::{sentences, Sentence};
 use crate::formats::tokens::Token;
+
+/// The temperature of the confidences (see [`Lattice::scaled`]): on held-out folds of the
+/// Wikinews corpus, predictions at 8 are right about as often as they say (expected
+/// calibration error 0.056, against 0.255 unscaled; the ignored test `calibration` prints it).
+pub const TEMPERATURE: f64 = 8.0;
 
 /// One predicted span.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +52,7 @@ pub fn predict(model: &Model, text: &str, only: Option<&HashSet<String>>) -> Vec
             if spans.is_empty() {
                 continue;
             }
-            let lattice = Lattice::new(&emissions, transitions);
+            let lattice = Lattice::scaled(&emissions, transitions, TEMPERATURE);
             for (range, label) in spans {
                 let nested = outer
                     .iter()
@@ -94,7 +99,7 @@ fn propagate(
         .iter()
         .flat_map(|s| s.tokens.iter().zip(&s.words))
         .collect();
-    let mut names: HashMap<Vec<&str>, (String, f64)> = HashMap::new();
+    let mut names: BTreeMap<Vec<&str>, (String, f64)> = BTreeMap::new();
     for prediction in found.iter().filter(|p| consistent(&p.label)) {
         let words: Vec<&str> = tokens
             .iter()

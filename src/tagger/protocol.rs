@@ -135,6 +135,29 @@ fn annotated(
         .map_err(TaggerFailure::Document)
 }
 
+thread_local! {
+    /// The model last read, by its file's checksum (the file's last 8 bytes): pre-annotating
+    /// again with the same model does not read half a megabyte again.
+    static LAST: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Model>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The model of `bytes`, read once per model.
+fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
+    let key = bytes[bytes.len().saturating_sub(8)..].to_vec();
+    if let Some(model) = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, m)| std::rc::Rc::clone(m))
+    }) {
+        return Ok(model);
+    }
+    let model = std::rc::Rc::new(model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger)?);
+    LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::clone(&model))));
+    Ok(model)
+}
+
 /// Runs one tagger request.
 pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
     match request {
@@ -148,7 +171,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             })
         }
         TaggerRequest::Predict { model, documents } => {
-            let model = model_file::from_bytes(&model).map_err(TaggerFailure::Tagger)?;
+            let model = cached(&model)?;
             let documents = annotated(documents)?
                 .iter()
                 .map(|document| {

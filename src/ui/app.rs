@@ -121,7 +121,8 @@ pub fn app() -> Html {
             if view.panels.model {
                 <ModelPanel tagger={state.tagger.clone()} actions={model_actions.clone()}
                     current={state.tagger.trained_at == state.revision}
-                    predictions={view.predictions.len()} dispatch={actions.dispatch.clone()} />
+                    predictions={view.predictions.len()} dispatch={actions.dispatch.clone()}
+                    review={view.review.clone()} document={document.clone()} labels={labels.clone()} />
             }
             <NoticeBar notice={view.notice.clone()} ondismiss={actions.dismiss_notice.clone()} />
             if view.panels.help {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::keys::{shortcut, Modifiers, Shortcut};
+use super::state::review::ReviewAction;
 use super::state::{Action, AppState, DocumentAction, EditAction, TaggerAction, ViewAction};
 use crate::model::suggestions::Suggestion;
 use crate::model::word_caret;
@@ -78,8 +79,16 @@ pub fn key_command(key: &str, modifiers: Modifiers, context: KeyContext) -> Opti
             exact: context.exact,
         })
     };
+    let reviewing = state.view.review.is_some() && !help_open;
     match shortcut {
         Shortcut::Help => dispatch(ViewAction::ToggleHelp),
+        // While reviewing, y n u Space and Esc answer the queue, before any label key.
+        Shortcut::Label('y') if reviewing => dispatch_clearing(ReviewAction::Accept),
+        Shortcut::Label('n') if reviewing => dispatch_clearing(ReviewAction::Reject),
+        Shortcut::Label('u') if reviewing => dispatch_clearing(ReviewAction::Undo),
+        Shortcut::Space if reviewing => dispatch(ReviewAction::Skip),
+        Shortcut::Deselect if reviewing => dispatch(ReviewAction::Stop),
+        Shortcut::Space => None,
         Shortcut::Accept if !help_open => {
             dispatch_clearing(EditAction::AcceptSuggestion(under_selection()?))
         }

@@ -35,10 +35,12 @@ pub enum Shortcut {
         /// `]`, not `[`.
         forward: bool,
     },
+    /// Space: skip in the review queue.
+    Space,
 }
 
 /// Every shortcut as (keys, what they do), for the `?` overlay and the README.
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 17] = [
     ("Tab to the article", "start annotating from the keyboard"),
     ("→ / ←", "select the next / previous word"),
     ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
@@ -60,6 +62,10 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
     (
         "Shift+M",
         "pre-annotate: the model's predictions as suggestions",
+    ),
+    (
+        "y / n / Space / u / Esc (reviewing)",
+        "accept / reject / skip / take back / stop, one prediction at a time",
     ),
     (
         "] or n / [ or p",
@@ -102,6 +108,7 @@ pub fn shortcut(key: &str, modifiers: Modifiers) -> Option<Shortcut> {
             forward: !modifiers.shift,
         }),
         "?" => Some(Shortcut::Help),
+        " " if !modifiers.shift => Some(Shortcut::Space),
         "Enter" => Some(Shortcut::Accept),
         "]" | "[" => Some(Shortcut::Document {
             forward: key == "]",
@@ -156,7 +163,8 @@ mod tests {
         assert_eq!(shortcut("Backspace", NONE), Some(Shortcut::Remove));
         assert_eq!(shortcut("Escape", NONE), Some(Shortcut::Deselect));
         assert_eq!(shortcut("Shift", NONE), None);
-        assert_eq!(shortcut(" ", NONE), None);
+        // Space only skips in the review queue; elsewhere the key map leaves it to the browser.
+        assert_eq!(shortcut(" ", NONE), Some(Shortcut::Space));
     }
 
     #[test]

@@ -9,7 +9,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { cpus } from 'node:os';
-import { serveDist, launchChromium, DIST, ARTIFACTS } from './harness.mjs';
+import { serveDist, launchChromium, DIST, ARTIFACTS, ROOT } from './harness.mjs';
 import { generateArticle, generateCorpus } from './articles.mjs';
 
 const REPEATS = 50;
@@ -348,6 +348,74 @@ async function measureCorpus(context, url) {
   return { ...imported, step, tag, suggest };
 }
 
+/** The tagger on the Wikinews corpus (35 documents, 807 spans): training in the worker from the
+ * Train button to the panel saying the model is current (3 runs), the page's longest frame
+ * meanwhile, and pre-annotating a 1,068-word article (Shift+M to the predictions painted). */
+async function measureTagger(context, url) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => progress(`page error: ${error.message}`));
+  await page.addInitScript(installProbes);
+  await page.goto(url);
+  await page.waitForSelector('.article [data-start]');
+  const fixtures = join(ROOT, 'tests', 'fixtures', 'wikinews-gum');
+  const corpus = await readFile(join(fixtures, 'corpus.doccano.jsonl'), 'utf8');
+  const article = JSON.parse(await readFile(join(fixtures, 'GUM_interview_ants.annotations.json'), 'utf8')).document.text;
+  const open = (name, content) => page.evaluate(({ name, content }) => {
+    const input = document.querySelector('.file-button input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], name));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, { name, content });
+  await open('corpus.doccano.jsonl', corpus);
+  await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(36)'));
+  await page.click('.model-toggle');
+  const training = [];
+  let longestFrame = 0;
+  for (let run = 0; run < 3; run += 1) {
+    const took = await page.evaluate(async () => {
+      let last = performance.now();
+      let longest = 0;
+      const start = last;
+      document.querySelector('.model-panel .train').click();
+      await new Promise((resolve) => {
+        const frame = (now) => {
+          longest = Math.max(longest, now - last);
+          last = now;
+          const status = document.querySelector('.model-status')?.textContent ?? '';
+          if (status === 'The model is current.' && !document.querySelector('.model-panel .train').disabled) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      return { ms: performance.now() - start, longest };
+    });
+    training.push(took.ms);
+    longestFrame = Math.max(longestFrame, took.longest);
+  }
+  await open('ants.txt', article);
+  await page.waitForFunction(() => document.querySelector('.counts')?.textContent.startsWith('0 annotations'));
+  const tagging = [];
+  for (let run = 0; run < 3; run += 1) {
+    tagging.push(await page.evaluate(async () => {
+      const start = performance.now();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'M', shiftKey: true, bubbles: true }));
+      await new Promise((resolve) => {
+        const frame = () => (document.querySelector('.notice')?.textContent.startsWith('The model suggests') ? resolve() : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      });
+      const took = performance.now() - start;
+      document.querySelector('.notice button')?.click();
+      await new Promise((r) => setTimeout(r, 50));
+      return took;
+    }));
+  }
+  const predicted = await page.$$eval('.article mark.predicted', (m) => m.length);
+  await page.close();
+  progress(`tagger: trained in ${training.map((t) => t.toFixed(0)).join(', ')} ms; tagged in ${tagging.map((t) => t.toFixed(0)).join(', ')} ms`);
+  return { training, longestFrame, tagging, predicted };
+}
+
 /** gzip -9 sizes of the page's own files and, apart, of the converters' worker (loaded only
  * when a dataset format is first used). */
 async function bundleSizes() {
@@ -377,11 +445,13 @@ const server = await serveDist();
 const browser = await launchChromium({ bypassCSP: true });
 const results = [];
 let corpus;
+let tagger;
 try {
   for (const size of sizes) {
     results.push({ size, ...(await measureSize(browser, server.url, size)) });
   }
   corpus = await measureCorpus(browser, server.url);
+  tagger = await measureTagger(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
@@ -428,5 +498,14 @@ Corpus: ${CORPUS.count} articles of ~${CORPUS.chars.toLocaleString('en')} charac
 | tag a word in it (key 1): work (wall) median / p95 | ${edit('tag')(corpus)} |
 | suggestions from every document's spans, shown after the toggle (incl. the 150 ms wait); how many | ${ms(corpus.suggest.ms)}; ${corpus.suggest.count} |
 | of which computing them (Wasm) | ${ms(corpus.suggest.computed)} |`);
+console.log(`
+Tagger: the 35 Wikinews documents (tests/fixtures/wikinews-gum, 807 spans), in the converters' worker
+
+| measure | value |
+| --- | --- |
+| train on every annotated document (34), Train to "current", 3 runs: median / max | ${ms(median(tagger.training))} / ${ms(Math.max(...tagger.training))} |
+| longest gap between painted frames while training | ${ms(tagger.longestFrame)} |
+| pre-annotate a 1,068-word article, Shift+M to the predictions painted, 3 runs: median / max | ${ms(median(tagger.tagging))} / ${ms(Math.max(...tagger.tagging))} |
+| predictions shown in it | ${tagger.predicted} |`);
 await mkdir(ARTIFACTS, { recursive: true });
-await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, bundle }, null, 2));
+await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, tagger, bundle }, null, 2));

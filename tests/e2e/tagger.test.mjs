@@ -41,7 +41,7 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   await open(page, 'corpus.doccano.jsonl', await readFile(CORPUS, 'utf8'));
   await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('36'));
   await open(page, 'new.txt', TEXT);
-  await page.waitForFunction(() => document.querySelector('.title')?.textContent.includes('new'));
+  await page.waitForFunction(() => document.querySelector('.title')?.textContent.startsWith('Prime Minister Rishi Sunak'));
   assert.match(await counts(page), /^0 annotations/);
 
   await page.click('.model-toggle');
@@ -59,8 +59,30 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   assert.ok(predicted.every(([, , title]) => /^Predicted \w+ \(\d+%\)$/.test(title)), JSON.stringify(predicted));
   await page.screenshot({ path: join(ARTIFACTS, 'tagger.png'), fullPage: true });
 
-  // A click accepts one prediction; the rest above 0% go in one undo step.
+  // The review queue: one prediction at a time, least certain first, by keys.
   const shown = predicted.length;
+  const marks = () => page.$$eval('.article mark.predicted', (m) => m.length);
+  await page.click('.model-panel .review-start');
+  await page.waitForSelector('.model-panel .review .context mark');
+  assert.match(await page.textContent('.model-panel .review'), new RegExp(`Prediction 1 of ${shown}`));
+  await page.screenshot({ path: join(ARTIFACTS, 'tagger-review.png'), fullPage: true });
+  await page.keyboard.press('y');
+  await page.waitForFunction(() => document.querySelector('.counts').textContent.startsWith('1 annotations'));
+  await page.keyboard.press('n');
+  await page.waitForFunction((n) => document.querySelectorAll('.article mark.predicted').length === n, shown - 2);
+  await page.keyboard.press('Space');
+  assert.match(await page.textContent('.model-panel .review'), new RegExp(`Prediction 4 of ${shown}`));
+  await page.keyboard.press('u');
+  await page.keyboard.press('u');
+  await page.waitForFunction((n) => document.querySelectorAll('.article mark.predicted').length === n, shown - 1);
+  await page.keyboard.press('u');
+  await page.waitForFunction(() => document.querySelector('.counts').textContent.startsWith('0 annotations'));
+  assert.equal(await marks(), shown);
+  assert.match(await page.textContent('.model-panel .review'), /Prediction 1 of/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.model-panel .review'));
+
+  // A click accepts one prediction; the rest above 0% go in one undo step.
   await page.click('.article mark.predicted');
   await page.waitForFunction(() => document.querySelector('.counts').textContent.startsWith('1 annotations'));
   await page.fill('.model-panel .threshold', '0');

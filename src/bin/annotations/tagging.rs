@@ -120,6 +120,10 @@ pub fn cv(options: &Options) -> Result<ExitCode, CliError> {
     let took = started.elapsed();
     print_scores(&scores, options.json);
     if options.curve && !options.json {
+        let baseline =
+            article_annotator::tagger::baseline::dictionary_baseline(&examples, options.folds);
+        println!("the dictionary suggestions (Suggest) on the same folds:");
+        print_scores(&baseline, false);
         let most = examples.len() - examples.len().div_ceil(options.folds);
         let sizes: Vec<usize> = [1, 2, 4, 8, 16, 32, 64, 128, 256]
             .into_iter()

@@ -7,8 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::{Document, LabelSet};
 use crate::tagger::evaluate::Counts;
 use crate::ui::hooks::use_tagger::ModelActions;
+use crate::ui::state::review::{Review, ReviewAction};
 use crate::ui::state::tagger::Evaluation;
 use crate::ui::state::{Action, EditAction, TaggerState, TaggerStatus, ViewAction};
 use crate::ui::wording;
@@ -26,6 +28,42 @@ pub struct ModelPanelProps {
     pub actions: Rc<ModelActions>,
     /// Dispatches an action.
     pub dispatch: Callback<Action>,
+    /// The review queue, while reviewing.
+    pub review: Option<Review>,
+    /// The open document, for the review's context.
+    pub document: Rc<Document>,
+    /// The labels, for the review's label names.
+    pub labels: Rc<LabelSet>,
+}
+
+/// The prediction under review in its sentence's neighbourhood, and the keys.
+fn review_view(props: &ModelPanelProps, review: &Review) -> Html {
+    let Some(asked) = review.current() else {
+        return html! {
+            <div class="review" role="status">
+                { format!("Reviewed all {} predictions. Esc or Stop ends the review; u takes the last answer back.", review.queue.len()) }
+            </div>
+        };
+    };
+    let text = props.document.text();
+    let slice = |from: usize, to: usize| {
+        props
+            .document
+            .slice(from..to)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let chars = text.chars().count();
+    let before = slice(asked.start.saturating_sub(80), asked.start);
+    let after = slice(asked.end, (asked.end + 80).min(chars));
+    let percent = asked.confidence.unwrap_or(0) / 10;
+    html! {
+        <div class="review" role="status" aria-live="polite">
+            <p>{ format!("Prediction {} of {} (least certain first): {} at {percent}%", review.answers.len() + 1, review.queue.len(), props.labels.name_of(asked.label)) }</p>
+            <p class="context">{ "…" }{ before }<mark>{ slice(asked.start, asked.end) }</mark>{ after }{ "…" }</p>
+            <p class="hint">{ "y accepts · n rejects · Space skips · u takes the last answer back · Esc stops" }</p>
+        </div>
+    }
 }
 
 /// `a / b` in thousandths, 0 when `b` is 0.
@@ -184,6 +222,12 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                     { "%" }</label>
                 <button type="button" class="accept-above" disabled={props.predictions == 0} onclick={accept}>
                     { format!("Accept ({} shown)", props.predictions) }</button>
+                if props.review.is_some() {
+                    <button type="button" class="review-stop" onclick={props.dispatch.reform(|_: MouseEvent| ReviewAction::Stop.into())}>{ "Stop reviewing" }</button>
+                } else {
+                    <button type="button" class="review-start" disabled={props.predictions == 0}
+                        onclick={props.dispatch.reform(|_: MouseEvent| ReviewAction::Start.into())}>{ "Review one by one" }</button>
+                }
                 <button type="button" class="evaluate" disabled={busy} onclick={click(&props.actions.evaluate)}>{ "Evaluate (5-fold)" }</button>
                 <button type="button" class="export-model" disabled={tagger.model.is_none()} onclick={click(&props.actions.export)}>{ "Export model" }</button>
                 <label class="file-button">
@@ -192,6 +236,9 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                 </label>
                 <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| ViewAction::ToggleModelPanel.into())}>{ "Close" }</button>
             </div>
+            if let Some(review) = &props.review {
+                { review_view(props, review) }
+            }
             if let Some(evaluation) = &tagger.evaluation {
                 { evaluation_view(evaluation) }
             }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::review::ReviewAction;
 use super::{Notice, TaggerAction};
 use crate::model::suggestions::Suggestion;
 use crate::model::{AnnotatedDocument, AnnotationId, LabelId, LabelSet, StatusFilter, Workspace};
@@ -25,6 +26,8 @@ pub enum Action {
     Save(SaveAction),
     /// The tagger trained, predicted, evaluated or failed.
     Tagger(TaggerAction),
+    /// A key of the review queue.
+    Review(ReviewAction),
 }
 
 /// A change to what is saved: spans and labels.
@@ -198,6 +201,12 @@ impl From<Setting> for Action {
 impl From<TaggerAction> for Action {
     fn from(action: TaggerAction) -> Self {
         Self::Tagger(action)
+    }
+}
+
+impl From<ReviewAction> for Action {
+    fn from(action: ReviewAction) -> Self {
+        Self::Review(action)
     }
 }
 

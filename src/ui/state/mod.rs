@@ -7,6 +7,7 @@
 pub mod action;
 mod documents;
 mod edits;
+pub mod review;
 pub mod tagger;
 mod view;
 
@@ -98,6 +99,8 @@ pub struct View {
     pub predictions: Rc<[Suggestion]>,
     /// Suggestions the user rejected, sorted; not suggested again while this document is open.
     pub rejected: Rc<Vec<Suggestion>>,
+    /// The review queue, while the user goes through the predictions one at a time.
+    pub review: Option<review::Review>,
     /// How far a running import has come: (documents done, total).
     pub progress: Option<(usize, usize)>,
     /// Saved records that could not be opened, kept aside in the store.
@@ -180,6 +183,7 @@ impl AppState {
                 dictionary: Rc::from([]),
                 predictions: Rc::from([]),
                 rejected: Rc::default(),
+                review: None,
                 progress: None,
                 set_aside: Rc::from([]),
             },
@@ -271,6 +275,7 @@ impl Reducible for AppState {
             Action::Setting(setting) => view::setting(self, setting),
             Action::Save(action) => documents::save(self, action),
             Action::Tagger(action) => tagger::reduce(self, action),
+            Action::Review(action) => review::reduce(self, action),
         }
     }
 }
