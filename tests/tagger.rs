@@ -381,3 +381,40 @@ fn predictions_never_split_a_token_and_fit_the_overlap_policy() {
         }
     }
 }
+
+#[test]
+fn one_accepted_or_rejected_span_is_learned_at_once() {
+    use article_annotator::tagger::update::{learn_answers, Answer};
+    let corpus = corpus();
+    let mut model = train(&corpus[..8], &[], quick()).expect("trained");
+    let text = "The delegates met in the hall. Then zorblat quinx spoke about the plan.";
+    let name = range_of(text, "zorblat quinx");
+    let has = |model: &_, range: &std::ops::Range<usize>, label: &str| {
+        predict(model, text, None)
+            .iter()
+            .any(|p| p.start == range.start && p.end == range.end && p.label == label)
+    };
+    assert!(
+        !has(&model, &name, "Person"),
+        "a lower-case unknown name is not found at first"
+    );
+    let accepted = Answer {
+        range: name.clone(),
+        label: "Person".into(),
+        accepted: true,
+    };
+    assert_eq!(learn_answers(&mut model, text, &[accepted.clone()]), 1);
+    assert!(has(&model, &name, "Person"), "found once accepted");
+    assert_eq!(
+        learn_answers(&mut model, text, &[accepted]),
+        0,
+        "nothing more to learn"
+    );
+    let rejected = Answer {
+        range: name.clone(),
+        label: "Person".into(),
+        accepted: false,
+    };
+    assert_eq!(learn_answers(&mut model, text, &[rejected]), 1);
+    assert!(!has(&model, &name, "Person"), "gone once rejected");
+}

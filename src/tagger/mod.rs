@@ -23,6 +23,7 @@ pub mod predict;
 pub mod protocol;
 pub mod sentences;
 pub mod train;
+pub mod update;
 
 pub use error::TaggerError;
 pub use evaluate::{cross_validate, evaluate, Scores};

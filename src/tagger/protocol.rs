@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::evaluate::{learning_curve, Counts};
 use super::examples::{example_of, predictions_for};
+use super::update::{learn_answers, Answer};
 use super::{cross_validate, model_file, train, Model, TaggerError, TrainOptions};
 use crate::formats::protocol::DocumentData;
 use crate::formats::FormatError;
@@ -68,6 +69,16 @@ pub enum TaggerRequest {
         model: Vec<u8>,
         /// The documents, with the spans they hold (kept; predictions come beside them).
         documents: Vec<DocumentData>,
+    },
+    /// Learn from answers about single spans of one text at once (see [`super::update`]).
+    Update {
+        /// The model file's bytes.
+        #[serde(with = "serde_bytes")]
+        model: Vec<u8>,
+        /// The text the answers are about.
+        text: String,
+        /// Per answer: start, end (code points), label name, accepted (else rejected).
+        answers: Vec<(usize, usize, String, bool)>,
     },
     /// k-fold cross-validation by document, and a learning curve.
     Evaluate {
@@ -189,6 +200,35 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
                 })
                 .collect();
             Ok(TaggerResponse::Predicted { documents })
+        }
+        TaggerRequest::Update {
+            model,
+            text,
+            answers,
+        } => {
+            let mut model = (*cached(&model)?).clone();
+            let answers: Vec<Answer> = answers
+                .into_iter()
+                .map(|(start, end, label, accepted)| Answer {
+                    range: start..end,
+                    label,
+                    accepted,
+                })
+                .collect();
+            learn_answers(&mut model, &text, &answers);
+            for answer in answers.iter().filter(|a| a.accepted) {
+                if let Some(i) = model.labels.iter().position(|l| *l == answer.label) {
+                    model.spans_per_label[i] += 1;
+                }
+            }
+            let bytes = model_file::to_bytes(&model);
+            let key = bytes[bytes.len().saturating_sub(8)..].to_vec();
+            let summary = ModelSummary::of(&model);
+            LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::new(model))));
+            Ok(TaggerResponse::Trained {
+                model: bytes,
+                summary,
+            })
         }
         TaggerRequest::Evaluate { documents, folds } => {
             let examples: Vec<_> = annotated(documents)?.iter().map(example_of).collect();

@@ -107,13 +107,14 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   assert.equal(download.suggestedFilename(), 'article-annotator.model');
   await page.setInputFiles('.model-panel input[type=file]', { name: 'bad.model', mimeType: 'text/plain', buffer: Buffer.from('not a model') });
   await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('bad.model was not opened'));
-  assert.match(await page.textContent('.model-panel'), /Learned from 807 spans/);
+  const learnedNow = (await page.textContent('.model-panel')).match(/Learned from (\d+) spans/)[1];
+  assert.ok(Number(learnedNow) > 807, `accepted predictions are learned from: ${learnedNow}`);
 
   // The model is kept with the workspace: after a reload it is there, and predicts.
   await page.reload();
   await page.waitForSelector('.article [data-start]');
   await page.click('.model-toggle');
-  await page.waitForFunction(() => document.querySelector('.model-panel')?.textContent.includes('Learned from 807 spans'));
+  await page.waitForFunction((n) => document.querySelector('.model-panel')?.textContent.includes(`Learned from ${n} spans`), learnedNow);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -88,6 +88,26 @@ pub async fn predict(
     Ok((suggestions, missing))
 }
 
+/// The model after learning from answers about spans of `text` at once.
+pub async fn learn(
+    model: &TrainedModel,
+    text: String,
+    answers: Vec<(usize, usize, String, bool)>,
+) -> Result<TrainedModel, AppError> {
+    let request = TaggerRequest::Update {
+        model: model.bytes.to_vec(),
+        text,
+        answers,
+    };
+    match ask(request).await? {
+        TaggerResponse::Trained { model, summary } => Ok(TrainedModel {
+            bytes: model.into(),
+            summary,
+        }),
+        _ => Err(unexpected()),
+    }
+}
+
 /// k-fold cross-validation by document over `documents`, and a learning curve.
 pub async fn evaluate(documents: Vec<DocumentData>) -> Result<Evaluation, AppError> {
     let request = TaggerRequest::Evaluate {

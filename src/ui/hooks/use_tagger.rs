@@ -71,6 +71,54 @@ fn train(latest: &Latest, then_predict: bool) {
     });
 }
 
+/// Sends the answers given so far (accepted and rejected predictions) to the model to learn
+/// from at once; the model is then current for the workspace as it is.
+fn learn_answers(latest: &Latest) {
+    let state = latest.borrow().clone();
+    let Some(model) = state.tagger.model.clone() else {
+        return;
+    };
+    let taken = state.tagger.answers.len();
+    let Some((document, ..)) = state.tagger.answers.first().cloned() else {
+        return;
+    };
+    // One document's answers per request; the rest follow.
+    let mine: Vec<_> = state
+        .tagger
+        .answers
+        .iter()
+        .take_while(|a| a.0 == document)
+        .map(|(_, start, end, label, accepted)| (*start, *end, label.clone(), *accepted))
+        .collect();
+    let count = mine.len().min(taken);
+    let workspace = &state.workspace;
+    let text = (0..workspace.len())
+        .filter_map(|i| workspace.annotated(i))
+        .find(|a| a.document.id == document)
+        .map(|a| a.document.text().to_owned());
+    state.dispatch(TaggerAction::AnswersTaken(count).into());
+    let Some(text) = text else {
+        return;
+    };
+    let revision = state.revision;
+    state.dispatch(TaggerAction::Started(TaggerStatus::Training).into());
+    let latest = latest.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = tagger::learn(&model, text, mine).await;
+        let state = latest.borrow().clone();
+        match answer {
+            Ok(model) => {
+                let model = Rc::new(model);
+                state.dispatch(TaggerAction::Trained(Rc::clone(&model), Some(revision)).into());
+                if state.saving.on {
+                    let _ = tagger::save(&model).await;
+                }
+            }
+            Err(error) => state.dispatch(TaggerAction::Failed(error.to_string()).into()),
+        }
+    });
+}
+
 /// Asks the model for the open document's spans.
 fn pre_annotate(latest: &Latest, model: &Rc<TrainedModel>) {
     let state = latest.borrow().clone();
@@ -121,6 +169,16 @@ pub fn use_tagger(latest: Latest, state: &AppState) -> Rc<ModelActions> {
         use_effect_with((state.revision, stale), move |&(_, stale)| {
             *timer.borrow_mut() =
                 stale.then(|| Timeout::new(RETRAIN_AFTER_MS, move || train_now(&latest)));
+        });
+    }
+    {
+        let latest = latest.clone();
+        let ready = state.tagger.status == TaggerStatus::Idle && state.tagger.model.is_some();
+        let waiting = state.tagger.answers.len();
+        use_effect_with((waiting, ready), move |&(waiting, ready)| {
+            if waiting > 0 && ready {
+                learn_answers(&latest);
+            }
         });
     }
     let actions = (*use_memo((), move |_| Rc::new(model_actions(latest)))).clone();

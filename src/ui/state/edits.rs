@@ -51,10 +51,16 @@ pub fn reduce(state: Rc<AppState>, action: EditAction) -> Rc<AppState> {
         }
         EditAction::Labels(edit) => labels(state, edit),
         EditAction::AcceptSuggestion(suggestion) => {
-            let next = super::view::without_suggestion(state, suggestion);
-            edit(next, false, |store, document| {
+            let before = super::view::without_suggestion(state, suggestion);
+            let after = edit(Rc::clone(&before), false, |store, document| {
                 store.add(document, suggestion.range(), suggestion.label)
-            })
+            });
+            if Rc::ptr_eq(&before, &after) || suggestion.confidence.is_none() {
+                return after;
+            }
+            let mut next = (*after).clone();
+            super::tagger::answered(&mut next, &suggestion, true);
+            Rc::new(next)
         }
         EditAction::AcceptAllSuggestions => accept_all_suggestions(state),
         EditAction::AcceptPredictionsAbove(per_mille) => accept_predictions_above(state, per_mille),
@@ -152,6 +158,9 @@ fn accept_predictions_above(state: Rc<AppState>, per_mille: u16) -> Rc<AppState>
         return state;
     }
     let mut next = (*state).clone();
+    for prediction in &sure {
+        super::tagger::answered(&mut next, prediction, true);
+    }
     let spans = sure.iter().map(|s| (s.range(), s.label));
     let tally = next
         .workspace

@@ -62,6 +62,21 @@ pub struct TaggerState {
     pub missing: Vec<String>,
     /// Counts requests to pre-annotate the open document (from the keyboard).
     pub requested: u64,
+    /// Predictions accepted or rejected and not yet learned from: the document's id, and per
+    /// answer start, end, label name and whether it was accepted.
+    pub answers: Vec<(String, usize, usize, String, bool)>,
+}
+
+/// Notes that the user accepted (or rejected) a prediction, for the model to learn from.
+pub fn answered(next: &mut AppState, prediction: &Suggestion, accepted: bool) {
+    if prediction.confidence.is_none() {
+        return;
+    }
+    let label = next.workspace.labels().name_of(prediction.label).to_owned();
+    let document = next.document().id.clone();
+    next.tagger
+        .answers
+        .push((document, prediction.start, prediction.end, label, accepted));
 }
 
 /// What the tagger did, for the state.
@@ -69,6 +84,8 @@ pub struct TaggerState {
 pub enum TaggerAction {
     /// Pre-annotate the open document (carried out by the tagger's hook).
     RequestPrediction,
+    /// The first `n` answers were sent to the model to learn from.
+    AnswersTaken(usize),
     /// It started something.
     Started(TaggerStatus),
     /// A model was trained at `revision`, or read back or imported (`None`: counts as current).
@@ -116,6 +133,11 @@ pub fn reduce(state: Rc<AppState>, action: TaggerAction) -> Rc<AppState> {
     let mut next = (*state).clone();
     match action {
         TaggerAction::RequestPrediction => next.tagger.requested += 1,
+        TaggerAction::AnswersTaken(n) => {
+            next.tagger
+                .answers
+                .drain(..n.min(state.tagger.answers.len()));
+        }
         TaggerAction::Started(status) => {
             if state.tagger.status == status {
                 return state;

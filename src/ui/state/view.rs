@@ -64,6 +64,7 @@ pub fn reduce(state: Rc<AppState>, action: ViewAction) -> Rc<AppState> {
         }
         ViewAction::RejectSuggestion(suggestion) => {
             let mut next = (*without_suggestion(state, suggestion)).clone();
+            tagger::answered(&mut next, &suggestion, false);
             let rejected = Rc::make_mut(&mut next.view.rejected);
             if let Err(at) = rejected.binary_search(&suggestion) {
                 rejected.insert(at, suggestion);
