@@ -72,8 +72,8 @@ pub fn learn_answers(model: &mut Model, text: &str, answers: &[Answer]) -> usize
             let (b, i) = (begin(label), begin(label) + 1);
             if answer.accepted {
                 forced[first][b] += FORCE;
-                for t in first + 1..=last {
-                    forced[t][i] += FORCE;
+                for token in &mut forced[first + 1..=last] {
+                    token[i] += FORCE;
                 }
                 if let Some(after) = forced.get_mut(last + 1) {
                     after[i] -= FORCE;
