@@ -403,7 +403,10 @@ fn one_accepted_or_rejected_span_is_learned_at_once() {
         label: "Person".into(),
         accepted: true,
     };
-    assert_eq!(learn_answers(&mut model, text, std::slice::from_ref(&accepted)), 1);
+    assert_eq!(
+        learn_answers(&mut model, text, std::slice::from_ref(&accepted)),
+        1
+    );
     assert!(has(&model, &name, "Person"), "found once accepted");
     assert_eq!(
         learn_answers(&mut model, text, &[accepted]),

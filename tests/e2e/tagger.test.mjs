@@ -110,6 +110,13 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   const learnedNow = (await page.textContent('.model-panel')).match(/Learned from (\d+) spans/)[1];
   assert.ok(Number(learnedNow) > 807, `accepted predictions are learned from: ${learnedNow}`);
 
+  // Pre-annotating every document to do: each shows its own predictions when opened.
+  await page.click('.model-panel .pre-annotate-all');
+  await page.waitForFunction(() => document.querySelector('.notice')?.textContent.startsWith('Pre-annotated 37 documents'), null, { timeout: 60_000 });
+  await page.click('nav.documents .document-entry[title^="Microsoft waits"]');
+  await page.waitForFunction(() => document.querySelector('.title')?.textContent.startsWith('Microsoft waits'));
+  await page.waitForSelector('.article mark.predicted');
+
   // The model is kept with the workspace: after a reload it is there, and predicts.
   await page.reload();
   await page.waitForSelector('.article [data-start]');

@@ -222,6 +222,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                     { "%" }</label>
                 <button type="button" class="accept-above" disabled={props.predictions == 0} onclick={accept}>
                     { format!("Accept ({} shown)", props.predictions) }</button>
+                <button type="button" class="pre-annotate-all" disabled={busy || tagger.model.is_none()}
+                    onclick={click(&props.actions.pre_annotate_all)}>{ "Pre-annotate all to do" }</button>
                 if props.review.is_some() {
                     <button type="button" class="review-stop" onclick={props.dispatch.reform(|_: MouseEvent| ReviewAction::Stop.into())}>{ "Stop reviewing" }</button>
                 } else {
@@ -236,6 +238,12 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                 </label>
                 <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| ViewAction::ToggleModelPanel.into())}>{ "Close" }</button>
             </div>
+            if let Some((done, total)) = tagger.progress {
+                <p class="pre-annotate-progress" role="status">
+                    { format!("Pre-annotating: {done} of {total} documents… ") }
+                    <progress value={done.to_string()} max={total.to_string()} />
+                </p>
+            }
             if let Some(review) = &props.review {
                 { review_view(props, review) }
             }

@@ -66,26 +66,45 @@ pub async fn predict(
     model: &TrainedModel,
     document: &AnnotatedDocument,
 ) -> Result<(Rc<[Suggestion]>, Vec<String>), AppError> {
+    let mut all = predict_many(model, std::slice::from_ref(document)).await?;
+    let (_, suggestions, missing) = all.pop().ok_or_else(unexpected)?;
+    Ok((suggestions, missing))
+}
+
+/// Per document (in order), its id, the model's predictions as suggestions in its labels,
+/// and the model's labels it does not have.
+pub async fn predict_many(
+    model: &TrainedModel,
+    documents: &[AnnotatedDocument],
+) -> Result<Vec<(String, Rc<[Suggestion]>, Vec<String>)>, AppError> {
     let request = TaggerRequest::Predict {
         model: model.bytes.to_vec(),
-        documents: vec![DocumentData::of(document, false)],
+        documents: documents
+            .iter()
+            .map(|d| DocumentData::of(d, false))
+            .collect(),
     };
-    let TaggerResponse::Predicted { mut documents } = ask(request).await? else {
+    let TaggerResponse::Predicted { documents: answers } = ask(request).await? else {
         return Err(unexpected());
     };
-    let (_, predictions, missing) = documents.pop().ok_or_else(unexpected)?;
-    let suggestions = predictions
-        .iter()
-        .filter_map(|p| {
-            Some(Suggestion {
-                start: p.start,
-                end: p.end,
-                label: document.labels.by_name(&p.label)?.id,
-                confidence: Some((p.confidence * 1000.0).round().clamp(0.0, 1000.0) as u16),
-            })
+    let labels = documents.first().map(|d| Rc::clone(&d.labels));
+    Ok(answers
+        .into_iter()
+        .map(|(id, predictions, missing)| {
+            let suggestions = predictions
+                .iter()
+                .filter_map(|p| {
+                    Some(Suggestion {
+                        start: p.start,
+                        end: p.end,
+                        label: labels.as_ref()?.by_name(&p.label)?.id,
+                        confidence: Some((p.confidence * 1000.0).round().clamp(0.0, 1000.0) as u16),
+                    })
+                })
+                .collect();
+            (id, suggestions, missing)
         })
-        .collect();
-    Ok((suggestions, missing))
+        .collect())
 }
 
 /// The model after learning from answers about spans of `text` at once.

@@ -24,6 +24,8 @@ pub struct ModelActions {
     pub train: Callback<()>,
     /// Pre-annotate the open document.
     pub pre_annotate: Callback<()>,
+    /// Pre-annotate every document not marked done.
+    pub pre_annotate_all: Callback<()>,
     /// Cross-validate on the workspace.
     pub evaluate: Callback<()>,
     /// Download the model file.
@@ -119,6 +121,65 @@ fn learn_answers(latest: &Latest) {
     });
 }
 
+/// Documents asked about per request while pre-annotating many.
+const PER_REQUEST: usize = 10;
+
+/// Asks the model for the spans of every document not marked done, a few at a time, with
+/// progress; each document shows its predictions when opened.
+fn pre_annotate_all(latest: &Latest) {
+    let state = latest.borrow().clone();
+    let Some(model) = state.tagger.model.clone() else {
+        state.dispatch(TaggerAction::Failed(crate::ui::wording::TRAIN_FIRST.into()).into());
+        return;
+    };
+    let workspace = &state.workspace;
+    let documents: Vec<_> = (0..workspace.len())
+        .filter(|&i| !workspace.is_done(i))
+        .filter_map(|i| workspace.annotated(i))
+        .collect();
+    let total = documents.len();
+    state.dispatch(TaggerAction::Started(TaggerStatus::Predicting).into());
+    let latest = latest.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut done = 0;
+        let mut found = 0;
+        for chunk in documents.chunks(PER_REQUEST) {
+            let answer = tagger::predict_many(&model, chunk).await;
+            let state = latest.borrow().clone();
+            match answer {
+                Ok(answers) => {
+                    done += chunk.len();
+                    found += answers.iter().map(|(_, s, _)| s.len()).sum::<usize>();
+                    let documents = answers.into_iter().map(|(id, s, _)| (id, s)).collect();
+                    let progress = Some((done, total));
+                    state.dispatch(
+                        TaggerAction::PredictedMany {
+                            documents,
+                            progress,
+                        }
+                        .into(),
+                    );
+                }
+                Err(error) => {
+                    state.dispatch(TaggerAction::Failed(error.to_string()).into());
+                    break;
+                }
+            }
+        }
+        let state = latest.borrow().clone();
+        let documents = Vec::new();
+        state.dispatch(
+            TaggerAction::PredictedMany {
+                documents,
+                progress: None,
+            }
+            .into(),
+        );
+        let said = crate::ui::wording::pre_annotated(done, found);
+        state.dispatch(ViewAction::Notify(Notice::info(said)).into());
+    });
+}
+
 /// Asks the model for the open document's spans.
 fn pre_annotate(latest: &Latest, model: &Rc<TrainedModel>) {
     let state = latest.borrow().clone();
@@ -207,6 +268,7 @@ fn model_actions(latest: Latest) -> ModelActions {
                 None => train(latest, true),
             }
         }),
+        pre_annotate_all: with(pre_annotate_all),
         evaluate: with(|latest| {
             let state = latest.borrow().clone();
             let documents = tagger::training_documents(&state.workspace);

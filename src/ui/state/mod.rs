@@ -259,6 +259,7 @@ impl AppState {
         next.saving = self.saving.clone();
         next.tagger = self.tagger.clone();
         next.tagger.missing = Vec::new();
+        tagger::carry_predictions(&self, &mut next);
         next.revision = self.revision + 1;
         Rc::new(next)
     }

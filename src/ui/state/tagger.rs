@@ -3,6 +3,7 @@
 //! as suggestions apart from the strings labeled elsewhere. Offsets are code points.
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::{AppState, Notice};
@@ -65,6 +66,11 @@ pub struct TaggerState {
     /// Predictions accepted or rejected and not yet learned from: the document's id, and per
     /// answer start, end, label name and whether it was accepted.
     pub answers: Vec<(String, usize, usize, String, bool)>,
+    /// Predictions for documents other than the open one, by document id, shown when each is
+    /// opened (the open document's are in the view).
+    pub pending: Rc<BTreeMap<String, Rc<[Suggestion]>>>,
+    /// How far pre-annotating many documents has come: (done, total).
+    pub progress: Option<(usize, usize)>,
 }
 
 /// Notes that the user accepted (or rejected) a prediction, for the model to learn from.
@@ -86,6 +92,14 @@ pub enum TaggerAction {
     RequestPrediction,
     /// The first `n` answers were sent to the model to learn from.
     AnswersTaken(usize),
+    /// Predictions for several documents (pre-annotating the documents to do), with how far
+    /// that has come.
+    PredictedMany {
+        /// Per document id, its predictions.
+        documents: Vec<(String, Rc<[Suggestion]>)>,
+        /// Documents done of all; `None` at the end.
+        progress: Option<(usize, usize)>,
+    },
     /// It started something.
     Started(TaggerStatus),
     /// A model was trained at `revision`, or read back or imported (`None`: counts as current).
@@ -123,6 +137,22 @@ pub fn shown(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Rc<[Sugge
     kept.into()
 }
 
+/// On moving from the document `from` to the one `next` opens: the predictions left in
+/// `from` are kept for it, and those kept for the new one are shown.
+pub fn carry_predictions(from: &AppState, next: &mut AppState) {
+    let pending = Rc::make_mut(&mut next.tagger.pending);
+    let left = &from.view.predictions;
+    if left.is_empty() {
+        pending.remove(&from.document().id);
+    } else {
+        pending.insert(from.document().id.clone(), Rc::clone(left));
+    }
+    if let Some(kept) = pending.remove(&next.workspace.document().id) {
+        next.view.predictions = kept;
+        show(next);
+    }
+}
+
 /// Shows the predictions and dictionary suggestions of `next.view` together.
 pub fn show(next: &mut AppState) {
     next.view.suggestions = shown(&next.view.predictions, &next.view.dictionary);
@@ -133,6 +163,25 @@ pub fn reduce(state: Rc<AppState>, action: TaggerAction) -> Rc<AppState> {
     let mut next = (*state).clone();
     match action {
         TaggerAction::RequestPrediction => next.tagger.requested += 1,
+        TaggerAction::PredictedMany {
+            documents,
+            progress,
+        } => {
+            let open = state.document().id.clone();
+            let pending = Rc::make_mut(&mut next.tagger.pending);
+            for (id, predictions) in documents {
+                if id == open {
+                    next.view.predictions = predictions;
+                } else {
+                    pending.insert(id, predictions);
+                }
+            }
+            show(&mut next);
+            next.tagger.progress = progress;
+            if progress.is_none() {
+                next.tagger.status = TaggerStatus::Idle;
+            }
+        }
         TaggerAction::AnswersTaken(n) => {
             next.tagger
                 .answers

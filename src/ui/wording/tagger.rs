@@ -63,6 +63,22 @@ pub fn exported_model(name: &str) -> String {
     format!("Downloaded {name}")
 }
 
+/// Many documents were pre-annotated.
+pub fn pre_annotated(documents: usize, found: usize) -> String {
+    let documents = if documents == 1 {
+        "1 document".to_owned()
+    } else {
+        format!("{documents} documents")
+    };
+    format!(
+        "Pre-annotated {documents}: {} to review; each document shows its own when opened",
+        spans(found)
+    )
+}
+
+/// Pre-annotating needs a model.
+pub const TRAIN_FIRST: &str = "Train the model first: it learns from your annotations";
+
 /// Nothing to train on yet.
 pub const NOTHING_TO_LEARN: &str =
     "The tagger needs annotated spans to learn from: annotate a few names first";
