@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'wikinews-gum', 'corpus.doccano.jsonl');
@@ -122,6 +122,58 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   await page.waitForSelector('.article [data-start]');
   await page.click('.model-toggle');
   await page.waitForFunction((n) => document.querySelector('.model-panel')?.textContent.includes(`Learned from ${n} spans`), learnedNow);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('annotate two articles by mouse, pre-annotate a third, accept by key, export', async () => {
+  const page = await app.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // A workspace of its own: nothing from the test before.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      indexedDB.deleteDatabase('article-annotator');
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
+  await page.goto(app.server.url);
+  await page.waitForSelector('.article [data-start]');
+  const articles = [
+    ['a.txt', 'Alice Moore met Bob Stone in Berlin on Monday.', [['Alice Moore', '1'], ['Bob Stone', '1'], ['Berlin', '2']]],
+    ['b.txt', 'Bob Stone and Alice Moore spoke in Paris on Tuesday.', [['Bob Stone', '1'], ['Alice Moore', '1'], ['Paris', '2']]],
+  ];
+  for (const [name, text, spans] of articles) {
+    await open(page, name, text);
+    await page.waitForFunction((t) => document.querySelector('.title')?.textContent === t, text);
+    for (const [needle, key] of spans) {
+      await dragAcross(page, needle);
+      await page.keyboard.press(key);
+      await page.waitForFunction((n) => [...document.querySelectorAll('.article mark.hl')].some((m) => m.textContent === n), needle);
+    }
+  }
+  const third = 'On Friday Alice Moore visited Berlin with Bob Stone.';
+  await open(page, 'c.txt', third);
+  await page.waitForFunction((t) => document.querySelector('.title')?.textContent === t, third);
+  await page.focus('.article');
+  await page.keyboard.press('Shift+M');
+  await page.waitForSelector('.article mark.predicted', { timeout: 60_000 });
+  await page.click('.model-toggle');
+  assert.match(await page.textContent('.model-panel'), /Learned from 6 spans in 2 documents/);
+  const predicted = await page.$$eval('.article mark.predicted', (m) => m.map((x) => [x.textContent, x.dataset.label]));
+  assert.ok(predicted.some(([t, l]) => t === 'Alice Moore' && l === 'Person'), JSON.stringify(predicted));
+  // Accept by key: select the predicted name, press Enter.
+  await dragAcross(page, 'Alice Moore');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.article mark.hl[data-label="Person"]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.document.text, third);
+  assert.deepEqual(exported.annotations.map((a) => [a.start, a.end, a.text, a.label]), [[10, 21, 'Alice Moore', 'Person']]);
   assert.deepEqual(errors, []);
   await page.close();
 });
