@@ -256,20 +256,6 @@ pub fn sentence_features(
             if capital && document.lower.contains(word) {
                 f.push(hash("seen-lower", ""));
             }
-            let glued_left = i > 0 && !sentence.tokens[i - 1].ws;
-            let glued_right = !sentence.tokens[i].ws && i + 1 < words.len();
-            if glued_left {
-                f.push(hash(
-                    "glued-left",
-                    &format!("{}|{}", shape_at(at - 2), word_at(at - 1)),
-                ));
-            }
-            if glued_right {
-                f.push(hash(
-                    "glued-right",
-                    &format!("{}|{}", shapes[i], word_at(at + 1)),
-                ));
-            }
             let titled = |j: isize| {
                 usize::try_from(j)
                     .ok()
