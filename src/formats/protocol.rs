@@ -33,6 +33,50 @@ pub struct LabelData {
     pub key: Option<char>,
 }
 
+/// Spans as they cross: each (id, start, end, label id) as four little-endian `u32`s in one
+/// byte buffer, so 10,000 spans cross as one `Uint8Array` instead of 10,000 JavaScript arrays
+/// (less time on both sides, and less garbage). Offsets are code points.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanTable(#[serde(with = "serde_bytes")] Vec<u8>);
+
+impl SpanTable {
+    /// Adds one span.
+    pub fn push(&mut self, (id, start, end, label): (u32, usize, usize, u32)) {
+        for value in [id, start as u32, end as u32, label] {
+            self.0.extend(value.to_le_bytes());
+        }
+    }
+
+    /// The spans, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, usize, usize, u32)> + '_ {
+        self.0.chunks_exact(16).map(|span| {
+            let at =
+                |i: usize| u32::from_le_bytes([span[i], span[i + 1], span[i + 2], span[i + 3]]);
+            (at(0), at(4) as usize, at(8) as usize, at(12))
+        })
+    }
+
+    /// How many spans.
+    pub fn len(&self) -> usize {
+        self.0.len() / 16
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.len() < 16
+    }
+}
+
+impl FromIterator<(u32, usize, usize, u32)> for SpanTable {
+    fn from_iter<I: IntoIterator<Item = (u32, usize, usize, u32)>>(spans: I) -> Self {
+        let mut table = Self::default();
+        for span in spans {
+            table.push(span);
+        }
+        table
+    }
+}
+
 /// One document as it crosses, with its done mark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentData {
@@ -45,7 +89,7 @@ pub struct DocumentData {
     /// Its labels.
     pub labels: Vec<LabelData>,
     /// Its spans as (id, start, end, label id), in text order; offsets in code points.
-    pub spans: Vec<(u32, usize, usize, u32)>,
+    pub spans: SpanTable,
     /// Whether any overlap is allowed.
     pub any_overlap: bool,
     /// Whether it is marked done.
@@ -94,7 +138,7 @@ impl DocumentData {
         let annotations: Vec<Annotation> = self
             .spans
             .iter()
-            .map(|&(id, start, end, label)| Annotation {
+            .map(|(id, start, end, label)| Annotation {
                 id: AnnotationId(id),
                 start,
                 end,

@@ -2,6 +2,7 @@
 //! suggestions, the keyboard, dropped files, the Alt key of a selection, scrolling to a
 //! revealed highlight, styles set through CSSOM, and the app's stable callbacks.
 
+pub mod tagger_tasks;
 pub mod use_actions;
 pub mod use_alt_selection;
 pub mod use_autosave;
