@@ -2,15 +2,11 @@
 //! Offsets are Unicode code points.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annotations"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, scratch};
 
 fn corpus(count: usize) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-gum");
@@ -23,12 +19,6 @@ fn corpus(count: usize) -> Vec<String> {
     paths.sort();
     paths.truncate(count);
     paths
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tagger-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
 }
 
 fn text(output: &[u8]) -> String {

@@ -9,7 +9,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { cpus } from 'node:os';
-import { serveDist, launchChromium, DIST, ARTIFACTS, ROOT } from './harness.mjs';
+import { serveDist, launchChromium, openFile, DIST, ARTIFACTS, ROOT } from './harness.mjs';
 import { generateArticle, generateCorpus } from './articles.mjs';
 
 const REPEATS = 50;
@@ -360,13 +360,7 @@ async function measureTagger(context, url) {
   const fixtures = join(ROOT, 'tests', 'fixtures', 'wikinews-gum');
   const corpus = await readFile(join(fixtures, 'corpus.doccano.jsonl'), 'utf8');
   const article = JSON.parse(await readFile(join(fixtures, 'GUM_interview_ants.annotations.json'), 'utf8')).document.text;
-  const open = (name, content) => page.evaluate(({ name, content }) => {
-    const input = document.querySelector('.file-button input[type=file]');
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([content], name));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, { name, content });
+  const open = (name, content) => openFile(page, name, content);
   await open('corpus.doccano.jsonl', corpus);
   await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(36)'));
   await page.click('.model-toggle');

@@ -107,3 +107,25 @@ export async function dragAcross(page, needle, within = '.article') {
   await page.mouse.move(box.x1, box.y1, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Opens a file of `content` named `name` through the app's Open… input, as a user's pick. */
+export async function openFile(page, name, content) {
+  await page.evaluate(({ name, content }) => {
+    const input = document.querySelector('.file-button input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], name));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, { name, content });
+}
+
+/** Makes the page start from an empty workspace on its first load (not on a reload). */
+export async function startEmpty(page) {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      indexedDB.deleteDatabase('article-annotator');
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
+}

@@ -6,22 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, dragAcross, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, openFile, startEmpty, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'wikinews-gum', 'corpus.doccano.jsonl');
 const TEXT = 'Prime Minister Rishi Sunak met Boris Johnson in London on Monday. '
   + 'Sunak later flew to Paris, where Emmanuel Macron greeted him.';
 
-async function open(page, name, content) {
-  await page.evaluate(({ name, content }) => {
-    const input = document.querySelector('.file-button input[type=file]');
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([content], name));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, { name, content });
-}
+const open = openFile;
 
 const counts = (page) => page.evaluate(() => document.querySelector('.counts').textContent);
 
@@ -29,13 +21,7 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   const page = await app.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('cleared')) {
-      localStorage.clear();
-      indexedDB.deleteDatabase('article-annotator');
-      sessionStorage.setItem('cleared', '1');
-    }
-  });
+  await startEmpty(page);
   await page.goto(app.server.url);
   await page.waitForSelector('.article [data-start]');
   await open(page, 'corpus.doccano.jsonl', await readFile(CORPUS, 'utf8'));
@@ -131,13 +117,7 @@ test('annotate two articles by mouse, pre-annotate a third, accept by key, expor
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // A workspace of its own: nothing from the test before.
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('cleared')) {
-      localStorage.clear();
-      indexedDB.deleteDatabase('article-annotator');
-      sessionStorage.setItem('cleared', '1');
-    }
-  });
+  await startEmpty(page);
   await page.goto(app.server.url);
   await page.waitForSelector('.article [data-start]');
   const articles = [
