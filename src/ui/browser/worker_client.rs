@@ -27,7 +27,7 @@ pub async fn ask(request: Request, progress: impl Fn(usize, usize) + 'static) ->
 }
 
 /// Starts the converters' worker if it is not running, so the first file opened does not wait
-/// for its code to load (called once the page is idle after startup).
+/// for its code to load (called when the user points at Open… or drags files over the page).
 pub fn warm_up() {
     #[cfg(not(feature = "inline-formats"))]
     let _ = worker::Client::shared();

@@ -10,7 +10,7 @@ use super::label_styles::color_class;
 use crate::formats::dataset_format::EXPORT_FORMATS;
 use crate::formats::Format;
 use crate::model::LabelSet;
-use crate::ui::browser::events;
+use crate::ui::browser::{events, worker_client};
 use crate::ui::flows::export::ExportChoice;
 use crate::ui::hooks::use_actions::Actions;
 use crate::ui::state::{EditAction, Setting, ViewAction};
@@ -166,7 +166,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     onmousedown={keep_selection} onclick={props.actions.on::<MouseEvent>(Setting::ToggleMatchCase)}>
                     { "Match case" }
                 </button>
-                <label class="file-button" title="Add articles (.txt, .md, .html) or annotated documents (native JSON, a workspace, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C) to the workspace; pick or drop many at once.">
+                // Pointing at Open… starts the converters' worker, which opens every file, so a
+                // picked file does not wait for the worker's code; the first load never does.
+                <label class="file-button" onpointerenter={|_: PointerEvent| worker_client::warm_up()}
+                    onfocusin={|_: FocusEvent| worker_client::warm_up()} title="Add articles (.txt, .md, .html) or annotated documents (native JSON, a workspace, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C) to the workspace; pick or drop many at once.">
                     { "Open…" }
                     <input type="file" class="visually-hidden" multiple=true accept={OPENABLE} {onchange} />
                 </label>

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::ui::browser::tab_lock::{self, Claim};
-use crate::ui::browser::{after_paint, worker_client};
 use crate::ui::flows::autosave::Snapshot;
 use crate::ui::flows::startup;
 use crate::ui::state::{AppState, Notice, SaveAction, ViewAction};
@@ -45,8 +44,6 @@ pub fn use_startup(dispatcher: UseReducerDispatcher<AppState>, snapshot: Rc<RefC
                 }
                 Err(unsaved) => dispatcher.dispatch(SaveAction::Off(unsaved.to_string()).into()),
             }
-            // Opening any file goes through the worker: start it while nothing else happens.
-            after_paint::after_next_paint(worker_client::warm_up);
         });
         move || drop(lock.borrow_mut().take())
     });
