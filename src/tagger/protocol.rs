@@ -153,9 +153,14 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// A model file's checksum, its last 8 bytes: the cache's key.
+fn checksum_of(bytes: &[u8]) -> Vec<u8> {
+    bytes[bytes.len().saturating_sub(8)..].to_vec()
+}
+
 /// The model of `bytes`, read once per model.
 fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
-    let key = bytes[bytes.len().saturating_sub(8)..].to_vec();
+    let key = checksum_of(bytes);
     if let Some(model) = LAST.with(|last| {
         last.borrow()
             .as_ref()
@@ -222,7 +227,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
                 }
             }
             let bytes = model_file::to_bytes(&model);
-            let key = bytes[bytes.len().saturating_sub(8)..].to_vec();
+            let key = checksum_of(&bytes);
             let summary = ModelSummary::of(&model);
             LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::new(model))));
             Ok(TaggerResponse::Trained {
@@ -235,15 +240,8 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             let options = TrainOptions::default();
             let scores =
                 cross_validate(&examples, folds, None, options).map_err(TaggerFailure::Tagger)?;
-            // The curve's last point is the cross-validation above: every training document.
-            let most = examples.len() - examples.len().div_ceil(folds);
-            let sizes: Vec<usize> = [1, 2, 4, 8, 16, 32, 64, 128]
-                .into_iter()
-                .filter(|&s| s < most)
-                .collect();
-            let mut curve =
-                learning_curve(&examples, folds, &sizes, options).map_err(TaggerFailure::Tagger)?;
-            curve.push((most, scores.micro().f1()));
+            let curve = learning_curve(&examples, folds, &scores, options)
+                .map_err(TaggerFailure::Tagger)?;
             Ok(TaggerResponse::Evaluated {
                 per_label: scores.per_label,
                 documents: scores.documents,

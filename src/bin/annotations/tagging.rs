@@ -124,14 +124,8 @@ pub fn cv(options: &Options) -> Result<ExitCode, CliError> {
             article_annotator::tagger::baseline::dictionary_baseline(&examples, options.folds);
         println!("the dictionary suggestions (Suggest) on the same folds:");
         print_scores(&baseline, false);
-        let most = examples.len() - examples.len().div_ceil(options.folds);
-        let sizes: Vec<usize> = [1, 2, 4, 8, 16, 32, 64, 128, 256]
-            .into_iter()
-            .filter(|&s| s < most)
-            .collect();
-        let mut curve = learning_curve(&examples, options.folds, &sizes, TrainOptions::default())
+        let curve = learning_curve(&examples, options.folds, &scores, TrainOptions::default())
             .map_err(refused)?;
-        curve.push((most, scores.micro().f1()));
         println!("learning curve (micro F1 by training documents per fold):");
         for (size, f1) in curve {
             println!("{size:>6} {f1:.3}");

@@ -36,12 +36,11 @@ async fn ask(request: TaggerRequest) -> Result<TaggerResponse, AppError> {
     match worker_client::ask(Request::Tagger(request), |_, _| ()).await {
         Response::Tagger(answer) => Ok(answer),
         Response::Failed { message } => Err(AppError::Converters(message)),
-        _ => Err(AppError::Converters(
-            "the tagger answered another request".into(),
-        )),
+        _ => Err(unexpected()),
     }
 }
 
+/// The worker answered with something no tagger request asks for.
 fn unexpected() -> AppError {
     AppError::Converters("the tagger answered another request".into())
 }
