@@ -6,7 +6,7 @@
 #[path = "support/browser_app.rs"]
 mod browser_app;
 
-use article_annotator::ui::browser::indexed_db as workspace_store;
+use article_annotator::ui::browser::indexed_db::{self as workspace_store, Writes};
 use article_annotator::ui::flows::autosave::{document_key, META_KEY, UNSAVED_KEY};
 use browser_app::*;
 use wasm_bindgen::JsCast;
@@ -190,7 +190,7 @@ async fn tag_all_across_the_corpus_counts_documents_and_one_undo_takes_all_back(
 async fn an_unreadable_saved_workspace_is_reported_and_kept() {
     reset_storage().await;
     let broken = r#"{"format":"article-annotator-workspace","version":1,"offset_unit":"codepoint","labels":[],"current":0,"done":[false,false]}"#;
-    workspace_store::write(&[(META_KEY.to_owned(), broken.to_owned())], &[])
+    workspace_store::write(&Writes::put(vec![(META_KEY.to_owned(), broken.to_owned())]))
         .await
         .expect("seeded");
     let app = mount().await;
@@ -300,7 +300,7 @@ async fn leaving_the_page_keeps_the_last_change_for_the_next_start() {
         .cloned()
         .zip(before.into_iter().flatten())
         .collect();
-    workspace_store::write(&records, &[])
+    workspace_store::write(&Writes::put(records))
         .await
         .expect("as before");
     storage().set_item(UNSAVED_KEY, &kept).expect("kept");

@@ -6,7 +6,7 @@
 #[path = "support/browser_app.rs"]
 mod browser_app;
 
-use article_annotator::ui::browser::indexed_db as workspace_store;
+use article_annotator::ui::browser::indexed_db::{self as workspace_store, Writes};
 use article_annotator::ui::flows::autosave::{document_key, META_KEY};
 use browser_app::*;
 use gloo_timers::future::TimeoutFuture;
@@ -28,7 +28,7 @@ async fn one_unreadable_document_is_set_aside_and_the_rest_opens_and_saves() {
     drop(app);
     // The embedded article's record is damaged; alpha and beta are fine.
     let damaged = "{\"format\":\"article-annotator\",\"version\":1,\"document\":";
-    workspace_store::write(&[(document_key(0), damaged.to_owned())], &[])
+    workspace_store::write(&Writes::put(vec![(document_key(0), damaged.to_owned())]))
         .await
         .expect("damaged");
     let app = mount().await;
@@ -87,9 +87,12 @@ async fn a_lost_header_still_opens_every_document() {
     let app = with_two_reports().await;
     TimeoutFuture::new(600).await;
     drop(app);
-    workspace_store::write(&[(META_KEY.to_owned(), "{not json".to_owned())], &[])
-        .await
-        .expect("damaged header");
+    workspace_store::write(&Writes::put(vec![(
+        META_KEY.to_owned(),
+        "{not json".to_owned(),
+    )]))
+    .await
+    .expect("damaged header");
     let app = mount().await;
     settle().await;
     assert_eq!(app.texts(".document-entry").len(), 3);
@@ -284,4 +287,32 @@ async fn downloads_are_named_from_safe_ids() {
         .map(|(name, _)| name)
         .collect();
     assert_eq!(names, ["evil_x.annotations.json", "evil_x.labels.json"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_write_of_many_records_lands_whole_with_its_deletes() {
+    reset_storage().await;
+    // More records than one chunk of puts: the later chunks are queued from the earlier
+    // ones' success, in the same transaction.
+    let records: Vec<(String, String)> = (0..300)
+        .map(|i| (format!("test:{i:03}"), format!("record {i}")))
+        .collect();
+    workspace_store::write(&Writes::put(records))
+        .await
+        .expect("written");
+    let mut writes = Writes::put(vec![("test:300".into(), "record 300".into())]);
+    writes.remove = (0..150).map(|i| format!("test:{i:03}")).collect();
+    workspace_store::write(&writes).await.expect("written");
+    let kept: Vec<String> = keys()
+        .await
+        .into_iter()
+        .filter(|k| k.starts_with("test:"))
+        .collect();
+    let expected: Vec<String> = (150..=300).map(|i| format!("test:{i:03}")).collect();
+    assert_eq!(kept, expected);
+    let read = workspace_store::read(&["test:299".to_owned()])
+        .await
+        .expect("read");
+    assert_eq!(read, [Some("record 299".to_owned())]);
+    reset_storage().await;
 }

@@ -4,9 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_annotator::formats::dataset_format::EXPORT_FORMATS;
-use article_annotator::formats::open::NamedText;
+use article_annotator::formats::open::{self, NamedText, OpenContext};
 use article_annotator::formats::overlaps::SkippedSpan;
-use article_annotator::formats::protocol::{handle, DocumentData, Request, Response};
+use article_annotator::formats::protocol::{
+    handle, DocumentBatch, DocumentData, Request, Response, BATCH_TEXT_BYTES,
+};
 use article_annotator::formats::{native_json, Format};
 
 fn golden(name: &str) -> String {
@@ -19,19 +21,40 @@ fn mini() -> DocumentData {
     DocumentData::of(&annotated, false)
 }
 
-/// Runs a request the way the worker does: the request and the answer cross as data.
+/// Sends a value across as data, the way the worker's messages go.
+fn crossed<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+    serde_json::from_str(&serde_json::to_string(value).expect("sent")).expect("received")
+}
+
+/// Runs a request the way the worker does: the request and every answer cross as data. The
+/// answers before the last one are given too.
+fn ask_with_interims(request: &Request) -> (Response, Vec<Response>) {
+    let mut interims = Vec::new();
+    let answer = handle(crossed(request), |interim| interims.push(crossed(&interim)));
+    (crossed(&answer), interims)
+}
+
+/// The last answer to a request.
 fn ask(request: &Request) -> Response {
-    let crossed: Request =
-        serde_json::from_str(&serde_json::to_string(request).expect("sent")).expect("received");
-    let answer = handle(crossed, |_, _| ());
-    serde_json::from_str(&serde_json::to_string(&answer).expect("sent")).expect("received")
+    ask_with_interims(request).0
+}
+
+/// The documents an open sent before its last answer, in order.
+fn documents_of(interims: Vec<Response>) -> Vec<DocumentData> {
+    interims
+        .into_iter()
+        .flat_map(|interim| match interim {
+            Response::Documents(batch) => batch.unpack().expect("unpacked"),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 #[test]
 fn an_export_answers_with_the_files_and_the_spans_left_out() {
     let request = Request::Export {
         format: Format::Bilou,
-        documents: vec![mini()],
+        documents: DocumentBatch::pack(&[mini()]),
         corpus: false,
         current: 0,
     };
@@ -62,16 +85,13 @@ fn an_open_answers_with_the_checked_documents_and_where_they_came_from() {
             NamedText::new("mini.ann", golden("mini.ann")),
             NamedText::new("mini.txt", golden("mini.txt")),
         ],
-        current: mini(),
+        current: DocumentBatch::pack(&[mini()]),
     };
-    let Response::Opened {
-        documents,
-        sources,
-        refusals,
-    } = ask(&request)
-    else {
+    let (answer, interims) = ask_with_interims(&request);
+    let Response::Opened { sources, refusals } = answer else {
         panic!("opened");
     };
+    let documents = documents_of(interims);
     assert_eq!(refusals, Vec::<String>::new());
     assert_eq!(
         sources,
@@ -97,13 +117,63 @@ fn an_open_answers_with_the_checked_documents_and_where_they_came_from() {
 }
 
 #[test]
+fn a_corpus_opens_in_batches_of_limited_text_in_file_order_with_progress() {
+    let text = "Sergei Shoigu met Hossein Dehghan in Tehran. ".repeat(100);
+    let corpus: String = (0..200)
+        .map(|i| {
+            format!("{{\"id\": {i}, \"text\": \"{text}\", \"label\": [[0, 13, \"Person\"]]}}\n")
+        })
+        .collect();
+    let request = Request::Open {
+        files: vec![NamedText::new("corpus.jsonl", corpus)],
+        current: DocumentBatch::pack(&[mini()]),
+    };
+    let (answer, interims) = ask_with_interims(&request);
+    assert!(matches!(answer, Response::Opened { .. }));
+    let batches: Vec<Vec<DocumentData>> = interims
+        .iter()
+        .filter_map(|interim| match interim {
+            Response::Documents(batch) => Some(batch.unpack().expect("unpacked")),
+            _ => None,
+        })
+        .collect();
+    assert!(batches.len() > 1, "{} batches", batches.len());
+    for batch in &batches {
+        let bytes: usize = batch.iter().map(|d| d.text.len()).sum();
+        let last = batch.last().map_or(0, |d| d.text.len());
+        assert!(
+            bytes - last < BATCH_TEXT_BYTES,
+            "a batch goes on only below the limit"
+        );
+    }
+    let ids: Vec<String> = batches
+        .iter()
+        .flat_map(|b| b.iter().map(|d| d.id.clone()))
+        .collect();
+    assert_eq!(ids, (0..200).map(|i| i.to_string()).collect::<Vec<_>>());
+    let last_progress = interims.iter().rev().find_map(|interim| match interim {
+        Response::Progress { done, total } => Some((*done, *total)),
+        _ => None,
+    });
+    assert_eq!(last_progress, Some((200, 200)));
+    let reports = interims
+        .iter()
+        .filter(|interim| matches!(interim, Response::Progress { .. }))
+        .count();
+    assert!(
+        (2..=50).contains(&reports),
+        "{reports} progress messages for 200 documents"
+    );
+}
+
+#[test]
 fn a_corpus_exports_as_one_file_or_as_files_per_document() {
     let mut other = mini();
     other.id = "other".into();
     let ask_for = |format: Format| {
         let request = Request::Export {
             format,
-            documents: vec![mini(), other.clone()],
+            documents: DocumentBatch::pack(&[mini(), other.clone()]),
             corpus: true,
             current: 0,
         };
@@ -145,16 +215,13 @@ fn failures_come_back_as_messages() {
             "bad.jsonl",
             "{\"text\": \"Iran\", \"label\": [[0, 9, \"Place\"]]}",
         )],
-        current: mini(),
+        current: DocumentBatch::pack(&[mini()]),
     };
-    let Response::Opened {
-        documents,
-        refusals,
-        ..
-    } = ask(&request)
-    else {
+    let (answer, interims) = ask_with_interims(&request);
+    let Response::Opened { refusals, .. } = answer else {
         panic!("answered");
     };
+    let documents = documents_of(interims);
     assert!(documents.is_empty());
     assert_eq!(
         refusals,
@@ -164,7 +231,7 @@ fn failures_come_back_as_messages() {
     broken.spans.push((99, 0, 6, 42));
     let unknown_label = Request::Export {
         format: Format::Doccano,
-        documents: vec![broken],
+        documents: DocumentBatch::pack(&[broken]),
         corpus: false,
         current: 0,
     };
@@ -175,4 +242,56 @@ fn failures_come_back_as_messages() {
         }
     );
     assert!(serde_json::from_str::<Request>("{\"Delete\": {}}").is_err());
+}
+
+#[test]
+fn documents_cross_packed_and_a_damaged_batch_is_refused() {
+    let packed = DocumentBatch::pack(&[mini(), mini()]);
+    assert_eq!(
+        crossed(&packed).unpack().expect("unpacked"),
+        [mini(), mini()]
+    );
+    let damaged: DocumentBatch = serde_json::from_str("[2, 4, 109]").expect("bytes");
+    let error = damaged.unpack().expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("the documents did not cross whole"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_page_opens_its_own_format_as_the_pipeline_does_and_nothing_else() {
+    let current = mini().into_annotated().expect("mini").0;
+    let context = OpenContext::beside(&current);
+    let native = NamedText::new("mini.json", golden("mini.annotations.json"));
+    let files = [native.clone(), native];
+    let in_page = open::open_native(&files).expect("opened in the page");
+    assert_eq!(in_page, open::open(&files, context, |_, _| ()));
+    assert_eq!(in_page.documents.len(), 2);
+    // Any other format, and a refused file, are the worker's, which says why in full.
+    let doccano = NamedText::new(
+        "corpus.jsonl",
+        "{\"text\": \"Iran\", \"label\": [[0, 4, \"Place\"]]}",
+    );
+    assert_eq!(open::open_native(&[files[0].clone(), doccano]), None);
+    let cut = golden("mini.annotations.json").replace("\"Sergei Shoigu\"", "\"Sergei\"");
+    assert_eq!(open::open_native(&[NamedText::new("cut.json", cut)]), None);
+    let mut other = mini();
+    other.id = "other".into();
+    let Response::Exported(exported) = ask(&Request::Export {
+        format: Format::Native,
+        documents: DocumentBatch::pack(&[mini(), other]),
+        corpus: true,
+        current: 0,
+    }) else {
+        panic!("exported");
+    };
+    let workspace = NamedText::new("corpus.workspace.json", exported.files[0].content.clone());
+    assert_eq!(
+        open::open_native(&[workspace]),
+        None,
+        "its progress is shown from the worker"
+    );
 }

@@ -1,5 +1,5 @@
 //! The dataset converters' Web Worker. The page posts `{id, body: Request}` and the worker
-//! answers `{id, body: Response}` from `protocol::handle` — any number of `Progress` first —
+//! answers `{id, body: Response}` from `protocol::handle` — any number of `Progress` and `Documents` first —
 //! as structured values (`serde-wasm-bindgen`), after first posting `"ready"`. Built by Trunk
 //! as a worker (see `index.html`); offsets are Unicode code points.
 
@@ -21,12 +21,7 @@ fn main() {
         };
         let envelope = serde_wasm_bindgen::from_value::<Envelope<Request>>(event.data());
         let response = match envelope {
-            Ok(Envelope { id, body }) => (
-                id,
-                protocol::handle(body, |done, total| {
-                    post(id, Response::Progress { done, total })
-                }),
-            ),
+            Ok(Envelope { id, body }) => (id, protocol::handle(body, |interim| post(id, interim))),
             Err(error) => (
                 0,
                 Response::Failed {

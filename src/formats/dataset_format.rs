@@ -123,26 +123,43 @@ impl Format {
 
     /// The format of a file, from its name and, for JSON, its content.
     pub fn detect(file_name: &str, content: &str) -> Option<Self> {
-        let lower = file_name.to_ascii_lowercase();
-        let extension = lower
-            .rsplit_once('.')
-            .map_or("", |(_, extension)| extension);
-        match extension {
-            "ann" => return Some(Self::Brat),
-            "conll" | "iob" | "iob2" | "bio" | "bilou" | "bioes" => return Some(Self::Iob2),
-            "txt" | "md" | "markdown" => return Some(Self::Text),
-            _ if super::HTML_EXTENSIONS.contains(&extension) => return Some(Self::Html),
+        let extension = extension(file_name);
+        match extension.as_str() {
             "jsonl" | "ndjson" => return Some(Self::detect_lines(content)),
-            _ => {}
+            named => {
+                if let Some(format) = Self::named_by(named) {
+                    return Some(format);
+                }
+            }
         }
         if native_json::looks_native(content) {
             return Some(Self::Native);
         }
         match Self::detect_json(content) {
             Some(format) => Some(format),
-            None if matches!(extension, "json" | "jsonld") => Some(Self::Native),
+            None if matches!(extension.as_str(), "json" | "jsonld") => Some(Self::Native),
             None => None,
         }
+    }
+
+    /// The format a file's extension alone says (JSON lines need a look at the content).
+    fn named_by(extension: &str) -> Option<Self> {
+        match extension {
+            "ann" => Some(Self::Brat),
+            "conll" | "iob" | "iob2" | "bio" | "bilou" | "bioes" => Some(Self::Iob2),
+            "txt" | "md" | "markdown" => Some(Self::Text),
+            _ if super::HTML_EXTENSIONS.contains(&extension) => Some(Self::Html),
+            _ => None,
+        }
+    }
+
+    /// Whether [`Self::detect`] finds the app's own format, looking no further than it must
+    /// (so the page can ask without the other formats' detection in its WebAssembly).
+    pub fn is_native(file_name: &str, content: &str) -> bool {
+        let extension = extension(file_name);
+        !matches!(extension.as_str(), "jsonl" | "ndjson")
+            && Self::named_by(&extension).is_none()
+            && native_json::looks_native(content)
     }
 
     fn detect_lines(content: &str) -> Self {
@@ -176,6 +193,15 @@ impl Format {
             None
         }
     }
+}
+
+/// A file name's extension, in lower case ("" if it has none).
+fn extension(file_name: &str) -> String {
+    let lower = file_name.to_ascii_lowercase();
+    lower
+        .rsplit_once('.')
+        .map_or("", |(_, extension)| extension)
+        .to_owned()
 }
 
 /// The text that brat or W3C annotations point into.

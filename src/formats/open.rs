@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::dataset_format::{import, BaseText, Format, Imported};
 use super::format_error::FormatError;
 use super::workspace_file;
-use super::{file_stem, plain_text};
+use super::{file_stem, native_json, plain_text};
 use crate::model::{AnnotatedDocument, LabelSet};
 
 /// A file's name and text (an HTML page arrives already reduced to its text and title).
@@ -20,7 +20,8 @@ use crate::model::{AnnotatedDocument, LabelSet};
 pub struct NamedText {
     /// The file's name, e.g. `article.ann`.
     pub name: String,
-    /// Its text.
+    /// Its text (crossing to the worker as UTF-8 bytes).
+    #[serde(with = "super::utf8_bytes")]
     pub content: String,
     /// The title found in it (an HTML page's `<title>`), if any.
     #[serde(default)]
@@ -46,6 +47,22 @@ pub struct OpenContext<'a> {
     pub labels: &'a LabelSet,
     /// The text W3C annotations anchor on.
     pub anchor: Option<BaseText<'a>>,
+}
+
+impl<'a> OpenContext<'a> {
+    /// The context of files opened beside `current`: its labels are extended, and W3C
+    /// annotations anchor on its text.
+    pub fn beside(current: &'a AnnotatedDocument) -> Self {
+        let document = &current.document;
+        Self {
+            labels: &current.labels,
+            anchor: Some(BaseText {
+                id: &document.id,
+                title: &document.title,
+                text: document.text(),
+            }),
+        }
+    }
 }
 
 /// A file that was not opened, and why.
@@ -110,7 +127,7 @@ pub fn open(
                     labels = labels.with_names(document.labels.iter().map(|l| l.name.as_str()));
                 }
                 opened.documents.extend(documents);
-                opened.sources.push(format!("{} ({format})", file.name));
+                opened.sources.push(source(file, format));
             }
             Err(error) => opened.refusals.push(Refusal {
                 file: file.name.clone(),
@@ -120,6 +137,36 @@ pub fn open(
         }
     }
     opened
+}
+
+/// How a file opened is named to the user: "name (format)".
+fn source(file: &NamedText, format: &str) -> String {
+    format!("{} ({format})", file.name)
+}
+
+/// Whether the page opens `file` by itself ([`open_native`]): a native JSON document (a
+/// workspace file of many documents goes to the worker, which reports its progress).
+pub fn opens_in_page(file: &NamedText) -> bool {
+    !workspace_file::looks_like_workspace(&file.content)
+        && Format::is_native(&file.name, &file.content)
+}
+
+/// Opens native JSON documents as [`open`] does — a native document is read by the native
+/// reader and nothing else — for the page, whose WebAssembly holds that reader anyway (for
+/// the autosave) but no other parser. `None` if any file is not such a document or is
+/// refused: [`open`] then opens them all and says why in full.
+pub fn open_native(files: &[NamedText]) -> Option<Opened> {
+    let mut opened = Opened::default();
+    for file in files {
+        if !opens_in_page(file) {
+            return None;
+        }
+        opened
+            .documents
+            .push((native_json::import(&file.content).ok()?, false));
+        opened.sources.push(source(file, Format::Native.title()));
+    }
+    Some(opened)
 }
 
 /// One file read in its format — found once, from its name and content — with the text a
@@ -152,6 +199,9 @@ pub fn parse(
 /// Documents, each with its done mark.
 type Marked = Vec<(AnnotatedDocument, bool)>;
 
+/// How many times at most opening a file of many documents reports its progress.
+const PROGRESS_REPORTS: usize = 50;
+
 /// The documents of one file and the name of its format, their labels extending `labels`.
 fn open_file(
     file: &NamedText,
@@ -178,12 +228,14 @@ fn open_file(
     }
     let mut labels = labels.clone();
     let total = records.len();
+    // About fifty reports whatever the size: each one crosses to the page as a message.
+    let every = total.div_ceil(PROGRESS_REPORTS);
     let mut documents = Vec::with_capacity(total);
     for (done, record) in records.into_iter().enumerate() {
         let annotated = record.into_annotated(&labels)?;
         labels = (*annotated.labels).clone();
         documents.push((annotated, false));
-        if total > 1 {
+        if total > 1 && ((done + 1) % every == 0 || done + 1 == total) {
             progress(done + 1, total);
         }
     }

@@ -1,169 +1,19 @@
 //! What the page and the converters' Web Worker say to each other. Requests and answers are
 //! plain Rust values that cross as structured JavaScript values (`serde-wasm-bindgen` on both
-//! sides, `postMessage` between): documents travel as their text, labels and spans, already
-//! checked, so neither side parses or validates them again. Offsets are Unicode code points.
-
-use std::rc::Rc;
+//! sides, `postMessage` between); lists of documents cross packed, as a
+//! [`DocumentBatch`] (see [`super::document_data`]). Offsets are Unicode code points.
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset_format::{BaseText, Format};
+use super::dataset_format::Format;
+pub use super::document_data::{DocumentBatch, DocumentData, LabelData, SpanTable};
 use super::export::{self, Exported};
 use super::format_error::FormatError;
 use super::open::{open, NamedText, OpenContext};
-use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
-    OverlapPolicy,
-};
 use crate::tagger::{
     self,
     protocol::{TaggerRequest, TaggerResponse},
 };
-
-/// One label as it crosses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LabelData {
-    /// Its id, as spans name it.
-    pub id: u32,
-    /// Its name.
-    pub name: String,
-    /// Its CSS hex colour.
-    pub color: String,
-    /// Its key.
-    pub key: Option<char>,
-}
-
-/// Spans as they cross: each (id, start, end, label id) as four little-endian `u32`s in one
-/// byte buffer, so 10,000 spans cross as one `Uint8Array` instead of 10,000 JavaScript arrays
-/// (less time on both sides, and less garbage). Offsets are code points.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SpanTable(#[serde(with = "serde_bytes")] Vec<u8>);
-
-impl SpanTable {
-    /// Adds one span.
-    pub fn push(&mut self, (id, start, end, label): (u32, usize, usize, u32)) {
-        for value in [id, start as u32, end as u32, label] {
-            self.0.extend(value.to_le_bytes());
-        }
-    }
-
-    /// The spans, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (u32, usize, usize, u32)> + '_ {
-        self.0.chunks_exact(16).map(|span| {
-            let at =
-                |i: usize| u32::from_le_bytes([span[i], span[i + 1], span[i + 2], span[i + 3]]);
-            (at(0), at(4) as usize, at(8) as usize, at(12))
-        })
-    }
-
-    /// How many spans.
-    pub fn len(&self) -> usize {
-        self.0.len() / 16
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.len() < 16
-    }
-}
-
-impl FromIterator<(u32, usize, usize, u32)> for SpanTable {
-    fn from_iter<I: IntoIterator<Item = (u32, usize, usize, u32)>>(spans: I) -> Self {
-        let mut table = Self::default();
-        for span in spans {
-            table.push(span);
-        }
-        table
-    }
-}
-
-/// One document as it crosses, with its done mark.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentData {
-    /// Its id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub text: String,
-    /// Its labels.
-    pub labels: Vec<LabelData>,
-    /// Its spans as (id, start, end, label id), in text order; offsets in code points.
-    pub spans: SpanTable,
-    /// Whether any overlap is allowed.
-    pub any_overlap: bool,
-    /// Whether it is marked done.
-    pub done: bool,
-}
-
-impl DocumentData {
-    /// The document as it crosses.
-    pub fn of(annotated: &AnnotatedDocument, done: bool) -> Self {
-        let document = &annotated.document;
-        Self {
-            id: document.id.clone(),
-            title: document.title.clone(),
-            text: document.text().to_owned(),
-            labels: annotated
-                .labels
-                .iter()
-                .map(|label| LabelData {
-                    id: label.id.0,
-                    name: label.name.clone(),
-                    color: label.color.clone(),
-                    key: label.key,
-                })
-                .collect(),
-            spans: annotated
-                .store
-                .iter()
-                .map(|a| (a.id.0, a.start, a.end, a.label.0))
-                .collect(),
-            any_overlap: annotated.store.policy() == OverlapPolicy::Any,
-            done,
-        }
-    }
-
-    /// The document again, with its done mark. Its spans were checked where it was made, so
-    /// they are not checked again; only label ids that fit nothing are refused.
-    pub fn into_annotated(self) -> Result<(AnnotatedDocument, bool), FormatError> {
-        let specs = self
-            .labels
-            .iter()
-            .map(|l| (l.name.as_str(), l.color.as_str(), l.key));
-        let ids: Vec<LabelId> = self.labels.iter().map(|l| LabelId(l.id)).collect();
-        let labels = LabelSet::from_specs(specs)
-            .with_ids(&ids)
-            .map_err(|_| FormatError::Native(super::ImportError::BadLabelIds))?;
-        let annotations: Vec<Annotation> = self
-            .spans
-            .iter()
-            .map(|(id, start, end, label)| Annotation {
-                id: AnnotationId(id),
-                start,
-                end,
-                label: LabelId(label),
-            })
-            .collect();
-        if let Some(a) = annotations.iter().find(|a| labels.get(a.label).is_none()) {
-            return Err(FormatError::Native(super::ImportError::UnknownLabel {
-                annotation: a.id.0,
-                label: format!("#{}", a.label.0),
-            }));
-        }
-        let policy = if self.any_overlap {
-            OverlapPolicy::Any
-        } else {
-            OverlapPolicy::NestedDifferentLabels
-        };
-        let annotated = AnnotatedDocument {
-            document: Rc::new(Document::new(self.id, self.title, &self.text)),
-            labels: Rc::new(labels),
-            store: AnnotationStore::from_checked(annotations, policy),
-        };
-        Ok((annotated, self.done))
-    }
-}
 
 /// What the page asks of the converters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,15 +23,15 @@ pub enum Request {
     Open {
         /// The files picked or dropped together.
         files: Vec<NamedText>,
-        /// The open document.
-        current: DocumentData,
+        /// The open document (a batch of one).
+        current: DocumentBatch,
     },
     /// Write `documents` in `format` (see [`export::export`]).
     Export {
         /// The format.
         format: Format,
         /// The documents, with their done marks.
-        documents: Vec<DocumentData>,
+        documents: DocumentBatch,
         /// A corpus export (native JSON: the workspace file).
         corpus: bool,
         /// The open document's position among them.
@@ -191,7 +41,7 @@ pub enum Request {
     Tagger(TaggerRequest),
 }
 
-/// The converters' answer; any number of `Progress` come before the last one.
+/// The converters' answer; any number of `Progress` and `Documents` come before the last one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// How far opening has come: documents checked of those in the file.
@@ -201,11 +51,12 @@ pub enum Response {
         /// In the file.
         total: usize,
     },
-    /// The opened documents, each file opened as "name (format)", and one message per file
-    /// left out.
+    /// Some of the opened documents, in file order; an open sends them a few at a time (see
+    /// [`BATCH_TEXT_BYTES`]), so the page takes each batch in a task of its own.
+    Documents(DocumentBatch),
+    /// The end of an open (its documents came before, as `Documents`): each file opened as
+    /// "name (format)", and one message per file left out.
     Opened {
-        /// The documents, in file order.
-        documents: Vec<DocumentData>,
         /// Each file opened.
         sources: Vec<String>,
         /// Each file left out, naming it and the problem.
@@ -231,19 +82,22 @@ pub struct Envelope<T> {
     pub body: T,
 }
 
-/// Runs one request; `progress` hears (done, total) while many documents are opened.
-pub fn handle(request: Request, progress: impl FnMut(usize, usize)) -> Response {
+/// How much text one `Documents` batch carries at most (unless one document is longer):
+/// about a millisecond of the page's work to take in.
+pub const BATCH_TEXT_BYTES: usize = 128 * 1024;
+
+/// Runs one request; `interim` hears the answers that come before the last one (`Progress`
+/// while many documents are opened, then their `Documents`).
+pub fn handle(request: Request, mut interim: impl FnMut(Response)) -> Response {
     let answer = match request {
-        Request::Open { files, current } => open_request(&files, current, progress),
+        Request::Open { files, current } => open_request(&files, current, &mut interim),
         Request::Export {
             format,
             documents,
             corpus,
             current,
         } => documents
-            .into_iter()
-            .map(DocumentData::into_annotated)
-            .collect::<Result<Vec<_>, _>>()
+            .into_annotated()
             .and_then(|documents| export::export(format, &documents, corpus, current))
             .map(Response::Exported),
         Request::Tagger(request) => {
@@ -262,26 +116,30 @@ pub fn handle(request: Request, progress: impl FnMut(usize, usize)) -> Response 
 
 fn open_request(
     files: &[NamedText],
-    current: DocumentData,
-    progress: impl FnMut(usize, usize),
+    current: DocumentBatch,
+    interim: &mut impl FnMut(Response),
 ) -> Result<Response, FormatError> {
-    let (current, _) = current.into_annotated()?;
-    let document = &current.document;
-    let context = OpenContext {
-        labels: &current.labels,
-        anchor: Some(BaseText {
-            id: &document.id,
-            title: &document.title,
-            text: document.text(),
-        }),
+    let Some((current, _)) = current.into_annotated()?.into_iter().next() else {
+        return Err(FormatError::Empty);
     };
-    let opened = open(files, context, progress);
+    let context = OpenContext::beside(&current);
+    let opened = open(files, context, |done, total| {
+        interim(Response::Progress { done, total })
+    });
+    let (mut batch, mut bytes) = (Vec::new(), 0);
+    for (annotated, done) in &opened.documents {
+        bytes += annotated.document.text().len();
+        batch.push(DocumentData::of(annotated, *done));
+        if bytes >= BATCH_TEXT_BYTES {
+            interim(Response::Documents(DocumentBatch::pack(&batch)));
+            batch.clear();
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        interim(Response::Documents(DocumentBatch::pack(&batch)));
+    }
     Ok(Response::Opened {
-        documents: opened
-            .documents
-            .iter()
-            .map(|(annotated, done)| DocumentData::of(annotated, *done))
-            .collect(),
         sources: opened.sources,
         refusals: opened.refusals.iter().map(ToString::to_string).collect(),
     })

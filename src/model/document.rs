@@ -160,15 +160,15 @@ fn split_paragraphs(text: &IndexedText) -> Vec<Paragraph> {
             pieces(all, bytes, first_char, &mut paragraphs);
         }
     };
-    for (byte, ch) in all.char_indices() {
-        chars += 1;
-        if ch == '\n' {
-            let end_byte = byte + 1;
-            push_line(start_byte..end_byte, start_char, chars);
-            (start_byte, start_char) = (end_byte, chars);
-        }
+    // Lines are found by their bytes and counted with the standard library's fast count.
+    for (byte, _) in all.match_indices('\n') {
+        let end_byte = byte + 1;
+        chars += all[start_byte..end_byte].chars().count();
+        push_line(start_byte..end_byte, start_char, chars);
+        (start_byte, start_char) = (end_byte, chars);
     }
     if start_byte < all.len() {
+        chars += all[start_byte..].chars().count();
         push_line(start_byte..all.len(), start_char, chars);
     }
     paragraphs

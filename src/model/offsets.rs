@@ -27,16 +27,37 @@ pub struct IndexedText {
 }
 
 impl IndexedText {
-    /// Indexes `text`; the text itself is shared, never copied.
+    /// Indexes `text`; the text itself is shared, never copied. An ASCII text (every unit
+    /// the same) needs no checkpoints; any other is indexed by scanning its bytes, not by
+    /// decoding its characters.
     pub fn new(text: Rc<str>) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
-        let (mut chars, mut utf16) = (0, 0);
-        for (byte, ch) in text.char_indices() {
-            if chars % STRIDE == 0 {
-                checkpoints.push(Checkpoint { byte, utf16 });
+        if text.is_ascii() {
+            return Self {
+                checkpoints: Vec::new(),
+                char_len: text.len(),
+                utf16_len: text.len(),
+                text,
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let (mut byte, mut chars, mut utf16) = (0, 0, 0);
+        // One block of `STRIDE` code points per checkpoint; an all-ASCII block is skipped whole.
+        while byte < bytes.len() {
+            checkpoints.push(Checkpoint { byte, utf16 });
+            if bytes.get(byte..byte + STRIDE).is_some_and(<[u8]>::is_ascii) {
+                (byte, chars, utf16) = (byte + STRIDE, chars + STRIDE, utf16 + STRIDE);
+                continue;
             }
-            chars += 1;
-            utf16 += ch.len_utf16();
+            let mut counted = 0;
+            while counted < STRIDE && byte < bytes.len() {
+                let width = utf8_width(bytes[byte]);
+                // A four-byte character is outside the Basic Multilingual Plane: two UTF-16 units.
+                utf16 += if width == 4 { 2 } else { 1 };
+                byte += width;
+                counted += 1;
+            }
+            chars += counted;
         }
         Self {
             text,
@@ -44,6 +65,11 @@ impl IndexedText {
             char_len: chars,
             utf16_len: utf16,
         }
+    }
+
+    /// Whether every offset is the same in every unit (the text is ASCII).
+    fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
     }
 
     /// The whole text.
@@ -71,11 +97,22 @@ impl IndexedText {
         if char_offset == self.char_len {
             return Some(self.text.len());
         }
+        if self.is_ascii() {
+            return (char_offset < self.char_len).then_some(char_offset);
+        }
         let checkpoint = self.checkpoints.get(char_offset / STRIDE)?;
-        self.text[checkpoint.byte..]
-            .char_indices()
-            .nth(char_offset % STRIDE)
-            .map(|(byte, _)| checkpoint.byte + byte)
+        let mut skip = char_offset % STRIDE;
+        let bytes = &self.text.as_bytes()[checkpoint.byte..];
+        for (at, &b) in bytes.iter().enumerate() {
+            if is_continuation(b) {
+                continue;
+            }
+            if skip == 0 {
+                return Some(checkpoint.byte + at);
+            }
+            skip -= 1;
+        }
+        None
     }
 
     /// Code point offset of byte `byte_offset`, or `None` if it is past the end or inside a
@@ -83,6 +120,9 @@ impl IndexedText {
     pub fn char_of_byte(&self, byte_offset: usize) -> Option<usize> {
         if !self.text.is_char_boundary(byte_offset) {
             return None;
+        }
+        if self.is_ascii() {
+            return Some(byte_offset);
         }
         let index = self.checkpoints.partition_point(|c| c.byte <= byte_offset);
         let Some(i) = index.checked_sub(1) else {
@@ -96,6 +136,9 @@ impl IndexedText {
     pub fn utf16_of_char(&self, char_offset: usize) -> Option<usize> {
         if char_offset == self.char_len {
             return Some(self.utf16_len);
+        }
+        if self.is_ascii() {
+            return (char_offset < self.char_len).then_some(char_offset);
         }
         let checkpoint = self.checkpoints.get(char_offset / STRIDE)?;
         let skipped: usize = self.text[checkpoint.byte..]
@@ -112,6 +155,9 @@ impl IndexedText {
         if utf16_offset > self.utf16_len {
             return None;
         }
+        if self.is_ascii() {
+            return Some(utf16_offset);
+        }
         let index = self
             .checkpoints
             .partition_point(|c| c.utf16 <= utf16_offset);
@@ -125,6 +171,21 @@ impl IndexedText {
         )
         .map(|chars| i * STRIDE + chars)
     }
+}
+
+/// How many bytes the UTF-8 character that starts with `lead` takes.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// Code point offset of UTF-16 offset `utf16_offset` within a short string (such as one DOM
@@ -232,6 +293,18 @@ mod tests {
             .map(|i| if i % 7 == 0 { '😀' } else { 'é' })
             .collect();
         check_against_naive(&text);
+    }
+
+    #[test]
+    fn ascii_blocks_between_other_characters_convert_exactly() {
+        // Whole ASCII blocks of 64 are skipped when indexing; these cross block edges at every
+        // alignment, with a character of each width on either side.
+        for lead in 0..70 {
+            for other in ["é", "€", "😀", "\r\n"] {
+                let text = format!("{}{other}{}{other}", "a".repeat(lead), "b".repeat(130));
+                check_against_naive(&text);
+            }
+        }
     }
 
     #[test]

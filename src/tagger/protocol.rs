@@ -1,6 +1,6 @@
 //! What the page asks of the tagger in the worker, and its answers: train on documents,
-//! pre-annotate documents, evaluate by cross-validation. Documents cross as
-//! [`DocumentData`]; the model crosses as its file's bytes (a `Uint8Array`). Offsets are
+//! pre-annotate documents, evaluate by cross-validation. Documents cross as a
+//! [`DocumentBatch`]; the model crosses as its file's bytes (a `Uint8Array`). Offsets are
 //! Unicode code points.
 
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,7 @@ use super::evaluate::{learning_curve, Counts};
 use super::examples::{example_of, predictions_for};
 use super::update::{learn_answers, Answer};
 use super::{cross_validate, model_file, train, Model, TaggerError, TrainOptions};
-use crate::formats::protocol::DocumentData;
+use crate::formats::protocol::DocumentBatch;
 use crate::formats::FormatError;
 
 /// What the model learned from: per label, its spans, and how many documents.
@@ -60,7 +60,7 @@ pub enum TaggerRequest {
     /// Learn from these documents' spans.
     Train {
         /// The documents to learn from.
-        documents: Vec<DocumentData>,
+        documents: DocumentBatch,
     },
     /// Predict spans for these documents with this model.
     Predict {
@@ -68,7 +68,7 @@ pub enum TaggerRequest {
         #[serde(with = "serde_bytes")]
         model: Vec<u8>,
         /// The documents, with the spans they hold (kept; predictions come beside them).
-        documents: Vec<DocumentData>,
+        documents: DocumentBatch,
     },
     /// Learn from answers about single spans of one text at once (see [`super::update`]).
     Update {
@@ -83,7 +83,7 @@ pub enum TaggerRequest {
     /// k-fold cross-validation by document, and a learning curve.
     Evaluate {
         /// The gold documents.
-        documents: Vec<DocumentData>,
+        documents: DocumentBatch,
         /// Folds.
         folds: usize,
     },
@@ -137,13 +137,12 @@ impl std::fmt::Display for TaggerFailure {
 }
 
 fn annotated(
-    documents: Vec<DocumentData>,
+    documents: &DocumentBatch,
 ) -> Result<Vec<crate::model::AnnotatedDocument>, TaggerFailure> {
-    documents
-        .into_iter()
-        .map(|d| d.into_annotated().map(|(a, _)| a))
-        .collect::<Result<_, _>>()
-        .map_err(TaggerFailure::Document)
+    let documents = documents
+        .into_annotated()
+        .map_err(TaggerFailure::Document)?;
+    Ok(documents.into_iter().map(|(a, _)| a).collect())
 }
 
 thread_local! {
@@ -178,7 +177,7 @@ fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
 pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
     match request {
         TaggerRequest::Train { documents } => {
-            let examples: Vec<_> = annotated(documents)?.iter().map(example_of).collect();
+            let examples: Vec<_> = annotated(&documents)?.iter().map(example_of).collect();
             let model =
                 train(&examples, &[], TrainOptions::default()).map_err(TaggerFailure::Tagger)?;
             Ok(TaggerResponse::Trained {
@@ -188,7 +187,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
         }
         TaggerRequest::Predict { model, documents } => {
             let model = cached(&model)?;
-            let documents = annotated(documents)?
+            let documents = annotated(&documents)?
                 .iter()
                 .map(|document| {
                     let (found, missing) = predictions_for(&model, document);
@@ -236,7 +235,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             })
         }
         TaggerRequest::Evaluate { documents, folds } => {
-            let examples: Vec<_> = annotated(documents)?.iter().map(example_of).collect();
+            let examples: Vec<_> = annotated(&documents)?.iter().map(example_of).collect();
             let options = TrainOptions::default();
             let scores =
                 cross_validate(&examples, folds, None, options).map_err(TaggerFailure::Tagger)?;

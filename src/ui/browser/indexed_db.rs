@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use super::indexed_db_queue;
+pub use super::indexed_db_queue::Writes;
 pub use super::storage_error::StorageError;
 
 /// The database's name.
@@ -24,7 +26,8 @@ pub const DATABASE: &str = "article-annotator";
 /// The object store holding every record.
 const RECORDS: &str = "workspace";
 
-fn describe(error: &JsValue) -> String {
+/// What the browser said went wrong.
+pub(super) fn describe(error: &JsValue) -> String {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(exception) => format!("{}: {}", exception.name(), exception.message()),
         None => js_sys::Error::from(error.clone()).message().into(),
@@ -228,11 +231,11 @@ pub async fn keys() -> Result<Vec<String>, StorageError> {
 }
 
 /// Writes every (key, text) and deletes `remove`, as one transaction, and waits for it.
-pub async fn write(records: &[(String, String)], remove: &[String]) -> Result<(), StorageError> {
+pub async fn write(writes: &Writes) -> Result<(), StorageError> {
     let (transaction, store) = begin(IdbTransactionMode::Readwrite)
         .await
         .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
-    queue(&transaction, &store, records, remove).map_err(StorageError::WriteFailed)?;
+    indexed_db_queue::in_chunks(&transaction, &store, writes).map_err(StorageError::WriteFailed)?;
     committed(&transaction)
         .await
         .map_err(StorageError::WriteFailed)
@@ -240,7 +243,7 @@ pub async fn write(records: &[(String, String)], remove: &[String]) -> Result<()
 
 /// Queues the same write at once, without waiting, if the connection is open: for the moment
 /// the page is left, when there is no time to wait. Says whether it was queued.
-pub fn write_at_once(records: &[(String, String)], remove: &[String]) -> bool {
+pub fn write_at_once(writes: &Writes) -> bool {
     let Some(database) = CONNECTION.with(|c| c.borrow().as_ref().map(|c| c.database.clone()))
     else {
         return false;
@@ -248,32 +251,7 @@ pub fn write_at_once(records: &[(String, String)], remove: &[String]) -> bool {
     let Ok((transaction, store)) = transaction(&database, IdbTransactionMode::Readwrite) else {
         return false;
     };
-    queue(&transaction, &store, records, remove).is_ok()
-}
-
-fn queue(
-    transaction: &IdbTransaction,
-    store: &web_sys::IdbObjectStore,
-    records: &[(String, String)],
-    remove: &[String],
-) -> Result<(), String> {
-    let queued: Result<(), JsValue> = records
-        .iter()
-        .try_for_each(|(key, text)| {
-            store
-                .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
-                .map(drop)
-        })
-        .and_then(|()| {
-            remove
-                .iter()
-                .try_for_each(|key| store.delete(&JsValue::from_str(key)).map(drop))
-        });
-    queued.map_err(|error| {
-        // Nothing of this save may land if part of it could not be queued.
-        let _ = transaction.abort();
-        describe(&error)
-    })
+    indexed_db_queue::all_at_once(&transaction, &store, writes).is_ok()
 }
 
 /// Deletes every saved record.

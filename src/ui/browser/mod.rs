@@ -8,6 +8,7 @@ pub mod events;
 pub mod file_reading;
 pub mod html_text;
 pub mod indexed_db;
+pub mod indexed_db_queue;
 pub mod local_storage;
 pub mod selection;
 pub mod storage_error;

@@ -9,19 +9,20 @@ use crate::formats::protocol::{Request, Response};
 #[cfg(not(feature = "inline-formats"))]
 const ANSWER_TIMEOUT_MS: u32 = 120_000;
 
-/// Sends `request` to the converters and waits for their answer; `progress` hears
-/// (done, total) while they open many documents.
+/// Sends `request` to the converters and waits for their answer; `interim` hears what comes
+/// before it (`Progress` and `Documents` while they open many documents).
 #[cfg(feature = "inline-formats")]
-pub async fn ask(request: Request, progress: impl Fn(usize, usize) + 'static) -> Response {
-    crate::formats::protocol::handle(request, progress)
+pub async fn ask(request: Request, interim: impl Fn(Response) + 'static) -> Response {
+    crate::formats::protocol::handle(request, interim)
 }
 
-/// Sends `request` to the converters and waits for their answer; `progress` hears
-/// (done, total) while they open many documents.
+/// Sends `request` to the converters and waits for their answer; `interim` hears what comes
+/// before it (`Progress` and `Documents` while they open many documents), each in a task of
+/// its own.
 #[cfg(not(feature = "inline-formats"))]
-pub async fn ask(request: Request, progress: impl Fn(usize, usize) + 'static) -> Response {
+pub async fn ask(request: Request, interim: impl Fn(Response) + 'static) -> Response {
     match worker::Client::shared() {
-        Ok(client) => client.send(request, Box::new(progress)).await,
+        Ok(client) => client.send(request, Box::new(interim)).await,
         Err(message) => failed(format!("the converters could not start: {message}")),
     }
 }
@@ -62,7 +63,7 @@ mod worker {
     /// A request waiting for its answer.
     struct Waiter {
         resolve: js_sys::Function,
-        progress: Box<dyn Fn(usize, usize)>,
+        interim: Box<dyn Fn(Response)>,
         answer: Rc<RefCell<Option<Response>>>,
     }
 
@@ -127,9 +128,9 @@ mod worker {
                         return;
                     };
                     match envelope.body {
-                        Response::Progress { done, total } => {
+                        interim @ (Response::Progress { .. } | Response::Documents(_)) => {
                             if let Some(waiter) = pending.borrow().get(&envelope.id) {
-                                (waiter.progress)(done, total);
+                                (waiter.interim)(interim);
                             }
                         }
                         response => answer(&pending, envelope.id, response),
@@ -162,11 +163,7 @@ mod worker {
         }
 
         /// Sends one request and waits for its answer (a failure after the timeout).
-        pub async fn send(
-            &self,
-            request: Request,
-            progress: Box<dyn Fn(usize, usize)>,
-        ) -> Response {
+        pub async fn send(&self, request: Request, interim: Box<dyn Fn(Response)>) -> Response {
             let id = self.next_id.get();
             self.next_id.set(id + 1);
             let message = match serde_wasm_bindgen::to_value(&Envelope { id, body: request }) {
@@ -178,13 +175,13 @@ mod worker {
             let answered = js_sys::Promise::new(&mut |resolve, _reject| {
                 let waiter = Waiter {
                     resolve,
-                    progress: Box::new(|_, _| ()),
+                    interim: Box::new(|_| ()),
                     answer: Rc::clone(&slot),
                 };
                 pending.borrow_mut().insert(id, waiter);
             });
             if let Some(waiter) = self.pending.borrow_mut().get_mut(&id) {
-                waiter.progress = progress;
+                waiter.interim = interim;
             }
             let timeout = {
                 let pending = self.pending.clone();

@@ -51,7 +51,7 @@ pub fn set_aside_bar(props: &SetAsideBarProps) -> Html {
             let ondone = ondone.clone();
             let failure = failure.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match workspace_store::write(&[], &keys).await {
+                match workspace_store::write(&workspace_store::Writes::delete(keys)).await {
                     Ok(()) => ondone.emit(Rc::from([])),
                     Err(error) => failure.set(Some(error.to_string())),
                 }

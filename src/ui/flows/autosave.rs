@@ -11,11 +11,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_timers::future::TimeoutFuture;
 use serde::{Deserialize, Serialize};
 
 use crate::formats::{history_json, workspace_file};
 use crate::model::{Entry, Workspace};
-use crate::ui::browser::indexed_db::{self as workspace_store, StorageError};
+use crate::ui::browser::indexed_db::{self as workspace_store, StorageError, Writes};
 use crate::ui::browser::{local_storage as storage, timing};
 use crate::ui::error::AppError;
 
@@ -64,29 +65,44 @@ impl Changes {
     fn is_empty(&self) -> bool {
         self.records.is_empty() && self.removed.is_empty()
     }
+
+    fn into_writes(self) -> Writes {
+        Writes {
+            records: self.records.into(),
+            remove: self.removed.into(),
+        }
+    }
 }
 
-/// The records to write and the keys to delete to bring the store from `saved` to `workspace`.
-fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError> {
-    let mut records = Vec::new();
-    for (index, entry) in workspace.entries().iter().enumerate() {
-        let unchanged = saved
-            .entries
-            .get(index)
-            .is_some_and(|s| Rc::ptr_eq(s, entry));
-        if unchanged {
-            continue;
-        }
-        let annotated =
-            workspace
-                .annotated(index)
-                .ok_or(crate::formats::FormatError::Workspace(
-                    crate::model::WorkspaceError::NoDocument(index),
-                ))?;
-        let json =
-            DOCUMENT_JSON.with(|cache| history_json::write_record_cached(&annotated, cache))?;
-        records.push((document_key(index), json));
-    }
+/// How long a save writes records before it lets a frame be painted, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+
+/// The positions of the documents that changed since `saved`, in order.
+fn changed(workspace: &Workspace, saved: &Snapshot) -> Vec<usize> {
+    let entries = workspace.entries();
+    (0..entries.len())
+        .filter(|&index| {
+            saved
+                .entries
+                .get(index)
+                .is_none_or(|s| !Rc::ptr_eq(s, &entries[index]))
+        })
+        .collect()
+}
+
+/// The record of the document at `index`.
+fn record(workspace: &Workspace, index: usize) -> Result<(String, String), AppError> {
+    let annotated = workspace
+        .annotated(index)
+        .ok_or(crate::formats::FormatError::Workspace(
+            crate::model::WorkspaceError::NoDocument(index),
+        ))?;
+    let json = DOCUMENT_JSON.with(|cache| history_json::write_record_cached(&annotated, cache))?;
+    Ok((document_key(index), json))
+}
+
+/// The header record (if it changed) and the keys to delete, after the document `records`.
+fn finish(workspace: &Workspace, saved: &Snapshot, mut records: Vec<(String, String)>) -> Changes {
     let meta = workspace_file::meta(workspace);
     if meta != saved.meta {
         records.push((META_KEY.to_owned(), meta));
@@ -94,7 +110,32 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError>
     let removed = (workspace.len()..saved.entries.len())
         .map(document_key)
         .collect();
-    Ok(Changes { records, removed })
+    Changes { records, removed }
+}
+
+/// The records to write and the keys to delete to bring the store from `saved` to `workspace`,
+/// at once (as the page is left).
+fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError> {
+    let records = changed(workspace, saved)
+        .into_iter()
+        .map(|index| record(workspace, index))
+        .collect::<Result<_, _>>()?;
+    Ok(finish(workspace, saved, records))
+}
+
+/// The same changes, written [`SLICE_MS`] at a time with a frame between: a thousand
+/// documents just opened are saved without holding up the page.
+async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError> {
+    let mut records = Vec::new();
+    let mut slice_start = timing::now();
+    for index in changed(workspace, saved) {
+        records.push(record(workspace, index)?);
+        if timing::now() - slice_start > SLICE_MS {
+            TimeoutFuture::new(0).await;
+            slice_start = timing::now();
+        }
+    }
+    Ok(finish(workspace, saved, records))
 }
 
 /// Writes the whole workspace (every document, the header) with `extra` records, and deletes
@@ -104,20 +145,21 @@ pub async fn write_whole(
     extra: Vec<(String, String)>,
     remove: Vec<String>,
 ) -> Result<Snapshot, AppError> {
-    let mut whole = changes(workspace, &Snapshot::default())?;
+    let mut whole = changes_in_slices(workspace, &Snapshot::default()).await?;
     whole.records.extend(extra);
     whole.removed = remove;
-    workspace_store::write(&whole.records, &whole.removed).await?;
+    workspace_store::write(&whole.into_writes()).await?;
     Ok(Snapshot::of(workspace))
 }
 
 /// Saves what changed; on success the snapshot follows the workspace.
 pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), AppError> {
-    let changes = changes(workspace, &snapshot.borrow())?;
+    let saved = snapshot.borrow().clone();
+    let changes = changes_in_slices(workspace, &saved).await?;
     if changes.is_empty() {
         return Ok(());
     }
-    workspace_store::write(&changes.records, &changes.removed).await?;
+    workspace_store::write(&changes.into_writes()).await?;
     *snapshot.borrow_mut() = Snapshot::of(workspace);
     Ok(())
 }
@@ -131,8 +173,9 @@ pub fn save_on_exit(workspace: &Workspace, snapshot: &RefCell<Snapshot>) {
     if changes.is_empty() {
         return;
     }
-    workspace_store::write_at_once(&changes.records, &changes.removed);
-    if let Ok(json) = serde_json::to_string(&changes) {
+    let json = serde_json::to_string(&changes);
+    workspace_store::write_at_once(&changes.into_writes());
+    if let Ok(json) = json {
         // Too big for localStorage: IndexedDB's queued write is all there is.
         let _ = storage::save(UNSAVED_KEY, &json);
     }
@@ -147,7 +190,7 @@ pub async fn finish_unsaved() -> Result<(), StorageError> {
     let Ok(changes) = serde_json::from_str::<Changes>(&json) else {
         return Ok(());
     };
-    workspace_store::write(&changes.records, &changes.removed).await?;
+    workspace_store::write(&changes.into_writes()).await?;
     let _ = storage::remove(UNSAVED_KEY);
     Ok(())
 }

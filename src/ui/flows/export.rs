@@ -6,7 +6,7 @@
 //! JSON on the clipboard. Offsets in every file are Unicode code points.
 
 use crate::formats::export::{self, Exported};
-use crate::formats::protocol::{DocumentData, Request, Response};
+use crate::formats::protocol::{DocumentBatch, Request, Response};
 use crate::formats::{native_json, zip_archive, ExportedFile, Format};
 use crate::model::{AnnotatedDocument, Workspace};
 use crate::ui::browser::{clipboard, dialogs, downloads, worker_client};
@@ -81,19 +81,19 @@ async fn written(
     }
     let request = Request::Export {
         format: choice.format,
-        documents: documents
-            .iter()
-            .map(|(annotated, done)| DocumentData::of(annotated, *done))
-            .collect(),
+        documents: DocumentBatch::of(documents.iter().map(|(annotated, done)| (annotated, *done))),
         corpus: choice.corpus,
         current,
     };
-    match worker_client::ask(request, |_, _| ()).await {
+    match worker_client::ask(request, |_| ()).await {
         Response::Exported(exported) => Ok(exported),
         Response::Failed { message } => Err(AppError::Converters(message)),
-        Response::Opened { .. } | Response::Progress { .. } | Response::Tagger(_) => Err(
-            AppError::Converters("the converters answered another request".into()),
-        ),
+        Response::Opened { .. }
+        | Response::Progress { .. }
+        | Response::Documents(_)
+        | Response::Tagger(_) => Err(AppError::Converters(
+            "the converters answered another request".into(),
+        )),
     }
 }
 

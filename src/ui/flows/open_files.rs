@@ -1,24 +1,25 @@
 //! Adding picked or dropped files to the workspace. The page reads each file's bytes (see
 //! `file_reading`) and reduces HTML to its text with the browser's `DOMParser`; everything
 //! else — finding each format, parsing, checking spans, pairing a brat `.ann` with its `.txt`,
-//! anchoring W3C annotations on the open document — happens once, in the converters' worker
-//! (`formats::open`), which reports its progress. Its documents arrive checked and are built
-//! a few at a time, so a corpus of a thousand articles never freezes the page. A file that
+//! anchoring W3C annotations on the open document — happens once, in the one open pipeline
+//! (`formats::open`). Files of the app's own format (native JSON documents) go through it in
+//! the page, whose code reads that format anyway; every other file in the converters' worker,
+//! which reports its progress and sends its documents checked, a batch per message, each
+//! built as it comes, so a corpus of a thousand articles never freezes the page. A file that
 //! cannot be opened is left out whole and named; the current work is untouched.
 
-use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use crate::formats::open::NamedText;
-use crate::formats::protocol::{DocumentData, Request, Response};
+use crate::formats::open::{self, NamedText};
+use crate::formats::protocol::{DocumentBatch, Request, Response};
+use crate::formats::FormatError;
 use crate::formats::HTML_EXTENSIONS;
 use crate::model::AnnotatedDocument;
-use crate::ui::browser::{file_reading, html_text, timing, worker_client};
+use crate::ui::browser::{file_reading, html_text, worker_client};
 use crate::ui::error::AppError;
 use crate::ui::state::{Action, DocumentAction, Notice, ViewAction};
 use crate::ui::wording;
-
-/// How long the page builds documents before it lets a frame be painted, in milliseconds.
-const SLICE_MS: f64 = 8.0;
 
 /// Documents opened and ready to join the workspace.
 pub struct OpenedFiles {
@@ -71,34 +72,24 @@ pub async fn open_files(
             Err(error) => refusals.push(error.to_string()),
         }
     }
-    let mut documents = Vec::new();
-    let mut sources = Vec::new();
-    if !named.is_empty() {
-        let request = Request::Open {
-            files: named,
-            current: DocumentData::of(current, false),
-        };
-        let reporting = progress.clone();
-        let answer = worker_client::ask(request, move |done, total| {
-            reporting(Some((done, total)));
-        });
-        match answer.await {
-            Response::Opened {
-                documents: opened,
-                sources: opened_from,
-                refusals: refused,
-            } => {
-                sources = opened_from;
-                refusals.extend(refused);
-                documents = build(opened, &progress).await?;
-            }
-            Response::Failed { message } => refusals.push(message),
-            Response::Exported(_) | Response::Progress { .. } | Response::Tagger(_) => {
-                refusals.push("the converters answered another request".into())
-            }
-        }
-    }
+    // The app's own files open in the page, with no crossing to the worker and back.
+    let in_page = open::open_native(&named).map(|opened| Opened {
+        documents: opened.documents,
+        sources: opened.sources,
+        refusals: Vec::new(),
+    });
+    let opened = match in_page {
+        Some(opened) => Ok(opened),
+        None if named.is_empty() => Ok(Opened::default()),
+        None => in_worker(named, current, &progress).await,
+    };
     progress(None);
+    let Opened {
+        documents,
+        sources,
+        refusals: refused,
+    } = opened?;
+    refusals.extend(refused);
     if documents.is_empty() {
         return Err(AppError::NothingOpened(wording::refused(&refusals)));
     }
@@ -107,24 +98,71 @@ pub async fn open_files(
     Ok(OpenedFiles { documents, message })
 }
 
-/// Builds the worker's documents, letting a frame be painted (and the progress shown) every
-/// [`SLICE_MS`].
-async fn build(
-    opened: Vec<DocumentData>,
-    progress: &impl Fn(Option<(usize, usize)>),
-) -> Result<Vec<(AnnotatedDocument, bool)>, AppError> {
-    let total = opened.len();
-    let mut documents = Vec::with_capacity(total);
-    let mut slice_start = timing::now();
-    for data in opened {
-        documents.push(data.into_annotated()?);
-        if timing::now() - slice_start > SLICE_MS {
-            progress(Some((documents.len(), total)));
-            TimeoutFuture::new(0).await;
-            slice_start = timing::now();
+/// What opening gave: the documents, each file opened as "name (format)", each file left out.
+#[derive(Default)]
+struct Opened {
+    documents: Vec<(AnnotatedDocument, bool)>,
+    sources: Vec<String>,
+    refusals: Vec<String>,
+}
+
+/// Opens the files in the converters' worker: its documents come a batch per message.
+async fn in_worker(
+    named: Vec<NamedText>,
+    current: &AnnotatedDocument,
+    progress: &(impl Fn(Option<(usize, usize)>) + Clone + 'static),
+) -> Result<Opened, AppError> {
+    let received: Rc<RefCell<Received>> = Rc::default();
+    let request = Request::Open {
+        files: named,
+        current: DocumentBatch::of([(current, false)]),
+    };
+    let (reporting, receiving) = (progress.clone(), received.clone());
+    let answer = worker_client::ask(request, move |interim| match interim {
+        Response::Progress { done, total } => reporting(Some((done, total))),
+        Response::Documents(batch) => receiving.borrow_mut().take(batch),
+        _ => {}
+    });
+    let (sources, refusals) = match answer.await {
+        Response::Opened { sources, refusals } => (sources, refusals),
+        Response::Failed { message } => (Vec::new(), vec![message]),
+        Response::Exported(_)
+        | Response::Progress { .. }
+        | Response::Documents(_)
+        | Response::Tagger(_) => (
+            Vec::new(),
+            vec!["the converters answered another request".into()],
+        ),
+    };
+    let Received { documents, error } = received.take();
+    if let Some(error) = error {
+        return Err(error.into());
+    }
+    Ok(Opened {
+        documents,
+        sources,
+        refusals,
+    })
+}
+
+/// The documents of an open so far, built batch by batch as the worker sends them (each batch
+/// in a task of its own, so a thousand articles never hold up a frame for long).
+#[derive(Default)]
+struct Received {
+    documents: Vec<(AnnotatedDocument, bool)>,
+    /// The first document that could not be built; the open then adds nothing.
+    error: Option<FormatError>,
+}
+
+impl Received {
+    fn take(&mut self, batch: DocumentBatch) {
+        match batch.into_annotated() {
+            Ok(documents) => self.documents.extend(documents),
+            Err(error) => {
+                self.error.get_or_insert(error);
+            }
         }
     }
-    Ok(documents)
 }
 
 /// The action that adds a pasted text as a new document.

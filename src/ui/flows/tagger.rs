@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crate::formats::protocol::{DocumentData, Request, Response};
+use crate::formats::protocol::{DocumentBatch, DocumentData, Request, Response};
 use crate::model::suggestions::Suggestion;
 use crate::model::{AnnotatedDocument, Workspace};
 use crate::tagger::model_record::{ModelRecord, MODEL_KEY};
@@ -33,7 +33,7 @@ pub fn training_documents(workspace: &Workspace) -> Vec<DocumentData> {
 }
 
 async fn ask(request: TaggerRequest) -> Result<TaggerResponse, AppError> {
-    match worker_client::ask(Request::Tagger(request), |_, _| ()).await {
+    match worker_client::ask(Request::Tagger(request), |_| ()).await {
         Response::Tagger(answer) => Ok(answer),
         Response::Failed { message } => Err(AppError::Converters(message)),
         _ => Err(unexpected()),
@@ -50,7 +50,11 @@ pub async fn train(documents: Vec<DocumentData>) -> Result<TrainedModel, AppErro
     if documents.is_empty() {
         return Err(AppError::Converters(wording::NOTHING_TO_LEARN.into()));
     }
-    match ask(TaggerRequest::Train { documents }).await? {
+    match ask(TaggerRequest::Train {
+        documents: DocumentBatch::pack(&documents),
+    })
+    .await?
+    {
         TaggerResponse::Trained { model, summary } => Ok(TrainedModel {
             bytes: model.into(),
             summary,
@@ -78,10 +82,7 @@ pub async fn predict_many(
 ) -> Result<Vec<(String, Rc<[Suggestion]>, Vec<String>)>, AppError> {
     let request = TaggerRequest::Predict {
         model: model.bytes.to_vec(),
-        documents: documents
-            .iter()
-            .map(|d| DocumentData::of(d, false))
-            .collect(),
+        documents: DocumentBatch::of(documents.iter().map(|d| (d, false))),
     };
     let TaggerResponse::Predicted { documents: answers } = ask(request).await? else {
         return Err(unexpected());
@@ -129,7 +130,7 @@ pub async fn learn(
 /// k-fold cross-validation by document over `documents`, and a learning curve.
 pub async fn evaluate(documents: Vec<DocumentData>) -> Result<Evaluation, AppError> {
     let request = TaggerRequest::Evaluate {
-        documents,
+        documents: DocumentBatch::pack(&documents),
         folds: FOLDS,
     };
     match ask(request).await? {
@@ -154,7 +155,11 @@ pub async fn evaluate(documents: Vec<DocumentData>) -> Result<Evaluation, AppErr
 /// Keeps the model in the browser store beside the workspace.
 pub async fn save(model: &TrainedModel) -> Result<(), AppError> {
     let record = ModelRecord::new(model.summary.clone(), &model.bytes).to_json();
-    indexed_db::write(&[(MODEL_KEY.to_owned(), record)], &[]).await?;
+    indexed_db::write(&indexed_db::Writes::put(vec![(
+        MODEL_KEY.to_owned(),
+        record,
+    )]))
+    .await?;
     Ok(())
 }
 
