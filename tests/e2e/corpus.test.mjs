@@ -103,3 +103,29 @@ test('import several files, annotate, reload, export the corpus', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the open document’s row scrolls into the list as keys step past the view', async () => {
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
+  await page.waitForSelector('.article [data-start]');
+  const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `doc${i}`, text: `Report number ${i} from Tehran.`, label: [] }));
+  await page.setInputFiles('.file-button input[type=file]', [
+    { name: 'forty.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n') + '\n') },
+  ]);
+  await page.locator('.notice', { hasText: 'Added 40 documents' }).waitFor();
+  const inView = () => page.evaluate(() => {
+    const list = document.querySelector('.document-scroll');
+    const row = document.querySelector('.document-entry.current').closest('li');
+    return { scrolled: list.scrollTop, inView: row.offsetTop >= list.scrollTop && row.offsetTop + row.offsetHeight <= list.scrollTop + list.clientHeight };
+  });
+  for (let i = 0; i < 30; i += 1) await page.keyboard.press(']');
+  await page.locator('.title', { hasText: /^doc30$/ }).waitFor();
+  await page.waitForTimeout(100);
+  const down = await inView();
+  assert.ok(down.scrolled > 0 && down.inView, JSON.stringify(down));
+  for (let i = 0; i < 30; i += 1) await page.keyboard.press('[');
+  await page.locator('.title', { hasText: /^doc0$/ }).waitFor();
+  await page.waitForTimeout(100);
+  assert.ok((await inView()).inView, 'in view on the way back');
+  await page.close();
+});

@@ -1,0 +1,43 @@
+//! An element's height as the browser last laid it out, heard from a `ResizeObserver` after
+//! each layout that changes it: reading `clientHeight` in an effect instead would make the
+//! browser lay the page out there and then, in the middle of a render.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+/// What watches the element: the observer and the callback it calls.
+type Watch = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// The height in CSS pixels of the element behind `node` (`None` until first laid out).
+#[hook]
+pub fn use_height(node: &NodeRef) -> Option<usize> {
+    let height = use_state(|| None);
+    {
+        let (node, height) = (node.clone(), height.clone());
+        use_effect_with((), move |()| {
+            let watch = watch(&node, height);
+            move || {
+                if let Some((observer, _)) = watch {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *height
+}
+
+fn watch(node: &NodeRef, height: UseStateHandle<Option<usize>>) -> Option<Watch> {
+    let element = node.cast::<web_sys::Element>()?;
+    let heard = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let entry: ResizeObserverEntry = entry.unchecked_into();
+            let pixels = entry.content_rect().height().max(0.0).round() as usize;
+            height.set(Some(pixels));
+        }
+    });
+    let observer = ResizeObserver::new(heard.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some((observer, heard))
+}
