@@ -80,7 +80,6 @@ pub async fn open_files(
     });
     let opened = match in_page {
         Some(opened) => Ok(opened),
-        None if named.is_empty() => Ok(Opened::default()),
         None => in_worker(named, current, &progress).await,
     };
     progress(None);
@@ -99,7 +98,6 @@ pub async fn open_files(
 }
 
 /// What opening gave: the documents, each file opened as "name (format)", each file left out.
-#[derive(Default)]
 struct Opened {
     documents: Vec<(AnnotatedDocument, bool)>,
     sources: Vec<String>,
