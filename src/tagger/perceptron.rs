@@ -32,6 +32,21 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
     !is_inside(to) || from.is_some_and(|from| from != O && label_of(from) == label_of(to))
 }
 
+/// Where `guess` goes wrong against `target`: per token whose tag or the tag before it
+/// differs, (token, (tag before, tag) in the target, the same in the guess); `start` stands
+/// for the tag before the first token. What a perceptron step corrects.
+pub fn mistakes<'a>(
+    target: &'a [usize],
+    guess: &'a [usize],
+    start: usize,
+) -> impl Iterator<Item = (usize, (usize, usize), (usize, usize))> + 'a {
+    (0..target.len()).filter_map(move |t| {
+        let before = |tags: &[usize]| if t == 0 { start } else { tags[t - 1] };
+        let (gold, guessed) = ((before(target), target[t]), (before(guess), guess[t]));
+        (gold != guessed).then_some((t, gold, guessed))
+    })
+}
+
 /// One layer's transition scores: `[from][to]`, where row `tags` is the sentence's start.
 pub type Transitions = Vec<Vec<f32>>;
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::error::TaggerError;
 use super::features::{capitalized_inside, sentence_features, DocumentPhrases, Feature, Gazetteer};
 use super::gold::{consistency, gold_tags, phrases_of, CONSISTENT};
-use super::perceptron::{viterbi, Model, Transitions, LAYERS, O};
+use super::perceptron::{mistakes, viterbi, Model, Transitions, LAYERS, O};
 use super::sentences::{sentences, Sentence};
 
 /// One training document: its text and its spans (code points) with their label names.
@@ -202,22 +202,13 @@ fn learn(model: &mut Model, prepared: &[Prepared], options: TrainOptions) {
                     continue;
                 }
                 let offset = layer * (tags - 1);
-                for (t, features) in sentence.features.iter().enumerate() {
-                    let (g, p) = (gold[t], guess[t]);
-                    let (gp, pp) = if t == 0 {
-                        (tags, tags)
-                    } else {
-                        (gold[t - 1], guess[t - 1])
-                    };
-                    if g == p && gp == pp {
-                        continue;
-                    }
+                for (t, (gp, g), (pp, p)) in mistakes(gold, &guess, tags) {
                     moves[gp][g].add(1.0, clock);
                     moves[pp][p].add(-1.0, clock);
                     if g == p {
                         continue;
                     }
-                    for feature in features {
+                    for feature in &sentence.features[t] {
                         let w = weights
                             .entry(*feature)
                             .or_insert_with(|| vec![Averaged::default(); width]);

@@ -98,16 +98,7 @@ pub fn learn_answers(model: &mut Model, text: &str, answers: &[Answer]) -> usize
 fn step(model: &mut Model, features: &[Vec<Feature>], target: &[usize], guess: &[usize]) {
     let tags = model.tags();
     let width = super::perceptron::LAYERS * (tags - 1);
-    for t in 0..target.len() {
-        let (g, p) = (target[t], guess[t]);
-        let (gp, pp) = if t == 0 {
-            (tags, tags)
-        } else {
-            (target[t - 1], guess[t - 1])
-        };
-        if g == p && gp == pp {
-            continue;
-        }
+    for (t, (gp, g), (pp, p)) in super::perceptron::mistakes(target, guess, tags) {
         model.transitions[0][gp][g] += 1.0;
         model.transitions[0][pp][p] -= 1.0;
         if g == p {
