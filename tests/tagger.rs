@@ -189,6 +189,44 @@ fn a_model_file_survives_a_round_trip_and_refuses_what_is_not_one() {
     assert!(TaggerError::Version { found: 9 }
         .to_string()
         .contains("version 9"));
+    // The page's check (mark, version, checksum) refuses what the reader refuses.
+    assert_eq!(model_file::check(&bytes), Ok(()));
+    for bad in [
+        &b"{\"not\": \"a model\"}"[..],
+        &bytes[..bytes.len() - 1],
+        &bytes[..30],
+        &damaged,
+        &other,
+    ] {
+        assert_eq!(
+            model_file::check(bad),
+            model_file::from_bytes(bad).map(|_| ())
+        );
+    }
+}
+
+#[test]
+fn the_worker_reads_a_picked_model_file_for_the_page_and_refuses_what_is_not_one() {
+    use article_annotator::tagger::protocol::{
+        handle, ModelSummary, TaggerRequest, TaggerResponse,
+    };
+    let model = train(&corpus()[..4], &[], quick()).expect("trained");
+    let bytes = model_file::to_bytes(&model);
+    let answer = handle(TaggerRequest::Read {
+        model: bytes.clone(),
+    });
+    assert_eq!(
+        answer,
+        Ok(TaggerResponse::Trained {
+            model: bytes,
+            summary: ModelSummary::of(&model),
+        })
+    );
+    let refused = handle(TaggerRequest::Read {
+        model: b"{\"not\": \"a model\"}".to_vec(),
+    })
+    .expect_err("refused");
+    assert_eq!(refused.to_string(), TaggerError::NotAModel.to_string());
 }
 
 #[test]

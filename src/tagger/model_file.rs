@@ -103,8 +103,15 @@ impl Reader<'_> {
     }
 }
 
-/// The model in `bytes`, or why they are not one.
-pub fn from_bytes(bytes: &[u8]) -> Result<Model, TaggerError> {
+/// Whether `bytes` are a whole model file of this version (its mark, version and checksum),
+/// without reading the model: the page's check of a saved model, which leaves the reading
+/// to the worker.
+pub fn check(bytes: &[u8]) -> Result<(), TaggerError> {
+    body_of(bytes).map(|_| ())
+}
+
+/// The bytes before the checksum, once the mark, the version and the checksum are right.
+fn body_of(bytes: &[u8]) -> Result<&[u8], TaggerError> {
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(TaggerError::NotAModel);
     }
@@ -123,6 +130,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, TaggerError> {
     if checksum(body) != u64::from_le_bytes(sum) {
         return Err(TaggerError::Truncated);
     }
+    Ok(body)
+}
+
+/// The model in `bytes`, or why they are not one.
+pub fn from_bytes(bytes: &[u8]) -> Result<Model, TaggerError> {
+    let body = body_of(bytes)?;
     let mut r = Reader {
         bytes: body,
         at: 12,

@@ -79,7 +79,7 @@ impl ModelRecord {
     pub fn from_json(json: &str) -> Result<(ModelSummary, Vec<u8>), TaggerError> {
         let record: ModelRecord = serde_json::from_str(json).map_err(|_| TaggerError::NotAModel)?;
         let bytes = from_base64(&record.model)?;
-        super::model_file::from_bytes(&bytes)?;
+        super::model_file::check(&bytes)?;
         Ok((record.summary, bytes))
     }
 }

@@ -80,6 +80,13 @@ pub enum TaggerRequest {
         /// Per answer: start, end (code points), label name, accepted (else rejected).
         answers: Vec<(usize, usize, String, bool)>,
     },
+    /// Read a model file (one picked to import): answered with the same file and what it
+    /// learned from, or refused. The page holds no model reader of its own.
+    Read {
+        /// The model file's bytes.
+        #[serde(with = "serde_bytes")]
+        model: Vec<u8>,
+    },
     /// k-fold cross-validation by document, and a learning curve.
     Evaluate {
         /// The gold documents.
@@ -229,6 +236,13 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             let key = checksum_of(&bytes);
             let summary = ModelSummary::of(&model);
             LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::new(model))));
+            Ok(TaggerResponse::Trained {
+                model: bytes,
+                summary,
+            })
+        }
+        TaggerRequest::Read { model: bytes } => {
+            let summary = ModelSummary::of(&*cached(&bytes)?);
             Ok(TaggerResponse::Trained {
                 model: bytes,
                 summary,

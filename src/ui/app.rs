@@ -15,6 +15,7 @@ use super::components::label_styles::LabelStyles;
 use super::components::model_panel::ModelPanel;
 use super::components::notice_bar::NoticeBar;
 use super::components::paste_box::PasteBox;
+use super::components::render_barrier::RenderBarrier;
 use super::components::set_aside_bar::SetAsideBar;
 use super::components::status_bars::{ImportProgress, SavingWarning};
 use super::components::toolbar::Toolbar;
@@ -85,10 +86,9 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             <LabelStyles labels={labels.clone()} />
-            // Whatever shows the document's text is keyed by the document: on a switch it is
-            // mounted anew, which Yew's scheduler never interrupts with a paint, so no frame
-            // shows one document's title with another's text.
-            <Header key={doc_key} title={document.title.clone()} actions={actions.clone()}
+            // No frame shows one document's title with another's text (see render_barrier.rs).
+            <RenderBarrier key={doc_key} />
+            <Header title={document.title.clone()} actions={actions.clone()}
                 counts={format!("{} annotations · {counts}", store.len())} />
             <section class="tools" aria-label="Annotation tools">
                 <Toolbar actions={actions.clone()} labels={labels.clone()}
@@ -137,13 +137,13 @@ pub fn app() -> Html {
                 if state.saving.loading {
                     <p class="article loading" role="status">{ "Opening your saved work…" }</p>
                 } else {
-                    <Article key={doc_key} document={document.clone()} labels={labels.clone()}
+                    <Article document={document.clone()} labels={labels.clone()}
                         paragraph_spans={view.paragraph_spans.clone()}
                         selected={state.selected_annotation()} onselect={actions.select.clone()}
                         suggestions={view.suggestions.clone()} onaccept={actions.accept.clone()}
                         node_ref={article_ref} />
                 }
-                <AnnotationList key={doc_key} {document} {labels} corpus={workspace.shared_entries()}
+                <AnnotationList {document} {labels} corpus={workspace.shared_entries()}
                     current={workspace.current()} {annotations} selected={view.selected}
                     onpick={actions.reveal.clone()} />
             </main>

@@ -9,7 +9,8 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+// ANNOTATOR_DIST serves another build instead (to compare two trees' figures side by side).
+export const DIST = process.env.ANNOTATOR_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 
 const TYPES = {

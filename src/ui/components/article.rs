@@ -173,7 +173,10 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
             />
         }
     });
-    html! { <div class="chunk" ref={node}>{ for views }</div> }
+    // An eager chunk is laid out at once: skipping it first, as `content-visibility: auto`
+    // does for a new element, would cost a second layout in the frame that shows it.
+    let class = classes!("chunk", props.eager.then_some("eager"));
+    html! { <div {class} ref={node}>{ for views }</div> }
 }
 
 /// Props of [`ParagraphView`]; equal props mean no re-render.

@@ -11,6 +11,7 @@ pub mod label_styles;
 pub mod model_panel;
 pub mod notice_bar;
 pub mod paste_box;
+pub mod render_barrier;
 pub mod set_aside_bar;
 pub mod status_bars;
 pub mod toolbar;

@@ -9,8 +9,7 @@ use crate::formats::protocol::{DocumentBatch, DocumentData, Request, Response};
 use crate::model::suggestions::Suggestion;
 use crate::model::{AnnotatedDocument, Workspace};
 use crate::tagger::model_record::{ModelRecord, MODEL_KEY};
-use crate::tagger::protocol::{ModelSummary, TaggerRequest, TaggerResponse};
-use crate::tagger::{model_file, TaggerError};
+use crate::tagger::protocol::{TaggerRequest, TaggerResponse};
 use crate::ui::browser::{downloads, file_reading, indexed_db, worker_client};
 use crate::ui::error::AppError;
 use crate::ui::state::tagger::{Evaluation, TrainedModel};
@@ -194,9 +193,14 @@ pub async fn import(file: &web_sys::File) -> Result<TrainedModel, AppError> {
     let bytes = file_reading::read_bytes(file)
         .await
         .map_err(|e| refused(&e))?;
-    let model = model_file::from_bytes(&bytes).map_err(|e: TaggerError| refused(&e))?;
-    Ok(TrainedModel {
-        summary: ModelSummary::of(&model),
-        bytes: bytes.into(),
-    })
+    // The worker reads it: the model reader stays out of the page's WebAssembly.
+    match ask(TaggerRequest::Read { model: bytes }).await {
+        Ok(TaggerResponse::Trained { model, summary }) => Ok(TrainedModel {
+            bytes: model.into(),
+            summary,
+        }),
+        Ok(_) => Err(unexpected()),
+        Err(AppError::Converters(message)) => Err(refused(&message)),
+        Err(other) => Err(other),
+    }
 }
