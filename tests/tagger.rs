@@ -230,6 +230,50 @@ fn the_worker_reads_a_picked_model_file_for_the_page_and_refuses_what_is_not_one
 }
 
 #[test]
+fn the_worker_scores_a_model_on_held_out_documents_as_evaluate_does() {
+    use article_annotator::formats::protocol::{DocumentBatch, DocumentData};
+    use article_annotator::tagger::protocol::{handle, TaggerRequest, TaggerResponse};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-gum");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let annotated: Vec<AnnotatedDocument> = paths
+        .iter()
+        .map(|p| {
+            native_json::import(&std::fs::read_to_string(p).expect("readable")).expect("native")
+        })
+        .collect();
+    let (train_on, held_out) = annotated.split_at(30);
+    let examples: Vec<Example> = train_on.iter().map(example_of).collect();
+    let model = train(&examples, &[], quick()).expect("trained");
+    let gold: Vec<Example> = held_out.iter().map(example_of).collect();
+    let expected = evaluate(&model, &gold);
+    let documents: Vec<DocumentData> = held_out.iter().map(|d| DocumentData::of(d, true)).collect();
+    let answer = handle(TaggerRequest::Score {
+        model: model_file::to_bytes(&model),
+        documents: DocumentBatch::pack(&documents),
+    });
+    let Ok(TaggerResponse::Evaluated {
+        per_label,
+        documents,
+        folds,
+        curve,
+    }) = answer
+    else {
+        panic!("scored: {answer:?}");
+    };
+    assert_eq!((documents, folds, curve.len()), (5, 0, 0));
+    assert_eq!(per_label, expected.per_label);
+    assert!(
+        expected.micro().true_positives > 0,
+        "it finds some of the held-out spans"
+    );
+}
+
+#[test]
 fn training_without_spans_says_what_it_needs() {
     let empty = example("Nothing is annotated here.", &[]);
     let error = train(&[empty], &[], quick()).expect_err("refused");

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::evaluate::{learning_curve, Counts};
 use super::examples::{example_of, predictions_for};
 use super::update::{learn_answers, Answer};
-use super::{cross_validate, model_file, train, Model, TaggerError, TrainOptions};
+use super::{cross_validate, evaluate, model_file, train, Model, TaggerError, TrainOptions};
 use crate::formats::protocol::DocumentBatch;
 use crate::formats::FormatError;
 
@@ -87,6 +87,15 @@ pub enum TaggerRequest {
         #[serde(with = "serde_bytes")]
         model: Vec<u8>,
     },
+    /// Score this model on held-out gold documents (exact span match): answered `Evaluated`
+    /// with no folds and no curve.
+    Score {
+        /// The model file's bytes.
+        #[serde(with = "serde_bytes")]
+        model: Vec<u8>,
+        /// The gold documents.
+        documents: DocumentBatch,
+    },
     /// k-fold cross-validation by document, and a learning curve.
     Evaluate {
         /// The gold documents.
@@ -118,7 +127,7 @@ pub enum TaggerResponse {
         per_label: Vec<(String, Counts)>,
         /// Documents evaluated.
         documents: usize,
-        /// Folds.
+        /// Folds (none when scored on held-out documents).
         folds: usize,
         /// Micro F1 against training documents per fold.
         curve: Vec<(usize, f64)>,
@@ -246,6 +255,17 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             Ok(TaggerResponse::Trained {
                 model: bytes,
                 summary,
+            })
+        }
+        TaggerRequest::Score { model, documents } => {
+            let model = cached(&model)?;
+            let gold: Vec<_> = annotated(&documents)?.iter().map(example_of).collect();
+            let scores = evaluate(&model, &gold);
+            Ok(TaggerResponse::Evaluated {
+                per_label: scores.per_label,
+                documents: scores.documents,
+                folds: 0,
+                curve: Vec::new(),
             })
         }
         TaggerRequest::Evaluate { documents, folds } => {

@@ -94,6 +94,9 @@ fn score_row(name: &str, c: &Counts) -> Html {
 
 /// The micro F1 against training documents, as a line.
 fn curve(evaluation: &Evaluation) -> Html {
+    if evaluation.curve.is_empty() {
+        return html! {};
+    }
     let (width, height, pad) = (240usize, 90usize, 18usize);
     let most = evaluation
         .curve
@@ -139,7 +142,10 @@ fn evaluation_view(evaluation: &Evaluation) -> Html {
     html! {
         <>
             <table aria-label="Evaluation">
-                <caption>{ format!("{}-fold cross-validation over {} documents, exact span match", evaluation.folds, evaluation.documents) }</caption>
+                <caption>{ match &evaluation.held_out {
+                    Some(file) => format!("Held out: {file}, {} documents, exact span match", evaluation.documents),
+                    None => format!("{}-fold cross-validation over {} documents, exact span match", evaluation.folds, evaluation.documents),
+                } }</caption>
                 <thead><tr><th scope="col">{ "label" }</th><th scope="col">{ "precision" }</th><th scope="col">{ "recall" }</th><th scope="col">{ "F1" }</th><th scope="col">{ "spans" }</th></tr></thead>
                 <tbody>
                     { for evaluation.per_label.iter().map(|(name, c)| score_row(name, c)) }
@@ -149,6 +155,20 @@ fn evaluation_view(evaluation: &Evaluation) -> Html {
             { curve(evaluation) }
         </>
     }
+}
+
+/// A file input's change: the picked file to `callback`, then the input emptied (so the same
+/// file can be picked again).
+fn picked(callback: &Callback<web_sys::File>) -> Callback<Event> {
+    let callback = callback.clone();
+    Callback::from(move |event: Event| {
+        if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                callback.emit(file);
+            }
+            input.set_value("");
+        }
+    })
 }
 
 /// The tagger's panel.
@@ -192,18 +212,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| EditAction::AcceptPredictionsAbove(percent * 10).into())
     };
-    let on_import = {
-        let import = props.actions.import.clone();
-        Callback::from(move |event: Event| {
-            let input = event.target_dyn_into::<web_sys::HtmlInputElement>();
-            if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    import.emit(file);
-                }
-                input.set_value("");
-            }
-        })
-    };
+    let on_import = picked(&props.actions.import);
+    let on_held_out = picked(&props.actions.evaluate_on);
     let click = |callback: &Callback<()>| callback.reform(|_: MouseEvent| ());
     html! {
         <section class="model-panel" aria-label="Model">
@@ -231,6 +241,11 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
                         onclick={props.dispatch.reform(|_: MouseEvent| ReviewAction::Start.into())}>{ "Review one by one" }</button>
                 }
                 <button type="button" class="evaluate" disabled={busy} onclick={click(&props.actions.evaluate)}>{ "Evaluate (5-fold)" }</button>
+                <label class={classes!("file-button", "evaluate-on", tagger.model.is_none().then_some("disabled"))}
+                    title="Score the model on a gold file of any format Open… reads; the workspace stays as it is">
+                    { "Evaluate on a file…" }
+                    <input type="file" class="visually-hidden" disabled={busy || tagger.model.is_none()} onchange={on_held_out} />
+                </label>
                 <button type="button" class="export-model" disabled={tagger.model.is_none()} onclick={click(&props.actions.export)}>{ "Export model" }</button>
                 <label class="file-button">
                     { "Import model…" }

@@ -12,6 +12,7 @@ use crate::tagger::model_record::{ModelRecord, MODEL_KEY};
 use crate::tagger::protocol::{TaggerRequest, TaggerResponse};
 use crate::ui::browser::{downloads, file_reading, indexed_db, worker_client};
 use crate::ui::error::AppError;
+use crate::ui::flows::open_files::open_files;
 use crate::ui::state::tagger::{Evaluation, TrainedModel};
 use crate::ui::wording;
 
@@ -132,23 +133,50 @@ pub async fn evaluate(documents: Vec<DocumentData>) -> Result<Evaluation, AppErr
         documents: DocumentBatch::pack(&documents),
         folds: FOLDS,
     };
-    match ask(request).await? {
-        TaggerResponse::Evaluated {
-            per_label,
-            documents,
-            folds,
-            curve,
-        } => Ok(Evaluation {
-            per_label,
-            documents,
-            folds,
-            curve: curve
-                .into_iter()
-                .map(|(n, f1)| (n, (f1 * 1000.0).round() as u16))
-                .collect(),
-        }),
-        _ => Err(unexpected()),
-    }
+    evaluation(ask(request).await?, None)
+}
+
+/// The model's scores on the documents of a held-out gold file (any format Open… reads);
+/// the workspace is not changed.
+pub async fn evaluate_on(
+    model: &TrainedModel,
+    file: &web_sys::File,
+    current: &AnnotatedDocument,
+) -> Result<Evaluation, AppError> {
+    let opened = open_files(std::slice::from_ref(file), current, |_| ()).await?;
+    let documents: Vec<DocumentData> = opened
+        .documents
+        .iter()
+        .map(|(document, done)| DocumentData::of(document, *done))
+        .collect();
+    let request = TaggerRequest::Score {
+        model: model.bytes.to_vec(),
+        documents: DocumentBatch::pack(&documents),
+    };
+    evaluation(ask(request).await?, Some(file.name()))
+}
+
+/// An evaluation as the panel shows it, from the worker's answer.
+fn evaluation(answer: TaggerResponse, held_out: Option<String>) -> Result<Evaluation, AppError> {
+    let TaggerResponse::Evaluated {
+        per_label,
+        documents,
+        folds,
+        curve,
+    } = answer
+    else {
+        return Err(unexpected());
+    };
+    Ok(Evaluation {
+        per_label,
+        documents,
+        folds,
+        curve: curve
+            .into_iter()
+            .map(|(n, f1)| (n, (f1 * 1000.0).round() as u16))
+            .collect(),
+        held_out,
+    })
 }
 
 /// Keeps the model in the browser store beside the workspace.

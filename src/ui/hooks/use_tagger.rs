@@ -28,6 +28,8 @@ pub struct ModelActions {
     pub pre_annotate_all: Callback<()>,
     /// Cross-validate on the workspace.
     pub evaluate: Callback<()>,
+    /// Score the model on a picked held-out gold file.
+    pub evaluate_on: Callback<web_sys::File>,
     /// Download the model file.
     pub export: Callback<()>,
     /// A picked model file.
@@ -115,6 +117,25 @@ fn model_actions(latest: Latest) -> ModelActions {
                 latest.borrow().dispatch(action.into());
             });
         }),
+        evaluate_on: {
+            let latest = latest.clone();
+            Callback::from(move |file: web_sys::File| {
+                let state = latest.borrow().clone();
+                let Some(model) = state.tagger.model.clone() else {
+                    return;
+                };
+                state.dispatch(TaggerAction::Started(TaggerStatus::Evaluating).into());
+                let latest = latest.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let current = state.workspace.open_document();
+                    let action = match tagger::evaluate_on(&model, &file, &current).await {
+                        Ok(evaluation) => TaggerAction::Evaluated(Rc::new(evaluation)),
+                        Err(error) => TaggerAction::Failed(error.to_string()),
+                    };
+                    latest.borrow().dispatch(action.into());
+                });
+            })
+        },
         export: with(|latest| {
             let state = latest.borrow().clone();
             let Some(model) = state.tagger.model.clone() else {

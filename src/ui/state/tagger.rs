@@ -42,10 +42,12 @@ pub struct Evaluation {
     pub per_label: Vec<(String, Counts)>,
     /// Documents evaluated.
     pub documents: usize,
-    /// Folds.
+    /// Folds (none for a held-out file).
     pub folds: usize,
     /// Micro F1 in per mille against training documents per fold.
     pub curve: Vec<(usize, u16)>,
+    /// The held-out file the model was scored on, instead of folds.
+    pub held_out: Option<String>,
 }
 
 /// The tagger's part of the state.
