@@ -295,3 +295,15 @@ fn the_page_opens_its_own_format_as_the_pipeline_does_and_nothing_else() {
         "its progress is shown from the worker"
     );
 }
+
+#[test]
+fn the_workers_warm_up_opens_its_made_up_file_whole() {
+    let answer = article_annotator::formats::warm_up::warm_up();
+    assert_eq!(
+        answer,
+        Response::Opened {
+            sources: vec!["warm-up.jsonl (doccano JSONL)".to_owned()],
+            refusals: Vec::new(),
+        }
+    );
+}

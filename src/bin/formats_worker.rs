@@ -34,6 +34,8 @@ fn main() {
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     let _ = scope.post_message(&"ready".into());
+    // The engine optimizes what runs often: the first file the user picks meets warm code.
+    let _ = article_annotator::formats::warm_up::warm_up();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

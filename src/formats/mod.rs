@@ -29,6 +29,7 @@ pub mod text_encoding;
 pub mod tokens;
 pub mod utf8_bytes;
 pub mod w3c;
+pub mod warm_up;
 pub mod workspace_file;
 pub mod zip_archive;
 
