@@ -10,6 +10,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::format_error::{ExportError, FormatError, SpanProblem};
+use crate::model::order;
 use crate::model::snapping::possessive_len;
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, EditError, LabelId,
@@ -124,8 +125,8 @@ impl LabeledText {
             }
             word_bounds.push(offset);
         }
-        let mut order: Vec<usize> = (0..self.spans.len()).collect();
-        order.sort_by_key(|&i| (self.spans[i].start, Reverse(self.spans[i].end)));
+        let key = |i: usize| (self.spans[i].start, Reverse(self.spans[i].end));
+        let order = order::order_of(self.spans.len(), &|a, b| key(a).cmp(&key(b)));
         let mut problems = Vec::new();
         // The span reaching furthest so far, as (end, index).
         let mut furthest: Option<(usize, usize)> = None;

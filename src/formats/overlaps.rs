@@ -5,6 +5,7 @@
 use std::cmp::Reverse;
 
 use super::labeled_text::LabeledText;
+use crate::model::order;
 
 /// A span left out of an export because it overlaps one that is kept.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -25,8 +26,8 @@ pub struct SkippedSpan {
 
 /// Indices of the spans kept (outermost first, in text order) and of those that overlap them.
 pub fn outermost(document: &LabeledText) -> (Vec<usize>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..document.spans.len()).collect();
-    order.sort_by_key(|&i| (document.spans[i].start, Reverse(document.spans[i].end)));
+    let key = |i: usize| (document.spans[i].start, Reverse(document.spans[i].end));
+    let order = order::order_of(document.spans.len(), &|a, b| key(a).cmp(&key(b)));
     let (mut kept, mut skipped) = (Vec::new(), Vec::new());
     let mut reach = 0;
     for index in order {

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::model::order;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One token.
@@ -30,7 +31,7 @@ fn separates(c: char) -> bool {
 /// The tokens of `text`, also cut at each code point offset in `cuts`.
 pub fn tokenize(text: &str, cuts: &[usize]) -> Vec<Token> {
     let mut cuts = cuts.to_vec();
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
     let mut tokens: Vec<Token> = Vec::new();
     let mut offset = 0;

@@ -10,6 +10,7 @@ pub mod history;
 pub mod label;
 pub mod occurrences;
 pub mod offsets;
+pub mod order;
 pub mod paragraph_spans;
 pub mod saved_history;
 pub mod segments;

@@ -11,6 +11,7 @@ use super::edit_error::EditError;
 use super::history::Edit;
 use super::label::LabelSet;
 use super::store::{AnnotationStore, OverlapPolicy};
+use crate::model::order;
 
 /// How much of a saved history could be kept: the steps that replay onto the saved spans and
 /// labels, newest first; older undo steps (and later redo steps) past the first that does not
@@ -47,7 +48,7 @@ impl AnnotationStore {
         // In text order, each goes in at the end: no file order makes this quadratic.
         let mut saved: Vec<Annotation> = saved.into_iter().collect();
         // Keys are unique (they end with the id): an unstable sort orders them the same.
-        saved.sort_unstable_by_key(Annotation::text_order);
+        order::sort_by_key(&mut saved, Annotation::text_order);
         for annotation in saved {
             let checked = store.checked_range(document, annotation.range());
             let checked = checked.and_then(|range| {
@@ -70,7 +71,7 @@ impl AnnotationStore {
     /// worker checked them as it opened their file): they are put in text order and nothing
     /// is checked again.
     pub fn from_checked(mut annotations: Vec<Annotation>, policy: OverlapPolicy) -> Self {
-        annotations.sort_unstable_by_key(Annotation::text_order);
+        order::sort_by_key(&mut annotations, Annotation::text_order);
         Self {
             next_id: annotations.iter().map(|a| a.id.0 + 1).max().unwrap_or(0),
             longest: annotations

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::annotation::Annotation;
 use super::document::Paragraph;
+use crate::model::order;
 
 /// A run of text and the annotations that cover all of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub fn segments_with_cuts(
         .map(|offset| offset.clamp(chars.start, chars.end))
         .chain([chars.start, chars.end])
         .collect();
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
 
     let byte_cuts = bytes_of_chars(text, paragraph, &cuts);
@@ -50,7 +51,7 @@ pub fn segments_with_cuts(
                 .filter(|a| a.start <= c[0] && c[1] <= a.end)
                 .copied()
                 .collect();
-            covering.sort_by_key(|a| std::cmp::Reverse(a.end - a.start));
+            order::sort_by_key(&mut covering, |a| std::cmp::Reverse(a.end - a.start));
             Segment {
                 chars: c[0]..c[1],
                 bytes: b[0]..b[1],

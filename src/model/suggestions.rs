@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::document::Document;
 use super::label::LabelId;
 use super::store::AnnotationStore;
+use crate::model::order;
 
 /// A place where a labeled string occurs again, unannotated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,7 +55,7 @@ pub fn suggestions(
                 .map(|(string, label)| (string.as_str(), *label)),
         )
         .collect();
-    pairs.sort_unstable();
+    order::sort(&mut pairs);
     let strings_and_labels = pairs.chunk_by(|a, b| a.0 == b.0).filter_map(|same_string| {
         let label = same_string
             .chunk_by(|a, b| a.1 == b.1)
@@ -65,7 +66,9 @@ pub fn suggestions(
     });
     let mut strings: Vec<(&str, &str, LabelId)> = strings_and_labels.collect();
     // By first word, longest first, for a binary search at each word of the text.
-    strings.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
+    order::sort_by(&mut strings, |a, b| {
+        a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len()))
+    });
     let bounds = document.word_bounds();
     let mut found = Vec::new();
     let mut resume = 0;

@@ -54,12 +54,16 @@ fn as_text(name: String, content: String) -> Result<NamedText, String> {
     })
 }
 
+/// Hears (done, total) while many documents are read, and `None` at the end. One type, not a
+/// generic: each caller's closure would otherwise compile a copy of the whole open.
+pub type Progress = Rc<dyn Fn(Option<(usize, usize)>)>;
+
 /// Reads the files and opens every document they hold; `progress` hears (done, total) while
 /// many documents are read, and `None` at the end.
 pub async fn open_files(
     files: &[web_sys::File],
     current: &AnnotatedDocument,
-    progress: impl Fn(Option<(usize, usize)>) + Clone + 'static,
+    progress: Progress,
 ) -> Result<OpenedFiles, AppError> {
     let (mut named, mut refusals) = (Vec::new(), Vec::new());
     for file in files {
@@ -108,7 +112,7 @@ struct Opened {
 async fn in_worker(
     named: Vec<NamedText>,
     current: &AnnotatedDocument,
-    progress: &(impl Fn(Option<(usize, usize)>) + Clone + 'static),
+    progress: &Progress,
 ) -> Result<Opened, AppError> {
     let received: Rc<RefCell<Received>> = Rc::default();
     let request = Request::Open {

@@ -12,6 +12,7 @@ use crate::default_article;
 use crate::formats::native_json;
 use crate::formats::recovery::{self, Recovered};
 use crate::formats::workspace_file;
+use crate::model::order;
 use crate::model::{AnnotatedDocument, Workspace};
 use crate::ui::browser::indexed_db::{self as workspace_store, StorageError};
 use crate::ui::browser::local_storage::{self as storage, DOCUMENT_KEY};
@@ -231,7 +232,7 @@ fn numbered_document_keys(keys: &[String]) -> Vec<String> {
         .iter()
         .filter_map(|key| Some((key_index(key)?, key)))
         .collect();
-    numbered.sort_unstable();
+    order::sort(&mut numbered);
     numbered.into_iter().map(|(_, key)| key.clone()).collect()
 }
 

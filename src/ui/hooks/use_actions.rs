@@ -144,20 +144,22 @@ fn actions(latest: Latest, article: NodeRef, alt_selection: Rc<Cell<bool>>) -> A
             let current = state.workspace.open_document();
             let dispatcher = state.dispatcher();
             wasm_bindgen_futures::spawn_local(async move {
-                let progress = {
+                let progress: open_files::Progress = {
                     let dispatcher = dispatcher.clone();
-                    move |progress| dispatcher.dispatch(ViewAction::SetProgress(progress).into())
+                    Rc::new(move |progress| {
+                        dispatcher.dispatch(ViewAction::SetProgress(progress).into())
+                    })
                 };
                 progress(Some((0, 0)));
-                let action: Action = match open_files::open_files(&files, &current, progress).await
-                {
-                    Ok(opened) => DocumentAction::Add {
-                        documents: opened.documents,
-                        message: opened.message,
-                    }
-                    .into(),
-                    Err(error) => ViewAction::Notify(Notice::error(error.to_string())).into(),
-                };
+                let action: Action =
+                    match open_files::open_files(&files, &current, Rc::clone(&progress)).await {
+                        Ok(opened) => DocumentAction::Add {
+                            documents: opened.documents,
+                            message: opened.message,
+                        }
+                        .into(),
+                        Err(error) => ViewAction::Notify(Notice::error(error.to_string())).into(),
+                    };
                 dispatcher.dispatch(action);
             });
         }),

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::{edits, view, AppState, EditAction, ViewAction};
+use crate::model::order;
 use crate::model::suggestions::Suggestion;
 
 /// What was answered for one prediction.
@@ -73,7 +74,7 @@ pub fn reduce(state: Rc<AppState>, action: ReviewAction) -> Rc<AppState> {
             if queue.is_empty() {
                 return state;
             }
-            queue.sort_by_key(|s| (uncertainty(s), s.start));
+            order::sort_by_key(&mut queue, |s| (uncertainty(s), s.start));
             let mut next = (*state).clone();
             next.view.review = Some(Review {
                 queue: queue.into(),
@@ -129,7 +130,7 @@ fn undo(state: Rc<AppState>) -> Rc<AppState> {
         let mut predictions = next.view.predictions.to_vec();
         if !predictions.contains(&asked) {
             predictions.push(asked);
-            predictions.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            order::sort_by_key(&mut predictions, |s| (s.start, std::cmp::Reverse(s.end)));
             next.view.predictions = predictions.into();
         }
         super::tagger::show(&mut next);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::{AppState, Notice};
+use crate::model::order;
 use crate::model::suggestions::Suggestion;
 use crate::tagger::evaluate::Counts;
 use crate::tagger::protocol::ModelSummary;
@@ -125,7 +126,7 @@ pub enum TaggerAction {
 /// prediction; of overlapping predictions the earlier (outer) one, so none overlap.
 pub fn shown(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Rc<[Suggestion]> {
     let mut all: Vec<Suggestion> = predictions.to_vec();
-    all.sort_by_key(|s| (s.start, Reverse(s.end)));
+    order::sort_by_key(&mut all, |s| (s.start, Reverse(s.end)));
     let mut kept: Vec<Suggestion> = Vec::with_capacity(all.len() + dictionary.len());
     for s in all {
         if kept.last().is_none_or(|last| last.end <= s.start) {
@@ -135,7 +136,7 @@ pub fn shown(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Rc<[Sugge
     let free = |s: &Suggestion| !kept.iter().any(|p| p.start < s.end && s.start < p.end);
     let extra: Vec<Suggestion> = dictionary.iter().filter(|s| free(s)).copied().collect();
     kept.extend(extra);
-    kept.sort_by_key(|s| (s.start, Reverse(s.end)));
+    order::sort_by_key(&mut kept, |s| (s.start, Reverse(s.end)));
     kept.into()
 }
 

@@ -3,6 +3,7 @@
 
 use crate::formats::overlaps::SkippedSpan;
 use crate::formats::Format;
+use crate::model::order;
 use crate::model::workspace::CorpusTally;
 use crate::model::{AnnotatedDocument, LabelSet, WorkspaceError};
 use crate::ui::state::Settings;
@@ -110,7 +111,7 @@ pub fn opened(
         .filter(|label| current.by_name(&label.name).is_none())
         .map(|label| label.name.as_str())
         .collect();
-    added.sort_unstable();
+    order::sort(&mut added);
     added.dedup();
     if !added.is_empty() {
         message.push_str(&format!("; new labels: {}", added.join(", ")));
