@@ -7,7 +7,6 @@
 mod browser_app;
 
 use browser_app::*;
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -183,15 +182,10 @@ async fn a_label_set_exports_and_imports_as_json() {
 
 /// Picks a label set file with Import labels….
 async fn pick_labels(app: &Mounted, file: &web_sys::File) {
-    let transfer = web_sys::DataTransfer::new().expect("transfer");
-    transfer.items().add_with_file(file).expect("add");
-    let input: web_sys::HtmlInputElement = app.all(".label-files input[type=file]")[0]
-        .clone()
-        .unchecked_into();
-    input.set_files(transfer.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
-    TimeoutFuture::new(100).await;
-    yew::scheduler::flush().await;
+    pick_files_into(
+        app,
+        ".label-files input[type=file]",
+        std::slice::from_ref(file),
+    )
+    .await;
 }

@@ -45,15 +45,8 @@ fn training_file() -> String {
 }
 
 /// Waits (up to 20 seconds: training runs in the page here, unoptimized) until `ready`.
-async fn wait_long(mut ready: impl FnMut() -> bool) -> bool {
-    for _ in 0..400 {
-        if ready() {
-            return true;
-        }
-        TimeoutFuture::new(50).await;
-        yew::scheduler::flush().await;
-    }
-    ready()
+async fn wait_long(ready: impl FnMut() -> bool) -> bool {
+    wait_for(1000, ready).await
 }
 
 /// Selects the whole text of the predicted mark that reads `text`.
@@ -65,25 +58,6 @@ fn select_prediction(app: &Mounted, text: &str) {
         .unwrap_or_else(|| panic!("{text} is predicted"));
     let node = mark.first_child().expect("text node");
     select_range(&node, 0, &node, text.encode_utf16().count() as u32);
-}
-
-/// Picks `file` with the file input at `selector`, as the file dialog would.
-async fn pick_into(app: &Mounted, selector: &str, file: &web_sys::File) {
-    use wasm_bindgen::JsCast;
-    let transfer = web_sys::DataTransfer::new().expect("transfer");
-    transfer.items().add_with_file(file).expect("add");
-    let input: web_sys::HtmlInputElement = app
-        .root
-        .query_selector(selector)
-        .expect("selector")
-        .expect("file input")
-        .unchecked_into();
-    input.set_files(transfer.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
-    TimeoutFuture::new(100).await;
-    yew::scheduler::flush().await;
 }
 
 fn counts(app: &Mounted) -> String {
@@ -173,10 +147,10 @@ async fn the_tagger_pre_annotates_and_its_predictions_are_accepted_refused_and_r
     // Scored on a held-out gold file: a table for that file, and the workspace as it was.
     let listed = app.texts("nav.documents h2").concat();
     let gold = r#"{"text": "Alice Moore and Bob Stone met in Paris.", "label": [[0, 11, "Person"], [16, 25, "Person"], [33, 38, "Place"]]}"#;
-    pick_into(
+    pick_files_into(
         &app,
         ".model-panel .evaluate-on input",
-        &text_file("gold.jsonl", gold),
+        &[text_file("gold.jsonl", gold)],
     )
     .await;
     assert!(

@@ -19,7 +19,7 @@ use article_annotator::tagger::{
 use documents::{doc, range_of};
 
 /// The Wikinews documents of GUM (see tests/fixtures/wikinews-gum/README.md), in name order.
-fn corpus() -> Vec<Example> {
+fn corpus_documents() -> Vec<AnnotatedDocument> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-gum");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("corpus folder")
@@ -31,10 +31,14 @@ fn corpus() -> Vec<Example> {
         .iter()
         .map(|path| {
             let json = std::fs::read_to_string(path).expect("readable");
-            let annotated = native_json::import(&json).expect("a native file");
-            example_of(&annotated)
+            native_json::import(&json).expect("a native file")
         })
         .collect()
+}
+
+/// The same documents as training examples.
+fn corpus() -> Vec<Example> {
+    corpus_documents().iter().map(example_of).collect()
 }
 
 fn example(text: &str, spans: &[(&str, &str)]) -> Example {
@@ -233,19 +237,7 @@ fn the_worker_reads_a_picked_model_file_for_the_page_and_refuses_what_is_not_one
 fn the_worker_scores_a_model_on_held_out_documents_as_evaluate_does() {
     use article_annotator::formats::protocol::{DocumentBatch, DocumentData};
     use article_annotator::tagger::protocol::{handle, TaggerRequest, TaggerResponse};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-gum");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    let annotated: Vec<AnnotatedDocument> = paths
-        .iter()
-        .map(|p| {
-            native_json::import(&std::fs::read_to_string(p).expect("readable")).expect("native")
-        })
-        .collect();
+    let annotated = corpus_documents();
     let (train_on, held_out) = annotated.split_at(30);
     let examples: Vec<Example> = train_on.iter().map(example_of).collect();
     let model = train(&examples, &[], quick()).expect("trained");

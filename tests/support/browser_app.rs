@@ -117,8 +117,13 @@ pub async fn reset_storage() {
 }
 
 /// Waits (up to two seconds) until `ready` holds.
-pub async fn wait_until(mut ready: impl FnMut() -> bool) -> bool {
-    for _ in 0..100 {
+pub async fn wait_until(ready: impl FnMut() -> bool) -> bool {
+    wait_for(100, ready).await
+}
+
+/// Waits up to `rounds` rounds of 20 ms until `ready` holds.
+pub async fn wait_for(rounds: usize, mut ready: impl FnMut() -> bool) -> bool {
+    for _ in 0..rounds {
         if ready() {
             return true;
         }
@@ -203,15 +208,15 @@ pub fn python_slice(text: &str, start: &Value, end: &Value) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
 
-/// Picks `files` with the Open control, as the file dialog would.
-pub async fn pick_files(app: &Mounted, files: &[web_sys::File]) {
+/// Picks `files` with the file input at `selector`, as the file dialog would.
+pub async fn pick_files_into(app: &Mounted, selector: &str, files: &[web_sys::File]) {
     let transfer = web_sys::DataTransfer::new().expect("transfer");
     for file in files {
         transfer.items().add_with_file(file).expect("add");
     }
     let input: web_sys::HtmlInputElement = app
         .root
-        .query_selector(".file-button input[type=file]")
+        .query_selector(selector)
         .expect("selector")
         .expect("file input")
         .unchecked_into();
@@ -221,6 +226,11 @@ pub async fn pick_files(app: &Mounted, files: &[web_sys::File]) {
     // Reading the files is asynchronous.
     TimeoutFuture::new(100).await;
     yew::scheduler::flush().await;
+}
+
+/// Picks `files` with the Open control, as the file dialog would.
+pub async fn pick_files(app: &Mounted, files: &[web_sys::File]) {
+    pick_files_into(app, ".file-button input[type=file]", files).await;
 }
 
 /// Picks `file` with the Open control.
