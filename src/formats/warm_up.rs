@@ -33,23 +33,22 @@ fn made_up_file() -> String {
         (28, 34, "Place"),
         (46, 62, "Event"),
     ];
-    let mut file = String::new();
-    for n in 0..DOCUMENTS {
-        let text = sentence.repeat(12);
-        let step = sentence.chars().count();
-        let labels: Vec<String> = (0..12)
-            .flat_map(|k| {
-                spans
-                    .iter()
-                    .map(move |(s, e, l)| (s + k * step, e + k * step, l))
-            })
-            .map(|(s, e, l)| format!("[{s},{e},\"{l}\"]"))
-            .collect();
-        file.push_str(&format!(
-            "{{\"id\":{n},\"text\":\"{}\",\"label\":[{}]}}\n",
-            text.trim_end(),
-            labels.join(",")
-        ));
-    }
-    file
+    let step = sentence.chars().count();
+    let labels: Vec<String> = (0..12)
+        .flat_map(|k| {
+            spans
+                .iter()
+                .map(move |(s, e, l)| (s + k * step, e + k * step, l))
+        })
+        .map(|(s, e, l)| format!("[{s},{e},\"{l}\"]"))
+        .collect();
+    let (text, labels) = (sentence.repeat(12), labels.join(","));
+    (0..DOCUMENTS)
+        .map(|n| {
+            format!(
+                "{{\"id\":{n},\"text\":\"{}\",\"label\":[{labels}]}}\n",
+                text.trim_end()
+            )
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
-//! One sort for the app: the lists the page puts in order go through here, sorted as indices
-//! under a comparison behind a reference, so the page's WebAssembly holds one copy of the
-//! standard library's sort. Each `sort_by_key` on its own element type or key closure compiled
+//! One sort for the page's code: the lists the page puts in order go through here, sorted as
+//! indices under a comparison behind a reference, so the page's WebAssembly holds one copy of
+//! the standard library's sort. Each `sort_by_key` on its own element type or key closure compiled
 //! a copy of its own (12 copies, 45 KB before optimization). Sorts are stable.
 
 use std::cmp::Ordering;
