@@ -25,7 +25,7 @@ use super::native_json::{
     self, labels_json_with_ids, read_labels, DocumentJson, ExportError, ImportError, LabelJson,
     PolicyJson,
 };
-use crate::model::{AnnotatedDocument, AnnotationStore, Document, Edit, HistoryFit, LabelSet};
+use crate::model::{AnnotatedDocument, Document, Edit, HistoryFit, LabelSet};
 
 /// Value of a record's `format` field.
 pub const RECORD_FORMAT: &str = "article-annotator-record";
@@ -169,16 +169,7 @@ fn read_compact(json: &str) -> Result<AnnotatedDocument, ImportError> {
         record.document.title.into_owned(),
         &record.document.text,
     );
-    let store = AnnotationStore::from_saved(&document, annotations, record.overlap_policy.into())
-        .map_err(|(annotation, reason)| ImportError::InvalidSpan {
-        annotation: annotation.id.0,
-        reason,
-    })?;
-    Ok(AnnotatedDocument {
-        document: Rc::new(document),
-        labels: Rc::new(labels),
-        store,
-    })
+    native_json::annotated_from_saved(document, labels, annotations, record.overlap_policy.into())
 }
 
 /// A document from its record alone, under the labels it was saved with and without its

@@ -195,11 +195,23 @@ pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
             })
         })
         .collect::<Result<Vec<_>, ImportError>>()?;
-    let store = AnnotationStore::from_saved(&document, annotations, file.overlap_policy.into())
-        .map_err(|(annotation, reason)| ImportError::InvalidSpan {
+    annotated_from_saved(document, labels, annotations, file.overlap_policy.into())
+}
+
+/// A document with its saved spans, checked against the text and the overlap policy (a native
+/// file's and a browser store record's alike); the first span that does not fit is named.
+pub(crate) fn annotated_from_saved(
+    document: Document,
+    labels: LabelSet,
+    annotations: Vec<Annotation>,
+    policy: OverlapPolicy,
+) -> Result<AnnotatedDocument, ImportError> {
+    let store = AnnotationStore::from_saved(&document, annotations, policy).map_err(
+        |(annotation, reason)| ImportError::InvalidSpan {
             annotation: annotation.id.0,
             reason,
-        })?;
+        },
+    )?;
     Ok(AnnotatedDocument {
         document: Rc::new(document),
         labels: Rc::new(labels),
