@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use super::tagger_tasks::{learn_answers, pre_annotate, pre_annotate_all, train, train_now};
 use super::use_latest::Latest;
+use crate::ui::error::AppError;
 use crate::ui::flows::tagger;
+use crate::ui::state::tagger::Evaluation;
 use crate::ui::state::{AppState, Notice, TaggerAction, TaggerStatus, ViewAction};
 
 /// How long after the latest change the model retrains, in milliseconds.
@@ -107,15 +109,7 @@ fn model_actions(latest: Latest) -> ModelActions {
         evaluate: with(|latest| {
             let state = latest.borrow().clone();
             let documents = tagger::training_documents(&state.workspace);
-            state.dispatch(TaggerAction::Started(TaggerStatus::Evaluating).into());
-            let latest = latest.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match tagger::evaluate(documents).await {
-                    Ok(evaluation) => TaggerAction::Evaluated(Rc::new(evaluation)),
-                    Err(error) => TaggerAction::Failed(error.to_string()),
-                };
-                latest.borrow().dispatch(action.into());
-            });
+            evaluate_with(latest, async move { tagger::evaluate(documents).await });
         }),
         evaluate_on: {
             let latest = latest.clone();
@@ -124,15 +118,9 @@ fn model_actions(latest: Latest) -> ModelActions {
                 let Some(model) = state.tagger.model.clone() else {
                     return;
                 };
-                state.dispatch(TaggerAction::Started(TaggerStatus::Evaluating).into());
-                let latest = latest.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let current = state.workspace.open_document();
-                    let action = match tagger::evaluate_on(&model, &file, &current).await {
-                        Ok(evaluation) => TaggerAction::Evaluated(Rc::new(evaluation)),
-                        Err(error) => TaggerAction::Failed(error.to_string()),
-                    };
-                    latest.borrow().dispatch(action.into());
+                let current = state.workspace.open_document();
+                evaluate_with(&latest, async move {
+                    tagger::evaluate_on(&model, &file, &current).await
                 });
             })
         },
@@ -170,4 +158,22 @@ fn model_actions(latest: Latest) -> ModelActions {
             })
         },
     }
+}
+
+/// Says the tagger is evaluating, then shows what `evaluation` gives, or why it failed.
+fn evaluate_with(
+    latest: &Latest,
+    evaluation: impl std::future::Future<Output = Result<Evaluation, AppError>> + 'static,
+) {
+    latest
+        .borrow()
+        .dispatch(TaggerAction::Started(TaggerStatus::Evaluating).into());
+    let latest = latest.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match evaluation.await {
+            Ok(evaluation) => TaggerAction::Evaluated(Rc::new(evaluation)),
+            Err(error) => TaggerAction::Failed(error.to_string()),
+        };
+        latest.borrow().dispatch(action.into());
+    });
 }
