@@ -151,3 +151,57 @@ fn predictions_for_a_document_no_longer_open_are_dropped() {
     }));
     assert!(state.view.suggestions.is_empty());
 }
+
+/// Native only: proptest's random source does not build for wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+mod merging {
+    use super::*;
+
+    /// What [`shown`] is defined to give, worked out the plain way: the predictions by start
+    /// (longer first) with any that overlaps an earlier kept one left out, then every dictionary
+    /// suggestion that overlaps no kept prediction, all by start.
+    fn shown_plainly(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Vec<Suggestion> {
+        let key = |s: &Suggestion| (s.start, std::cmp::Reverse(s.end));
+        let mut all = predictions.to_vec();
+        all.sort_by_key(key);
+        let mut kept: Vec<Suggestion> = Vec::new();
+        for s in all {
+            if kept.last().is_none_or(|last| last.end <= s.start) {
+                kept.push(s);
+            }
+        }
+        let free = |s: &Suggestion| !kept.iter().any(|p| p.start < s.end && s.start < p.end);
+        let extra: Vec<Suggestion> = dictionary.iter().filter(|s| free(s)).copied().collect();
+        kept.extend(extra);
+        kept.sort_by_key(key);
+        kept
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shown_merges_as_the_plain_definition_does(
+            raw_predictions in proptest::collection::vec((0usize..60, 1usize..8, 0u16..1000), 0..12),
+            raw_dictionary in proptest::collection::vec((0usize..8, 1usize..6), 0..12),
+        ) {
+            let predictions: Vec<Suggestion> = raw_predictions
+                .iter()
+                .map(|&(start, len, per_mille)| predicted(start, start + len, 0, per_mille))
+                .collect();
+            // Dictionary suggestions come in text order and never overlap (as they are found).
+            let mut at = 0;
+            let dictionary: Vec<Suggestion> = raw_dictionary
+                .iter()
+                .map(|&(gap, len)| {
+                    at += gap;
+                    let s = Suggestion { start: at, end: at + len, label: LabelId(1), confidence: None };
+                    at += len;
+                    s
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                shown(&predictions, &dictionary).to_vec(),
+                shown_plainly(&predictions, &dictionary)
+            );
+        }
+    }
+}

@@ -4,7 +4,9 @@
 //! the labeled strings grouped by their first word, counting code points on the way.
 //! Offsets are code points.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -32,6 +34,39 @@ impl Suggestion {
     /// Its code point range.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+/// Some of a shared list of suggestions (one paragraph's): shared, not copied, since thousands
+/// are worked out again after each edit; compared by content.
+#[derive(Debug, Clone)]
+pub struct SharedSuggestions {
+    all: Rc<[Suggestion]>,
+    within: Range<usize>,
+}
+
+impl SharedSuggestions {
+    /// The suggestions of `all` at the positions `within`.
+    pub fn within(all: &Rc<[Suggestion]>, within: Range<usize>) -> Self {
+        let within = within.start.min(all.len())..within.end.min(all.len());
+        Self {
+            all: Rc::clone(all),
+            within,
+        }
+    }
+}
+
+impl std::ops::Deref for SharedSuggestions {
+    type Target = [Suggestion];
+
+    fn deref(&self) -> &[Suggestion] {
+        self.all.get(self.within.clone()).unwrap_or_default()
+    }
+}
+
+impl PartialEq for SharedSuggestions {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
     }
 }
 
@@ -69,7 +104,20 @@ pub fn suggestions(
     order::sort_by(&mut strings, |a, b| {
         a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len()))
     });
+    // Where each first word's strings are in that order: one lookup per word of the text (a
+    // binary search compared about 13 strings per word, most of the time on a long text).
+    let mut by_first: HashMap<&str, Range<usize>> = HashMap::with_capacity(strings.len());
+    for (at, (word, _, _)) in strings.iter().enumerate() {
+        by_first
+            .entry(word)
+            .and_modify(|group| group.end = at + 1)
+            .or_insert(at..at + 1);
+    }
     let bounds = document.word_bounds();
+    // The spans that start before the latest match, passed in text order (matches start in
+    // text order too, so each span is passed once), and the furthest end among them.
+    let mut spans = store.iter().peekable();
+    let mut passed_end = 0;
     let mut found = Vec::new();
     let mut resume = 0;
     // One pass over the words, counting code points on the way.
@@ -81,10 +129,10 @@ pub fn suggestions(
         if start < resume {
             continue;
         }
-        let first = strings.partition_point(|(word, _, _)| *word < segment);
-        let candidates = strings[first..]
-            .iter()
-            .take_while(|(word, _, _)| *word == segment);
+        let Some(group) = by_first.get(segment) else {
+            continue;
+        };
+        let candidates = strings[group.clone()].iter();
         // A match must end on a word boundary: one of the next few.
         let ends_on_bound = |end: usize| {
             bounds[at + 1..]
@@ -106,7 +154,12 @@ pub fn suggestions(
             label,
             confidence: None,
         };
-        let free = store.overlapping(suggestion.range()).next().is_none();
+        while let Some(span) = spans.next_if(|span| span.start < suggestion.start) {
+            passed_end = passed_end.max(span.end);
+        }
+        // Free when no passed span reaches into it and the next span starts after it.
+        let free = passed_end <= suggestion.start
+            && spans.peek().is_none_or(|span| suggestion.end <= span.start);
         if free && rejected.binary_search(&suggestion).is_err() {
             found.push(suggestion);
             resume = end;

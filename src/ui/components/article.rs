@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::label_styles::{color_class, outer_class};
 use crate::model::paragraph_spans::ChunkSpans;
 use crate::model::segments::{segments_with_cuts, Segment};
-use crate::model::suggestions::Suggestion;
+use crate::model::suggestions::{SharedSuggestions, Suggestion};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
 use crate::ui::browser::{selection, viewport};
 
@@ -160,7 +160,7 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
         let all = &props.suggestions;
         let first = all.partition_point(|s| s.end <= paragraph.chars.start);
         let last = all.partition_point(|s| s.start < paragraph.chars.end);
-        let suggestions: Rc<[Suggestion]> = all[first..last.max(first)].into();
+        let suggestions = SharedSuggestions::within(all, first..last.max(first));
         html! {
             <ParagraphView
                 key={index}
@@ -173,8 +173,7 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
             />
         }
     });
-    // An eager chunk is laid out at once: skipping it first, as `content-visibility: auto`
-    // does for a new element, would cost a second layout in the frame that shows it.
+    // The first eager chunk is laid out at once (static/style.css says why).
     let class = classes!("chunk", props.eager.then_some("eager"));
     html! { <div {class} ref={node}>{ for views }</div> }
 }
@@ -193,7 +192,7 @@ pub struct ParagraphProps {
     /// The selected annotation, if it overlaps this paragraph.
     pub selected: Option<AnnotationId>,
     /// Suggestions overlapping this paragraph.
-    pub suggestions: Rc<[Suggestion]>,
+    pub suggestions: SharedSuggestions,
 }
 
 impl PartialEq for ParagraphProps {
@@ -241,19 +240,21 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
             "{}:{}:{}",
             suggestion.start, suggestion.end, suggestion.label.0
         );
-        let (kind, said) = match suggestion.confidence {
-            // A prediction of the tagger, drawn apart from strings labeled elsewhere.
+        // A prediction of the tagger is drawn apart from strings labeled elsewhere, and says
+        // its confidence on hover. A suggestion's name is in its accessible name only: a title
+        // on each of thousands of them held as much again in the page's memory.
+        let (kind, said, title) = match suggestion.confidence {
             Some(per_mille) => {
                 key.push_str(&format!(":{per_mille}"));
-                let percent = per_mille / 10;
-                ("predicted", format!("Predicted {name} ({percent}%)"))
+                let said = format!("Predicted {name} ({}%)", per_mille / 10);
+                ("predicted", said.clone(), Some(said))
             }
-            None => ("suggested", format!("Suggested {name}")),
+            None => ("suggested", format!("Suggested {name}"), None),
         };
         let class = classes!(kind, color_class(suggestion.label));
         return html! {
-            <mark {class} data-start={start} data-suggestion={key} data-label={name.clone()}
-                title={said.clone()} aria-label={format!("{said}: {text}")}>{ text }</mark>
+            <mark {class} data-start={start} data-suggestion={key} data-label={name}
+                {title} aria-label={format!("{said}: {text}")}>{ text }</mark>
         };
     };
     let name = props.labels.name_of(top.label).to_owned();

@@ -125,19 +125,46 @@ pub enum TaggerAction {
 /// The suggestions shown: predictions first, then strings labeled elsewhere that overlap no
 /// prediction; of overlapping predictions the earlier (outer) one, so none overlap.
 pub fn shown(predictions: &[Suggestion], dictionary: &[Suggestion]) -> Rc<[Suggestion]> {
-    let mut all: Vec<Suggestion> = predictions.to_vec();
-    order::sort_by_key(&mut all, |s| (s.start, Reverse(s.end)));
-    let mut kept: Vec<Suggestion> = Vec::with_capacity(all.len() + dictionary.len());
-    for s in all {
-        if kept.last().is_none_or(|last| last.end <= s.start) {
-            kept.push(s);
+    let (predictions, dictionary) = (in_text_order(predictions), in_text_order(dictionary));
+    let mut outer: Vec<Suggestion> = Vec::with_capacity(predictions.len());
+    for s in predictions.iter() {
+        if outer.last().is_none_or(|last| last.end <= s.start) {
+            outer.push(*s);
         }
     }
-    let free = |s: &Suggestion| !kept.iter().any(|p| p.start < s.end && s.start < p.end);
-    let extra: Vec<Suggestion> = dictionary.iter().filter(|s| free(s)).copied().collect();
-    kept.extend(extra);
-    order::sort_by_key(&mut kept, |s| (s.start, Reverse(s.end)));
-    kept.into()
+    // One pass over both lists in text order: the kept predictions do not overlap, so their
+    // ends rise with their starts and the first one ending after a suggestion's start is the
+    // only one that can overlap it.
+    let mut all: Vec<Suggestion> = Vec::with_capacity(outer.len() + dictionary.len());
+    let mut next = outer.iter().peekable();
+    let mut passed_end = 0;
+    for s in dictionary.iter() {
+        while let Some(p) = next.next_if(|p| key(p) <= key(s)) {
+            passed_end = p.end;
+            all.push(*p);
+        }
+        let overlaps = s.start < passed_end || next.peek().is_some_and(|p| p.start < s.end);
+        if !overlaps {
+            all.push(*s);
+        }
+    }
+    all.extend(next);
+    all.into()
+}
+
+/// The order suggestions are shown in: by start, the longer first.
+fn key(s: &Suggestion) -> (usize, Reverse<usize>) {
+    (s.start, Reverse(s.end))
+}
+
+/// `list` in text order: itself when it is already (as lists made in order are), else a copy.
+fn in_text_order(list: &[Suggestion]) -> std::borrow::Cow<'_, [Suggestion]> {
+    if list.is_sorted_by_key(key) {
+        return std::borrow::Cow::Borrowed(list);
+    }
+    let mut sorted = list.to_vec();
+    order::sort_by_key(&mut sorted, key);
+    std::borrow::Cow::Owned(sorted)
 }
 
 /// On moving from the document `from` to the one `next` opens: the predictions left in
@@ -158,7 +185,13 @@ pub fn carry_predictions(from: &AppState, next: &mut AppState) {
 
 /// Shows the predictions and dictionary suggestions of `next.view` together.
 pub fn show(next: &mut AppState) {
-    next.view.suggestions = shown(&next.view.predictions, &next.view.dictionary);
+    let view = &mut next.view;
+    view.suggestions = if view.predictions.is_empty() && view.dictionary.is_sorted_by_key(key) {
+        // Shared, not copied: thousands of suggestions are worked out after every edit.
+        Rc::clone(&view.dictionary)
+    } else {
+        shown(&view.predictions, &view.dictionary)
+    };
 }
 
 /// Applies what the tagger did.
