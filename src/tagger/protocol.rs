@@ -189,6 +189,28 @@ fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
     Ok(model)
 }
 
+/// The model of `bytes` to change: the cached one itself when it is that model (an update
+/// does not copy every weight), else read from `bytes`.
+fn owned(bytes: &[u8]) -> Result<Model, TaggerFailure> {
+    let key = checksum_of(bytes);
+    let kept = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.take() {
+            Some((k, model)) if k == key => Some(model),
+            other => {
+                *last = other;
+                None
+            }
+        }
+    });
+    match kept {
+        Some(model) => {
+            Ok(std::rc::Rc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()))
+        }
+        None => model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger),
+    }
+}
+
 /// Runs one tagger request.
 pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
     match request {
@@ -226,7 +248,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             text,
             answers,
         } => {
-            let mut model = (*cached(&model)?).clone();
+            let mut model = owned(&model)?;
             let answers: Vec<Answer> = answers
                 .into_iter()
                 .map(|(start, end, label, accepted)| Answer {
