@@ -2,8 +2,10 @@
 //! prefixes and suffixes, its neighbours, its place in the sentence, and whether it lies in a
 //! string already labeled somewhere (the gazetteer). Each feature is a 64-bit hash of its name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+pub use super::gazetteer::{lower_joined, DocumentPhrases, Gazetteer};
+use super::gazetteer::{phrase_marks, phrases_starting};
 use super::lexicon::lexicon;
 use super::sentences::Sentence;
 
@@ -38,108 +40,6 @@ pub fn shape(word: &str) -> String {
         }
     }
     shape
-}
-
-/// Strings labeled in the training data (or the workspace), by label, as lower-case token
-/// sequences: a token inside one gets the feature "in a Person name", wherever it recurs.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Gazetteer {
-    /// Per label index, the phrases (words joined by one space) and in how many documents
-    /// each was labeled.
-    phrases: Vec<HashMap<String, usize>>,
-    /// The longest phrase, in tokens.
-    longest: usize,
-}
-
-impl Gazetteer {
-    /// A gazetteer of no phrases for `labels` labels.
-    pub fn new(labels: usize) -> Self {
-        Self {
-            phrases: vec![HashMap::new(); labels],
-            longest: 0,
-        }
-    }
-
-    /// Adds one document's phrases: per label, the words of each span labeled with it.
-    pub fn add_document(&mut self, phrases: &DocumentPhrases) {
-        for (label, set) in phrases.iter().enumerate().take(self.phrases.len()) {
-            for phrase in set {
-                self.longest = self.longest.max(phrase.split(' ').count()).min(8);
-                *self.phrases[label].entry(phrase.clone()).or_insert(0) += 1;
-            }
-        }
-    }
-
-    /// The phrases, per label, with the number of documents each was labeled in.
-    pub fn entries(&self) -> &[HashMap<String, usize>] {
-        &self.phrases
-    }
-
-    /// A gazetteer of the given phrases (as `entries` returns them).
-    pub fn from_entries(phrases: Vec<HashMap<String, usize>>) -> Self {
-        let longest = phrases
-            .iter()
-            .flat_map(HashMap::keys)
-            .map(|p| p.split(' ').count())
-            .max()
-            .unwrap_or(0)
-            .min(8);
-        Self { phrases, longest }
-    }
-
-    /// Per token of `words`, per label, 1 where a phrase starts there, 2 inside one, else 0;
-    /// phrases labeled only in `own` (the document's own, while training) do not count, so
-    /// the model learns what the gazetteer is worth on names it has not seen.
-    fn marks(&self, words: &[String], own: Option<&DocumentPhrases>) -> Vec<Vec<u8>> {
-        let per_label: Vec<Vec<u8>> = self
-            .phrases
-            .iter()
-            .enumerate()
-            .map(|(label, phrases)| {
-                phrase_marks(words, self.longest, |phrase| {
-                    let mine = own.is_some_and(|own| own[label].contains(phrase));
-                    phrases
-                        .get(phrase)
-                        .is_some_and(|&docs| docs > usize::from(mine))
-                })
-            })
-            .collect();
-        (0..words.len())
-            .map(|t| per_label.iter().map(|marks| marks[t]).collect())
-            .collect()
-    }
-}
-
-/// Per token of `words`, 1 where a phrase that `known` knows starts (the longest, up to
-/// `longest` tokens), 2 inside one, else 0.
-fn phrase_marks(words: &[String], longest: usize, known: impl Fn(&str) -> bool) -> Vec<u8> {
-    let mut marks = vec![0u8; words.len()];
-    let mut at = 0;
-    while at < words.len() {
-        let most = longest.min(words.len() - at);
-        match (1..=most)
-            .rev()
-            .find(|&n| known(&lower_joined(&words[at..at + n])))
-        {
-            Some(n) => {
-                marks[at] = 1;
-                for mark in &mut marks[at + 1..at + n] {
-                    *mark = 2;
-                }
-                at += n;
-            }
-            None => at += 1,
-        }
-    }
-    marks
-}
-
-/// Per label, the phrases one document labels.
-pub type DocumentPhrases = Vec<HashSet<String>>;
-
-/// Words joined by a space, lower case.
-pub fn lower_joined(words: &[String]) -> String {
-    words.join(" ").to_lowercase()
 }
 
 /// What a document says about its own words: those seen capitalized somewhere other than a
@@ -180,9 +80,12 @@ pub fn sentence_features(
     let words = &sentence.words;
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let marks = gazetteer.marks(words, own);
     let lexicon = lexicon();
-    let places = phrase_marks(words, lexicon.longest_place, |p| lexicon.places.contains(p));
+    let starting = phrases_starting(&lower, gazetteer.longest.max(lexicon.longest_place));
+    let marks = gazetteer.marks(&starting, own);
+    let places = phrase_marks(&starting, lexicon.longest_place, |p| {
+        lexicon.places.contains(p)
+    });
     let first = |i: isize| {
         usize::try_from(i)
             .ok()

@@ -14,6 +14,7 @@ pub mod error;
 pub mod evaluate;
 pub mod examples;
 pub mod features;
+pub mod gazetteer;
 pub mod gold;
 pub mod lexicon;
 pub mod model_file;

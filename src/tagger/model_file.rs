@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::error::TaggerError;
 use super::features::Gazetteer;
-use super::perceptron::{Model, LAYERS};
+use super::perceptron::{FeatureMap, Model, LAYERS};
 
 /// The first bytes of every model file.
 const MAGIC: &[u8; 8] = b"AANERMDL";
@@ -167,7 +167,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, TaggerError> {
     }
     let width = LAYERS * (model.tags() - 1);
     let features = r.count(8 + 4 * width)?;
-    let mut weights = HashMap::with_capacity(features);
+    let mut weights = FeatureMap::with_capacity_and_hasher(features, Default::default());
     for _ in 0..features {
         let feature = r.u64()?;
         let w = (0..width).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;

@@ -1,13 +1,12 @@
 //! Training: the averaged structured perceptron, a few passes over the sentences in a seeded
 //! order; each layer (label) is decoded and corrected on its own.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::error::TaggerError;
 use super::features::{capitalized_inside, sentence_features, DocumentPhrases, Feature, Gazetteer};
 use super::gold::{consistency, gold_tags, phrases_of, CONSISTENT};
-use super::perceptron::{mistakes, viterbi, Model, Transitions, LAYERS, O};
+use super::perceptron::{mistakes, viterbi, FeatureMap, Model, Transitions, LAYERS, O};
 use super::sentences::{sentences, Sentence};
 
 /// One training document: its text and its spans (code points) with their label names.
@@ -152,7 +151,7 @@ pub fn train(
 
 /// Emission scores of one layer under the weights as they stand mid-training.
 fn current_emissions(
-    weights: &HashMap<Feature, Vec<Averaged>>,
+    weights: &FeatureMap<Vec<Averaged>>,
     features: &[Vec<Feature>],
     layer: usize,
     tags: usize,
@@ -176,7 +175,7 @@ fn current_emissions(
 fn learn(model: &mut Model, prepared: &[Prepared], options: TrainOptions) {
     let tags = model.tags();
     let width = LAYERS * (tags - 1);
-    let mut weights: HashMap<Feature, Vec<Averaged>> = HashMap::new();
+    let mut weights: FeatureMap<Vec<Averaged>> = FeatureMap::default();
     let mut transitions = vec![vec![vec![Averaged::default(); tags]; tags + 1]; LAYERS];
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut clock = 1.0f64;
