@@ -17,6 +17,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod gold;
 pub mod lexicon;
+pub mod model_cache;
 pub mod model_file;
 pub mod model_record;
 pub mod perceptron;

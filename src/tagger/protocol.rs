@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::evaluate::{learning_curve, Counts};
 use super::examples::{example_of, predictions_for};
+use super::model_cache::{cached, owned, trained};
 use super::update::{learn_answers, Answer};
-use super::{cross_validate, evaluate, model_file, train, Model, TaggerError, TrainOptions};
+use super::{cross_validate, evaluate, train, Model, TaggerError, TrainOptions};
 use crate::formats::protocol::DocumentBatch;
 use crate::formats::FormatError;
 
@@ -161,56 +162,6 @@ fn annotated(
     Ok(documents.into_iter().map(|(a, _)| a).collect())
 }
 
-thread_local! {
-    /// The model last read, by its file's checksum (the file's last 8 bytes): pre-annotating
-    /// again with the same model does not read half a megabyte again.
-    static LAST: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Model>)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// A model file's checksum, its last 8 bytes: the cache's key.
-fn checksum_of(bytes: &[u8]) -> Vec<u8> {
-    bytes[bytes.len().saturating_sub(8)..].to_vec()
-}
-
-/// The model of `bytes`, read once per model.
-fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
-    let key = checksum_of(bytes);
-    if let Some(model) = LAST.with(|last| {
-        last.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, m)| std::rc::Rc::clone(m))
-    }) {
-        return Ok(model);
-    }
-    let model = std::rc::Rc::new(model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger)?);
-    LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::clone(&model))));
-    Ok(model)
-}
-
-/// The model of `bytes` to change: the cached one itself when it is that model (an update
-/// does not copy every weight), else read from `bytes`.
-fn owned(bytes: &[u8]) -> Result<Model, TaggerFailure> {
-    let key = checksum_of(bytes);
-    let kept = LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        match last.take() {
-            Some((k, model)) if k == key => Some(model),
-            other => {
-                *last = other;
-                None
-            }
-        }
-    });
-    match kept {
-        Some(model) => {
-            Ok(std::rc::Rc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()))
-        }
-        None => model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger),
-    }
-}
-
 /// Runs one tagger request.
 pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
     match request {
@@ -218,10 +169,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
             let examples: Vec<_> = annotated(&documents)?.iter().map(example_of).collect();
             let model =
                 train(&examples, &[], TrainOptions::default()).map_err(TaggerFailure::Tagger)?;
-            Ok(TaggerResponse::Trained {
-                model: model_file::to_bytes(&model),
-                summary: ModelSummary::of(&model),
-            })
+            Ok(trained(model))
         }
         TaggerRequest::Predict { model, documents } => {
             let model = cached(&model)?;
@@ -263,14 +211,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
                     model.spans_per_label[i] += 1;
                 }
             }
-            let bytes = model_file::to_bytes(&model);
-            let key = checksum_of(&bytes);
-            let summary = ModelSummary::of(&model);
-            LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::new(model))));
-            Ok(TaggerResponse::Trained {
-                model: bytes,
-                summary,
-            })
+            Ok(trained(model))
         }
         TaggerRequest::Read { model: bytes } => {
             let summary = ModelSummary::of(&*cached(&bytes)?);
