@@ -100,7 +100,7 @@ pub fn suggestions(
         Some((first_word(string), string, label))
     });
     let mut strings: Vec<(&str, &str, LabelId)> = strings_and_labels.collect();
-    // By first word, longest first, for a binary search at each word of the text.
+    // By first word, longest first: each first word's strings together, the longest tried first.
     order::sort_by(&mut strings, |a, b| {
         a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len()))
     });
