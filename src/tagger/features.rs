@@ -4,8 +4,7 @@
 
 use std::collections::HashSet;
 
-pub use super::gazetteer::{lower_joined, DocumentPhrases, Gazetteer};
-use super::gazetteer::{phrase_marks, phrases_starting};
+use super::gazetteer::{phrase_marks, phrases_starting, DocumentPhrases, Gazetteer};
 use super::lexicon::lexicon;
 use super::sentences::Sentence;
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::features::{lower_joined, DocumentPhrases};
+use super::gazetteer::{lower_joined, DocumentPhrases};
 use super::perceptron::{begin, LAYERS, O};
 use super::sentences::Sentence;
 use super::train::Example;

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::features::lower_joined;
+use super::gazetteer::lower_joined;
 use super::sentences::sentences;
 
 /// The lists, as the tagger's tokens see them (lower case, words joined by one space).

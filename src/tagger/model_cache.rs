@@ -1,15 +1,16 @@
 //! The worker's model, kept between requests: the one last read or made, by its file's
 //! checksum, so pre-annotating again or learning from an answer does not read the file again.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::model_file;
 use super::protocol::{ModelSummary, TaggerFailure, TaggerResponse};
 use super::Model;
 
 thread_local! {
-    /// The model last read, by its file's checksum (the file's last 8 bytes): pre-annotating
-    /// again with the same model does not read half a megabyte again.
-    static LAST: std::cell::RefCell<Option<(Vec<u8>, std::rc::Rc<Model>)>> =
-        const { std::cell::RefCell::new(None) };
+    /// The model last read or made, by its file's checksum (the file's last 8 bytes).
+    static LAST: RefCell<Option<(Vec<u8>, Rc<Model>)>> = const { RefCell::new(None) };
 }
 
 /// A model file's checksum, its last 8 bytes: the cache's key.
@@ -17,41 +18,47 @@ fn checksum_of(bytes: &[u8]) -> Vec<u8> {
     bytes[bytes.len().saturating_sub(8)..].to_vec()
 }
 
-/// The model of `bytes`, read once per model.
-pub(super) fn cached(bytes: &[u8]) -> Result<std::rc::Rc<Model>, TaggerFailure> {
+/// The kept model if it is the one of `bytes`; taken out of the cache when `take`.
+fn kept(bytes: &[u8], take: bool) -> Option<Rc<Model>> {
     let key = checksum_of(bytes);
-    if let Some(model) = LAST.with(|last| {
-        last.borrow()
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let model = last
             .as_ref()
             .filter(|(k, _)| *k == key)
-            .map(|(_, m)| std::rc::Rc::clone(m))
-    }) {
+            .map(|(_, m)| Rc::clone(m))?;
+        if take {
+            *last = None;
+        }
+        Some(model)
+    })
+}
+
+/// Keeps `model`, whose file is `bytes`, as the one last read.
+fn keep(bytes: &[u8], model: Rc<Model>) {
+    LAST.with(|last| *last.borrow_mut() = Some((checksum_of(bytes), model)));
+}
+
+fn read(bytes: &[u8]) -> Result<Model, TaggerFailure> {
+    model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger)
+}
+
+/// The model of `bytes`, read once per model.
+pub(super) fn cached(bytes: &[u8]) -> Result<Rc<Model>, TaggerFailure> {
+    if let Some(model) = kept(bytes, false) {
         return Ok(model);
     }
-    let model = std::rc::Rc::new(model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger)?);
-    LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::clone(&model))));
+    let model = Rc::new(read(bytes)?);
+    keep(bytes, Rc::clone(&model));
     Ok(model)
 }
 
 /// The model of `bytes` to change: the cached one itself when it is that model (an update
 /// does not copy every weight), else read from `bytes`.
 pub(super) fn owned(bytes: &[u8]) -> Result<Model, TaggerFailure> {
-    let key = checksum_of(bytes);
-    let kept = LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        match last.take() {
-            Some((k, model)) if k == key => Some(model),
-            other => {
-                *last = other;
-                None
-            }
-        }
-    });
-    match kept {
-        Some(model) => {
-            Ok(std::rc::Rc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()))
-        }
-        None => model_file::from_bytes(bytes).map_err(TaggerFailure::Tagger),
+    match kept(bytes, true) {
+        Some(model) => Ok(Rc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone())),
+        None => read(bytes),
     }
 }
 
@@ -60,8 +67,7 @@ pub(super) fn owned(bytes: &[u8]) -> Result<Model, TaggerFailure> {
 pub(super) fn trained(model: Model) -> TaggerResponse {
     let bytes = model_file::to_bytes(&model);
     let summary = ModelSummary::of(&model);
-    let key = checksum_of(&bytes);
-    LAST.with(|last| *last.borrow_mut() = Some((key, std::rc::Rc::new(model))));
+    keep(&bytes, Rc::new(model));
     TaggerResponse::Trained {
         model: bytes,
         summary,

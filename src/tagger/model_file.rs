@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::error::TaggerError;
-use super::features::Gazetteer;
+use super::gazetteer::Gazetteer;
 use super::perceptron::{FeatureMap, Model, LAYERS};
 
 /// The first bytes of every model file.

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::features::{Feature, Gazetteer};
+use super::features::Feature;
+use super::gazetteer::Gazetteer;
 
 /// A map keyed by feature. A feature is a hash already, so its key is only mixed, not hashed
 /// again with SipHash (which was a fifth of tagging a document). Iteration order is not

@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::error::TaggerError;
-use super::features::{capitalized_inside, sentence_features, DocumentPhrases, Feature, Gazetteer};
+use super::features::{capitalized_inside, sentence_features, Feature};
+use super::gazetteer::{DocumentPhrases, Gazetteer};
 use super::gold::{consistency, gold_tags, phrases_of, CONSISTENT};
 use super::perceptron::{mistakes, viterbi, FeatureMap, Model, Transitions, LAYERS, O};
 use super::sentences::{sentences, Sentence};
