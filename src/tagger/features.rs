@@ -1,9 +1,10 @@
 //! What the tagger sees of each token: the word, its lower case, its shape (Xx, XX, dd),
-//! prefixes and suffixes, its neighbours, its place in the sentence, and whether it lies in a
-//! string already labeled somewhere (the gazetteer). Each feature is a 64-bit hash of its name.
+//! prefixes and suffixes, its neighbours, its place in the sentence, the last word of the run
+//! of capitalized words it is in ("Festival", "Station"), what the rest of its document says
+//! about it (`document_words`), and whether it lies in a string already labeled somewhere (the
+//! gazetteer). Each feature is a 64-bit hash of its name.
 
-use std::collections::HashSet;
-
+use super::document_words::{capital_runs, DocumentWords};
 use super::gazetteer::{phrase_marks, phrases_starting, DocumentPhrases, Gazetteer};
 use super::lexicon::lexicon;
 use super::sentences::Sentence;
@@ -39,33 +40,6 @@ pub fn shape(word: &str) -> String {
         }
     }
     shape
-}
-
-/// What a document says about its own words: those seen capitalized somewhere other than a
-/// sentence's start, and those seen in lower case.
-#[derive(Debug, Clone, Default)]
-pub struct DocumentWords {
-    capitalized: HashSet<String>,
-    lower: HashSet<String>,
-}
-
-/// The words of a document, as `DocumentWords` keeps them.
-pub fn capitalized_inside(sentences: &[Sentence]) -> DocumentWords {
-    let mut words = DocumentWords::default();
-    for sentence in sentences {
-        for (i, word) in sentence.words.iter().enumerate() {
-            match word.chars().next() {
-                Some(c) if c.is_uppercase() && i > 0 => {
-                    words.capitalized.insert(word.to_lowercase());
-                }
-                Some(c) if c.is_lowercase() => {
-                    words.lower.insert(word.clone());
-                }
-                _ => {}
-            }
-        }
-    }
-    words
 }
 
 /// The features of every token of `sentence`.
@@ -104,6 +78,7 @@ pub fn sentence_features(
             .and_then(|i| shapes.get(i))
             .map_or("<>", String::as_str)
     };
+    let runs = capital_runs(words, &lower);
     (0..words.len())
         .map(|i| {
             let at = i as isize;
@@ -137,7 +112,22 @@ pub fn sentence_features(
             if i == 0 {
                 f.push(hash("first", &shapes[i]));
             }
+            if let Some(run) = runs[i] {
+                f.push(hash("run-last", &lower[run.last]));
+            }
             let capital = words[i].chars().next().is_some_and(char::is_uppercase);
+            if capital {
+                for (seen, name) in [
+                    (&document.run_first, "doc-run-first"),
+                    (&document.run_last, "doc-run-last"),
+                    (&document.after_title, "doc-after-title"),
+                    (&document.after_first_name, "doc-after-first"),
+                ] {
+                    if seen.contains(word) {
+                        f.push(hash(name, ""));
+                    }
+                }
+            }
             match places[i] {
                 1 => f.push(hash("lex-place-b", &shapes[i])),
                 2 => f.push(hash("lex-place-i", "")),

@@ -10,12 +10,14 @@
 //! document's overlap policy does not allow are left out.
 
 pub mod baseline;
+pub mod document_words;
 pub mod error;
 pub mod evaluate;
 pub mod examples;
 pub mod features;
 pub mod gazetteer;
 pub mod gold;
+pub mod learn;
 pub mod lexicon;
 pub mod model_cache;
 pub mod model_file;

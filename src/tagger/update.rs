@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use super::features::{capitalized_inside, sentence_features, Feature};
+use super::document_words::document_words;
+use super::features::{sentence_features, Feature};
 use super::perceptron::{begin, viterbi, Model, O};
 use super::sentences::sentences;
 
@@ -34,7 +35,7 @@ const PASSES: usize = 3;
 pub fn learn_answers(model: &mut Model, text: &str, answers: &[Answer]) -> usize {
     let ranges: Vec<Range<usize>> = answers.iter().map(|a| a.range.clone()).collect();
     let sentences = sentences(text, &ranges);
-    let document = capitalized_inside(&sentences);
+    let document = document_words(&sentences);
     let mut learned = 0;
     for answer in answers {
         let Some(label) = model.labels.iter().position(|l| *l == answer.label) else {

@@ -2,10 +2,10 @@
 //!
 //!     annotations convert <input> --to <format> [-o <path>] [--text <file>]
 //!     annotations check <input> [--text <file>]
-//!     annotations train <files…> -o model.bin
+//!     annotations train <files…> -o model.bin [--seed N]
 //!     annotations tag --model model.bin <file> --to <format> [-o <path>]
 //!     annotations eval --model model.bin <gold…>
-//!     annotations cv <files…> [--folds 5]
+//!     annotations cv <files…> [--folds 5] [--seed N]
 //!
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
@@ -27,16 +27,17 @@ use input::{open_file, records};
 const USAGE: &str = "usage:
   annotations convert <input> --to <format> [-o <path>] [--text <file>] [--encoding <name>]
   annotations check <input> [--text <file>] [--encoding <name>]
-  annotations train <files…> -o <model.bin>
+  annotations train <files…> -o <model.bin> [--seed <n>]
   annotations tag --model <model.bin> <file> --to <format> [-o <path>]
   annotations eval --model <model.bin> <gold files…> [--json]
-  annotations cv <files…> [--folds <k>] [--json] [--curve]
+  annotations cv <files…> [--folds <k>] [--json] [--curve] [--seed <n>]
 
 formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
   input format is found from the file's name and content; plain .txt/.md is an article
   brat: <name>.ann is read with <name>.txt beside it; written as <id>.txt + <id>.ann in -o <dir>
   w3c: annotations point into a text; give it with --text <file>
   -o: the output file (standard output if left out); written whole or not at all
+  --seed: the training's seed (its order of sentences and its dropout; default 7)
   --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252
   train / tag / eval / cv: the tagger learns from the spans of any importable files;
   tag keeps a file's spans and adds the model's (a .txt's document id is its file stem)";
@@ -54,12 +55,14 @@ struct Options {
     folds: usize,
     json: bool,
     curve: bool,
+    /// The training seed (`--seed`), else the default's.
+    seed: Option<u64>,
 }
 
 fn parse(args: &[String]) -> Result<Options, CliError> {
     let mut positional = Vec::new();
     let (mut to, mut output, mut text, mut model) = (None, None, None, None);
-    let (mut folds, mut json, mut curve) = (5, false, false);
+    let (mut folds, mut json, mut curve, mut seed) = (5, false, false, None);
     let mut encoding = Encoding::Utf8;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -88,6 +91,11 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                     || CliError::Usage(format!("--folds needs a number from 2, not {given:?}"));
                 folds = given.parse().ok().filter(|&k| k >= 2).ok_or_else(bad)?;
             }
+            "--seed" => {
+                let given = value()?;
+                let bad = || CliError::Usage(format!("--seed needs a whole number, not {given:?}"));
+                seed = Some(given.parse().map_err(|_| bad())?);
+            }
             "--json" => json = true,
             "--curve" => curve = true,
             "-h" | "--help" => return Err(CliError::Usage(String::new())),
@@ -112,6 +120,7 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                 folds,
                 json,
                 curve,
+                seed,
             })
         }
         _ => Err(CliError::Usage(String::new())),

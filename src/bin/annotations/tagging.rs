@@ -25,6 +25,15 @@ fn examples(documents: &[AnnotatedDocument]) -> Vec<Example> {
     documents.iter().map(example_of).collect()
 }
 
+/// How to train: the defaults, with `--seed` if given.
+fn training(options: &Options) -> TrainOptions {
+    let default = TrainOptions::default();
+    TrainOptions {
+        seed: options.seed.unwrap_or(default.seed),
+        ..default
+    }
+}
+
 /// The model in the file `--model` names.
 fn read_model(options: &Options) -> Result<Model, CliError> {
     let path = options
@@ -42,7 +51,7 @@ pub fn train(options: &Options) -> Result<ExitCode, CliError> {
         .as_deref()
         .ok_or_else(|| CliError::Other("train needs -o <model.bin>".into()))?;
     let documents = open_all(options)?;
-    let model = tagger::train(&examples(&documents), &[], TrainOptions::default())
+    let model = tagger::train(&examples(&documents), &[], training(options))
         .map_err(|error| CliError::Tagger(options.input.clone(), error))?;
     files::write_all(&[(output.to_path_buf(), &model_file::to_bytes(&model))])?;
     let learned: Vec<String> = model
@@ -115,7 +124,7 @@ pub fn cv(options: &Options) -> Result<ExitCode, CliError> {
     let examples = examples(&documents);
     let refused = |error| CliError::Tagger(options.input.clone(), error);
     let started = std::time::Instant::now();
-    let scores = tagger::cross_validate(&examples, options.folds, None, TrainOptions::default())
+    let scores = tagger::cross_validate(&examples, options.folds, None, training(options))
         .map_err(refused)?;
     let took = started.elapsed();
     print_scores(&scores, options.json);
@@ -124,7 +133,7 @@ pub fn cv(options: &Options) -> Result<ExitCode, CliError> {
             article_annotator::tagger::baseline::dictionary_baseline(&examples, options.folds);
         println!("the dictionary suggestions (Suggest) on the same folds:");
         print_scores(&baseline, false);
-        let curve = learning_curve(&examples, options.folds, &scores, TrainOptions::default())
+        let curve = learning_curve(&examples, options.folds, &scores, training(options))
             .map_err(refused)?;
         println!("learning curve (micro F1 by training documents per fold):");
         for (size, f1) in curve {
