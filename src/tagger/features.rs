@@ -14,8 +14,16 @@ pub type Feature = u64;
 
 /// FNV-1a over a feature's kind and value.
 fn hash(kind: &str, value: &str) -> Feature {
+    pair(kind, value, None)
+}
+
+/// The same as `hash(kind, &format!("{a}|{b}"))` (or of `a` alone), with no string built:
+/// tagging hashes six pairs per token.
+fn pair(kind: &str, a: &str, b: Option<&str>) -> Feature {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in kind.bytes().chain([0xff]).chain(value.bytes()) {
+    let tail = b.map(|b| std::iter::once(b'|').chain(b.bytes()));
+    let bytes = kind.bytes().chain([0xff]).chain(a.bytes());
+    for byte in bytes.chain(tail.into_iter().flatten()) {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -83,7 +91,8 @@ pub fn sentence_features(
         .map(|i| {
             let at = i as isize;
             let word = &lower[i];
-            let chars: Vec<char> = word.chars().collect();
+            // Where each of the first and last four characters starts, in bytes.
+            let starts: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
             let mut f = vec![
                 hash("bias", ""),
                 hash("w", word),
@@ -95,19 +104,17 @@ pub fn sentence_features(
                 hash("w+2", word_at(at + 2)),
                 hash("s-1", shape_at(at - 1)),
                 hash("s+1", shape_at(at + 1)),
-                hash("s-1s", &format!("{}|{}", shape_at(at - 1), shapes[i])),
-                hash("ss+1", &format!("{}|{}", shapes[i], shape_at(at + 1))),
-                hash("w-1w", &format!("{}|{word}", word_at(at - 1))),
-                hash("ww+1", &format!("{word}|{}", word_at(at + 1))),
-                hash("w-1s", &format!("{}|{}", word_at(at - 1), shapes[i])),
-                hash("sw+1", &format!("{}|{}", shapes[i], word_at(at + 1))),
+                pair("s-1s", shape_at(at - 1), Some(&shapes[i])),
+                pair("ss+1", &shapes[i], Some(shape_at(at + 1))),
+                pair("w-1w", word_at(at - 1), Some(word)),
+                pair("ww+1", word, Some(word_at(at + 1))),
+                pair("w-1s", word_at(at - 1), Some(&shapes[i])),
+                pair("sw+1", &shapes[i], Some(word_at(at + 1))),
             ];
-            for n in 1..=4.min(chars.len()) {
-                f.push(hash("pre", &chars[..n].iter().collect::<String>()));
-                f.push(hash(
-                    "suf",
-                    &chars[chars.len() - n..].iter().collect::<String>(),
-                ));
+            for n in 1..=4.min(starts.len()) {
+                let prefix_end = starts.get(n).copied().unwrap_or(word.len());
+                f.push(hash("pre", &word[..prefix_end]));
+                f.push(hash("suf", &word[starts[starts.len() - n]..]));
             }
             if i == 0 {
                 f.push(hash("first", &shapes[i]));
