@@ -67,7 +67,7 @@ pub struct DocumentWords {
     pub run_last: HashSet<String>,
     /// Seen capitalized right after a title ("Professor Eastman").
     pub after_title: HashSet<String>,
-    /// Seen inside a run right after a known first name ("Rishi Sunak").
+    /// Seen inside a run right after a known first name ("John Key").
     pub after_first_name: HashSet<String>,
 }
 

@@ -39,17 +39,12 @@ pub struct Prediction {
 /// inside one of them.
 pub fn predict(model: &Model, text: &str, only: Option<&HashSet<String>>) -> Vec<Prediction> {
     let sentences = sentences(text, &[]);
-    let capitalized = document_words(&sentences);
+    let document = document_words(&sentences);
     let wanted = |label: usize| only.is_none_or(|only| only.contains(&model.labels[label]));
     let mut found = Vec::new();
     for sentence in &sentences {
-        let features = sentence_features(
-            sentence,
-            &model.gazetteer,
-            None,
-            &model.labels,
-            &capitalized,
-        );
+        let features =
+            sentence_features(sentence, &model.gazetteer, None, &model.labels, &document);
         let mut outer: Vec<Range<usize>> = Vec::new();
         for layer in 0..LAYERS {
             let mut emissions = model.emissions(&features, layer);

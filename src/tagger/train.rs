@@ -93,7 +93,7 @@ pub fn train(
         .iter()
         .zip(examples)
         .flat_map(|((sentences, phrases), example)| {
-            let capitalized = document_words(sentences);
+            let document = document_words(sentences);
             let gazetteer = &gazetteer;
             let labels = &labels;
             let spans: Vec<(Range<usize>, usize)> = example
@@ -102,13 +102,7 @@ pub fn train(
                 .filter_map(|(r, l)| Some((r.clone(), labels.iter().position(|x| x == l)?)))
                 .collect();
             sentences.iter().map(move |sentence| Prepared {
-                features: sentence_features(
-                    sentence,
-                    gazetteer,
-                    Some(phrases),
-                    labels,
-                    &capitalized,
-                ),
+                features: sentence_features(sentence, gazetteer, Some(phrases), labels, &document),
                 gold: gold_tags(sentence, &spans),
             })
         })
