@@ -154,3 +154,22 @@ fn dropout_changes_what_is_learned_and_stays_deterministic() {
     assert_ne!(plain.weights, dropped.weights);
     assert_eq!(dropped.weights, again.weights);
 }
+
+#[test]
+fn a_name_after_an_abbreviation_or_an_initial_stays_in_its_sentence() {
+    let text =
+        "Under Prof. Patrizia Ettorre. Mario J. Lucero lives in St. Louis.\nIt is D.C. Today";
+    let split: Vec<String> = sentences(text, &[])
+        .iter()
+        .map(|s| s.words.join(" "))
+        .collect();
+    assert_eq!(
+        split,
+        [
+            "Under Prof . Patrizia Ettorre .",
+            "Mario J . Lucero lives in St . Louis .",
+            "It is D.C .",
+            "Today"
+        ]
+    );
+}

@@ -1,8 +1,10 @@
 //! What the tagger sees of each token: the word, its lower case, its shape (Xx, XX, dd),
 //! prefixes and suffixes, its neighbours, its place in the sentence, the last word of the run
 //! of capitalized words it is in ("Festival", "Station"), what the rest of its document says
-//! about it (`document_words`), and whether it lies in a string already labeled somewhere (the
-//! gazetteer). Each feature is a 64-bit hash of its name.
+//! about it (`document_words`), whether a built-in list knows it (places, first names,
+//! surnames, titles, event words, months and days, words for peoples: `lexicon`), and whether
+//! it lies in a string already labeled somewhere (the gazetteer). Each feature is a 64-bit
+//! hash of its name.
 
 use super::document_words::{capital_runs, DocumentWords};
 use super::gazetteer::{phrase_marks, phrases_starting, DocumentPhrases, Gazetteer};
@@ -166,6 +168,12 @@ pub fn sentence_features(
             }
             if lexicon.events.contains(word.as_str()) {
                 f.push(hash("event-word", ""));
+            }
+            if lexicon.calendar.contains(word.as_str()) {
+                f.push(hash("calendar", ""));
+            }
+            if lexicon.demonyms.contains(word.as_str()) {
+                f.push(hash("demonym", ""));
             }
             for (label, name) in label_names.iter().enumerate() {
                 let gaz = |j: usize| marks.get(j).map_or(0, |m| m[label]);

@@ -1,7 +1,8 @@
 //! Built-in word lists, prior knowledge beside what the annotator teaches: place names (ISO
 //! 3166 countries and subdivisions, GeoNames cities of 300,000 people or more; GeoNames data
-//! CC BY 4.0) and the 1990 US Census's most frequent first names and surnames. Written by
-//! `.ci/lexicon.py`. They are features, not answers: the model learns from the annotations how
+//! CC BY 4.0) and the 1990 US Census's most frequent first names and surnames, written by
+//! `.ci/lexicon.py`; and short lists written here (titles, event words, months and days,
+//! words for peoples). They are features, not answers: the model learns from the annotations how
 //! much each is worth, per label (a "Washington" may be a Person).
 
 use std::collections::HashSet;
@@ -24,6 +25,10 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Words that name kinds of events ("Cup", "Olympics", "War").
     pub events: HashSet<&'static str>,
+    /// Months and days of the week.
+    pub calendar: HashSet<&'static str>,
+    /// Words for the people of a country or region.
+    pub demonyms: HashSet<&'static str>,
 }
 
 /// Words that name kinds of events, lower case.
@@ -32,6 +37,29 @@ championship championships tournament summit conference expo election elections 
 crisis hajj series open marathon prix award awards prize ceremony congress convention fair
 week day protest protests riots massacre battle attack attacks earthquake hurricane cyclone
 typhoon storm flood disaster crash collapse stampede league derby rally concert show";
+
+/// Months and days of the week, lower case: capitalized, yet never a place or a person.
+const CALENDAR: &str = "january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday";
+
+/// Words for the people of a country or region, lower case ("Afghan", "Indonesian"): they
+/// qualify names ("the Afghan ambassador") and are seldom names themselves.
+const DEMONYMS: &str = "afghan albanian algerian american angolan argentine argentinian
+armenian asian australian austrian azerbaijani bahraini bangladeshi belarusian belgian
+bolivian bosnian brazilian british bulgarian burmese cambodian cameroonian canadian chilean
+chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian
+emirati english eritrean estonian ethiopian european filipino finnish french georgian german
+ghanaian greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian
+iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar
+kurdish kuwaiti kyrgyz lao latvian lebanese liberian libyan lithuanian macedonian malagasy
+malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian
+nepalese nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian
+paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish
+senegalese serbian singaporean slovak slovenian somali spanish lankan sudanese swedish
+swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian
+uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean african arab arabic
+latin scandinavian balkan caribbean hispanic soviet western eastern northern southern
+rohingya muslim christian jewish catholic hindu buddhist sikh islamic";
 
 /// Titles, offices and roles written before a name ("Prime Minister Rishi Sunak").
 const TITLES: &str = "mr mrs ms miss dr prof professor sir lady lord dame president minister
@@ -71,6 +99,8 @@ pub fn lexicon() -> &'static Lexicon {
             surnames: entries(include_str!("lexicon/surnames.txt")).collect(),
             titles: TITLES.split_whitespace().map(str::to_owned).collect(),
             events: EVENTS.split_whitespace().collect(),
+            calendar: CALENDAR.split_whitespace().collect(),
+            demonyms: DEMONYMS.split_whitespace().collect(),
         }
     })
 }

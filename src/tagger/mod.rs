@@ -3,11 +3,12 @@
 //! the browser and by the command line. Offsets are Unicode code points, start inclusive, end
 //! exclusive.
 //!
-//! The model is an averaged structured perceptron (Collins 2002) with one BIO layer per label:
-//! each label has its own B / I / O tags, transitions and Viterbi decoding, over features
-//! shared by all layers. So spans of different labels may nest ("Vietnam" inside "Vietnam
-//! War"), as annotators mark them; spans of one label never overlap, and predictions that the
-//! document's overlap policy does not allow are left out.
+//! The model is an averaged structured perceptron (Collins 2002) over two layers of BIO tags
+//! of all labels: the outermost spans, and the spans nested inside one of them, each layer
+//! with its own transitions and Viterbi decoding over features shared by both. So a span may
+//! nest inside one of another label ("Vietnam" inside "Vietnam War"), as annotators mark
+//! them; spans of one layer never overlap, and predictions that the document's overlap policy
+//! does not allow are left out.
 
 pub mod baseline;
 pub mod document_words;

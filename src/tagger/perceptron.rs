@@ -171,14 +171,24 @@ pub fn viterbi(emissions: &[Vec<f32>], transitions: &Transitions) -> Vec<usize> 
     path
 }
 
-/// log(Σ exp) of some scores.
+/// log(Σ exp) of some scores, in one pass (the running maximum rescales the sum).
 fn log_sum(values: impl IntoIterator<Item = f64>) -> f64 {
-    let values: Vec<f64> = values.into_iter().collect();
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (mut max, mut sum) = (f64::NEG_INFINITY, 0.0f64);
+    for v in values {
+        if v == f64::NEG_INFINITY {
+            continue;
+        }
+        if v > max {
+            sum = sum * (max - v).exp() + 1.0;
+            max = v;
+        } else {
+            sum += (v - max).exp();
+        }
+    }
     if max == f64::NEG_INFINITY {
         return max;
     }
-    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+    max + sum.ln()
 }
 
 /// Forward-backward over one layer, reading its scores as a linear-chain model; answers how

@@ -1,7 +1,9 @@
 //! The tagger's view of a text: sentences of tokens, from the project's own tokenizer (so
 //! predicted spans align with the spaCy and CoNLL exports), with English possessives cut off
-//! ("Obama’s" → "Obama" "’s") as spaCy does, and words joined by a hyphen kept whole
-//! ("Cheuk-yan"). Offsets are Unicode code points.
+//! ("Obama’s" → "Obama" "’s") as spaCy does, words joined by a hyphen kept whole
+//! ("Cheuk-yan"), and no sentence break after a title's abbreviation or an initial ("Prof.
+//! Patrizia d'Ettorre", "Mario J. Lucero"), where the name goes on. Offsets are Unicode code
+//! points.
 
 use std::ops::Range;
 
@@ -57,6 +59,43 @@ fn joined(chars: &[char], tokens: Vec<Token>, cuts: &[usize]) -> Vec<Token> {
     out
 }
 
+/// Abbreviations that a name follows ("Prof. Eastman", "St. Louis"): a sentence that ends in
+/// one of them, or in an initial ("Mario J. Lucero"), goes on into the next.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "gen", "lt", "col", "capt",
+    "sgt", "rev", "gov", "sen", "rep", "hon", "pres", "no", "vs",
+];
+
+/// Sentence `ranges` of `chars`, each that ends in an abbreviation or initial and its full
+/// stop joined with the one after it.
+fn joined_after_abbreviations(chars: &[char], ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let ends_in_abbreviation = |range: &Range<usize>| {
+        let text: String = chars[range.clone()].iter().collect();
+        if text.ends_with(['\n', '\r']) {
+            return false;
+        }
+        let Some(before) = text.trim_end().strip_suffix('.') else {
+            return false;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let preceded = before.len() == word.len()
+            || before[..before.len() - word.len()].ends_with(char::is_whitespace);
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        preceded && (initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+    };
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if ends_in_abbreviation(last) => last.end = range.end,
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
 /// The sentences of `text`, tokens also cut at the ends of `spans` (the known spans when
 /// training, so every span covers whole tokens and lies in one sentence).
 pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
@@ -73,7 +112,7 @@ pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
     let tokens = joined(&chars, tokens::tokenize(text, &all_cuts), &span_cuts);
     let mut next = 0;
     let mut sentences = Vec::new();
-    for range in tokens::sentences(text, spans) {
+    for range in joined_after_abbreviations(&chars, tokens::sentences(text, spans)) {
         let first = next;
         while next < tokens.len() && tokens[next].start < range.end {
             next += 1;
