@@ -69,22 +69,26 @@ const ABBREVIATIONS: &[&str] = &[
 /// Sentence `ranges` of `chars`, each that ends in an abbreviation or initial and its full
 /// stop joined with the one after it.
 fn joined_after_abbreviations(chars: &[char], ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // Read from the range's end backwards: spaces, a full stop, the word before it.
     let ends_in_abbreviation = |range: &Range<usize>| {
-        let text: String = chars[range.clone()].iter().collect();
-        if text.ends_with(['\n', '\r']) {
+        let text = &chars[range.clone()];
+        if text.last().is_some_and(|&c| c == '\n' || c == '\r') {
             return false;
         }
-        let Some(before) = text.trim_end().strip_suffix('.') else {
+        let end = text.len() - text.iter().rev().take_while(|c| c.is_whitespace()).count();
+        let Some(stop) = end.checked_sub(1).filter(|&at| text[at] == '.') else {
             return false;
         };
-        let word = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        let preceded = before.len() == word.len()
-            || before[..before.len() - word.len()].ends_with(char::is_whitespace);
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        preceded && (initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+        let letters = text[..stop]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        let start = stop - letters;
+        let preceded = start == 0 || text[start - 1].is_whitespace();
+        let word: String = text[start..stop].iter().collect::<String>().to_lowercase();
+        let initial = letters == 1 && text[start].is_uppercase();
+        preceded && (initial || ABBREVIATIONS.contains(&word.as_str()))
     };
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
