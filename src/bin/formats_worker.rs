@@ -36,6 +36,7 @@ fn main() {
     let _ = scope.post_message(&"ready".into());
     // The engine optimizes what runs often: the first file the user picks meets warm code.
     let _ = article_annotator::formats::warm_up::warm_up();
+    let _ = article_annotator::formats::warm_up::warm_up_tagger();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

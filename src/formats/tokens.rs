@@ -30,27 +30,45 @@ fn separates(c: char) -> bool {
 
 /// The tokens of `text`, also cut at each code point offset in `cuts`.
 pub fn tokenize(text: &str, cuts: &[usize]) -> Vec<Token> {
+    cut(&words(text), cuts)
+}
+
+/// `tokens` cut at each offset of `cuts` that lies inside one: the same as tokenizing their
+/// text with those cuts, without reading the text again.
+pub fn cut(tokens: &[Token], cuts: &[usize]) -> Vec<Token> {
     let mut cuts = cuts.to_vec();
     order::sort(&mut cuts);
     cuts.dedup();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut offset = 0;
-    let mut push = |start: usize, end: usize| {
-        let first = cuts.partition_point(|&cut| cut <= start);
-        let mut from = start;
-        for &cut in cuts[first..].iter().take_while(|&&cut| cut < end) {
-            tokens.push(Token {
+    let mut out = Vec::with_capacity(tokens.len() + cuts.len());
+    for token in tokens {
+        let first = cuts.partition_point(|&cut| cut <= token.start);
+        let mut from = token.start;
+        for &cut in cuts[first..].iter().take_while(|&&cut| cut < token.end) {
+            out.push(Token {
                 start: from,
                 end: cut,
                 ws: false,
             });
             from = cut;
         }
-        tokens.push(Token {
+        out.push(Token {
             start: from,
+            ..*token
+        });
+    }
+    out
+}
+
+/// The tokens of `text`, cut only where it cuts itself.
+fn words(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut offset = 0;
+    let mut push = |start: usize, end: usize| {
+        tokens.push(Token {
+            start,
             end,
             ws: false,
-        });
+        })
     };
     for word in text.split_word_bounds() {
         let mut run_start = None;

@@ -75,7 +75,12 @@ pub fn snap(document: &Document, range: Range<usize>, mode: Snap) -> Option<Rang
 /// tokenize apart, so a name snaps to "Bagheri" in "Bagheri’s"; 0 if there is none or the
 /// word is nothing else.
 pub fn possessive_len(word: &str) -> usize {
-    let mut backwards = word.chars().rev();
+    possessive_len_of(word.chars())
+}
+
+/// The same, of a word's code points.
+pub fn possessive_len_of(word: impl DoubleEndedIterator<Item = char>) -> usize {
+    let mut backwards = word.rev();
     match (backwards.next(), backwards.next(), backwards.next()) {
         (Some('s' | 'S'), Some('\'' | '’'), Some(c)) if c.is_alphanumeric() => 2,
         _ => 0,

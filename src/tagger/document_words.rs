@@ -4,8 +4,7 @@
 //! it may be a surname here too). Non-local features in the manner of Krishnan and Manning
 //! (2006), read from the text alone.
 
-use std::collections::HashSet;
-
+use super::hashing::WordSet;
 use super::lexicon::lexicon;
 use super::sentences::Sentence;
 
@@ -58,17 +57,17 @@ pub fn capital_runs(words: &[String], lower: &[String]) -> Vec<Option<Run>> {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentWords {
     /// Seen capitalized somewhere other than a sentence's start.
-    pub capitalized: HashSet<String>,
+    pub capitalized: WordSet,
     /// Seen in lower case.
-    pub lower: HashSet<String>,
+    pub lower: WordSet,
     /// Seen as the first word of a run of two capitalized words or more.
-    pub run_first: HashSet<String>,
+    pub run_first: WordSet,
     /// Seen as the last word of such a run.
-    pub run_last: HashSet<String>,
+    pub run_last: WordSet,
     /// Seen capitalized right after a title ("Professor Eastman").
-    pub after_title: HashSet<String>,
+    pub after_title: WordSet,
     /// Seen inside a run right after a known first name ("John Key").
-    pub after_first_name: HashSet<String>,
+    pub after_first_name: WordSet,
 }
 
 /// The words of a document, as [`DocumentWords`] keeps them.
@@ -76,8 +75,8 @@ pub fn document_words(sentences: &[Sentence]) -> DocumentWords {
     let lexicon = lexicon();
     let mut words = DocumentWords::default();
     for sentence in sentences {
-        let lower: Vec<String> = sentence.words.iter().map(|w| w.to_lowercase()).collect();
-        for (i, (word, low)) in sentence.words.iter().zip(&lower).enumerate() {
+        let lower = &sentence.lower;
+        for (i, (word, low)) in sentence.words.iter().zip(lower).enumerate() {
             match word.chars().next() {
                 Some(c) if c.is_uppercase() && i > 0 => {
                     words.capitalized.insert(low.clone());
@@ -88,10 +87,7 @@ pub fn document_words(sentences: &[Sentence]) -> DocumentWords {
                 _ => {}
             }
         }
-        for (i, run) in capital_runs(&sentence.words, &lower)
-            .into_iter()
-            .enumerate()
-        {
+        for (i, run) in capital_runs(&sentence.words, lower).into_iter().enumerate() {
             let Some(Run { at, len, .. }) = run else {
                 continue;
             };

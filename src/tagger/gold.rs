@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer::{lower_joined, DocumentPhrases};
+use super::hashing::WordSet;
 use super::perceptron::{begin, LAYERS, O};
 use super::sentences::Sentence;
 use super::train::Example;
@@ -84,7 +85,7 @@ pub fn consistency(
 
 /// Per label, the phrases `example` labels.
 pub fn phrases_of(example: &Example, sentences: &[Sentence], labels: &[String]) -> DocumentPhrases {
-    let mut phrases = vec![HashSet::new(); labels.len()];
+    let mut phrases = vec![WordSet::default(); labels.len()];
     for (span, label) in &example.spans {
         if let Some(index) = labels.iter().position(|l| l == label) {
             let words = span_words(sentences, span);

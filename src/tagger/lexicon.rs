@@ -5,30 +5,32 @@
 //! words for peoples). They are features, not answers: the model learns from the annotations how
 //! much each is worth, per label (a "Washington" may be a Person).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::gazetteer::lower_joined;
+use super::gazetteer::{beginnings, lower_joined};
+use super::hashing::{StaticWords, WordSet};
 use super::sentences::sentences;
 
 /// The lists, as the tagger's tokens see them (lower case, words joined by one space).
 pub struct Lexicon {
     /// Place names.
-    pub places: HashSet<String>,
+    pub places: WordSet,
+    /// The place names' proper beginnings ("new" of "new york").
+    pub place_beginnings: WordSet,
     /// The longest place name, in tokens.
     pub longest_place: usize,
     /// First names.
-    pub first_names: HashSet<String>,
+    pub first_names: WordSet,
     /// Surnames.
-    pub surnames: HashSet<String>,
+    pub surnames: WordSet,
     /// Words that stand before a person's name: titles, offices, roles.
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Words that name kinds of events ("Cup", "Olympics", "War").
-    pub events: HashSet<&'static str>,
+    pub events: StaticWords,
     /// Months and days of the week.
-    pub calendar: HashSet<&'static str>,
+    pub calendar: StaticWords,
     /// Words for the people of a country or region.
-    pub demonyms: HashSet<&'static str>,
+    pub demonyms: StaticWords,
 }
 
 /// Words that name kinds of events, lower case.
@@ -87,13 +89,14 @@ fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let places: HashSet<String> = entries(include_str!("lexicon/places.txt")).collect();
+        let places: WordSet = entries(include_str!("lexicon/places.txt")).collect();
         Lexicon {
             longest_place: places
                 .iter()
                 .map(|p| p.split(' ').count())
                 .max()
                 .unwrap_or(0),
+            place_beginnings: beginnings(places.iter().map(String::as_str)).collect(),
             places,
             first_names: entries(include_str!("lexicon/first_names.txt")).collect(),
             surnames: entries(include_str!("lexicon/surnames.txt")).collect(),

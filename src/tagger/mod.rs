@@ -18,6 +18,7 @@ pub mod examples;
 pub mod features;
 pub mod gazetteer;
 pub mod gold;
+pub mod hashing;
 pub mod learn;
 pub mod lexicon;
 pub mod model_cache;

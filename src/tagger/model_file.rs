@@ -2,10 +2,9 @@
 //! were learned from, the transitions, the weights, the gazetteer, and an FNV-1a checksum of
 //! all before it, so a file that is cut short or damaged is refused, never half read.
 
-use std::collections::HashMap;
-
 use super::error::TaggerError;
 use super::gazetteer::Gazetteer;
+use super::hashing::WordMap;
 use super::perceptron::{FeatureMap, Model, LAYERS};
 
 /// The first bytes of every model file.
@@ -177,7 +176,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, TaggerError> {
     let mut entries = Vec::with_capacity(count);
     for _ in 0..count {
         let n = r.count(8)?;
-        let mut phrases = HashMap::with_capacity(n);
+        let mut phrases = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let phrase = r.text()?;
             phrases.insert(phrase, r.u32()?);

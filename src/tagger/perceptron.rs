@@ -2,36 +2,9 @@
 //! inside another — each with per-feature weights of every B-label and I-label tag (O scores
 //! zero) and scores of tag transitions; decoding by Viterbi, confidence by forward-backward.
 
-use std::collections::HashMap;
-
 use super::features::Feature;
 use super::gazetteer::Gazetteer;
-
-/// A map keyed by feature. A feature is a hash already, so its key is only mixed, not hashed
-/// again with SipHash (which was a fifth of tagging a document). Iteration order is not
-/// relied on: the model file sorts its features.
-pub type FeatureMap<V> = HashMap<Feature, V, std::hash::BuildHasherDefault<FeatureHasher>>;
-
-/// The hasher of [`FeatureMap`]: a multiply and shift of the feature's 64 bits.
-#[derive(Default)]
-pub struct FeatureHasher(u64);
-
-impl std::hash::Hasher for FeatureHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte) ^ self.0.rotate_left(8));
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        let mixed = (value ^ (value >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = mixed ^ (mixed >> 29);
-    }
-}
+pub use super::hashing::FeatureMap;
 
 /// Layers: 0 holds the outermost spans, 1 the spans nested inside one of them.
 pub const LAYERS: usize = 2;
@@ -118,22 +91,22 @@ impl Model {
         1 + 2 * self.labels.len()
     }
 
-    /// Per token, per tag, the emission scores of layer `layer`.
-    pub fn emissions(&self, features: &[Vec<Feature>], layer: usize) -> Vec<Vec<f32>> {
+    /// Per layer, per token, per tag, the emission scores: each feature's weights are looked
+    /// up once for both layers.
+    pub fn emissions(&self, features: &[Vec<Feature>]) -> Vec<Vec<Vec<f32>>> {
         let tags = self.tags();
-        let offset = layer * (tags - 1);
-        features
-            .iter()
-            .map(|token| {
-                let mut score = vec![0.0f32; tags];
-                for w in token.iter().filter_map(|f| self.weights.get(f)) {
-                    for (s, w) in score[1..].iter_mut().zip(&w[offset..offset + tags - 1]) {
+        let mut layers = vec![vec![vec![0.0f32; tags]; features.len()]; LAYERS];
+        for (t, token) in features.iter().enumerate() {
+            for w in token.iter().filter_map(|f| self.weights.get(f)) {
+                for (layer, scores) in layers.iter_mut().enumerate() {
+                    let weights = &w[layer * (tags - 1)..(layer + 1) * (tags - 1)];
+                    for (s, w) in scores[t][1..].iter_mut().zip(weights) {
                         *s += w;
                     }
                 }
-                score
-            })
-            .collect()
+            }
+        }
+        layers
     }
 }
 
@@ -144,29 +117,33 @@ pub fn viterbi(emissions: &[Vec<f32>], transitions: &Transitions) -> Vec<usize> 
         return Vec::new();
     };
     let tags = first.len();
-    let mut score = vec![vec![f32::NEG_INFINITY; tags]; n];
-    let mut back = vec![vec![O; tags]; n];
+    // Flat, token by token: `score[t * tags + tag]`.
+    let mut score = vec![f32::NEG_INFINITY; n * tags];
+    let mut back = vec![O; n * tags];
     for tag in (0..tags).filter(|&tag| allowed(None, tag)) {
-        score[0][tag] = transitions[tags][tag] + first[tag];
+        score[tag] = transitions[tags][tag] + first[tag];
     }
-    for t in 1..n {
-        for tag in 0..tags {
+    for (t, emission) in emissions.iter().enumerate().skip(1) {
+        let (done, rest) = score.split_at_mut(t * tags);
+        let (previous, current) = (&done[(t - 1) * tags..], &mut rest[..tags]);
+        for (tag, best) in current.iter_mut().enumerate() {
             for prev in (0..tags).filter(|&prev| allowed(Some(prev), tag)) {
-                let s = score[t - 1][prev] + transitions[prev][tag] + emissions[t][tag];
-                if s > score[t][tag] {
-                    score[t][tag] = s;
-                    back[t][tag] = prev;
+                let s = previous[prev] + transitions[prev][tag] + emission[tag];
+                if s > *best {
+                    *best = s;
+                    back[t * tags + tag] = prev;
                 }
             }
         }
     }
+    let last = &score[(n - 1) * tags..];
     let mut tag = (0..tags)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]))
         .unwrap_or(O);
     let mut path = vec![O; n];
     for t in (0..n).rev() {
         path[t] = tag;
-        tag = back[t][tag];
+        tag = back[t * tags + tag];
     }
     path
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::document_words::document_words;
 use super::features::sentence_features;
-use super::perceptron::{is_inside, label_of, viterbi, Lattice, Model, LAYERS, O};
+use super::perceptron::{is_inside, label_of, viterbi, Lattice, Model, O};
 use super::sentences::{sentences, Sentence};
 use crate::formats::tokens::Token;
 
@@ -46,8 +46,7 @@ pub fn predict(model: &Model, text: &str, only: Option<&HashSet<String>>) -> Vec
         let features =
             sentence_features(sentence, &model.gazetteer, None, &model.labels, &document);
         let mut outer: Vec<Range<usize>> = Vec::new();
-        for layer in 0..LAYERS {
-            let mut emissions = model.emissions(&features, layer);
+        for (layer, mut emissions) in model.emissions(&features).into_iter().enumerate() {
             for token in &mut emissions {
                 for tag in token.iter_mut().skip(1).step_by(2) {
                     *tag += BEGIN_BIAS;

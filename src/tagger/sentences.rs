@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::formats::tokens::{self, Token};
-use crate::model::snapping::possessive_len;
+use crate::model::snapping::possessive_len_of;
 
 /// One sentence: its tokens and their words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +17,14 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     /// Each token's text.
     pub words: Vec<String>,
+    /// Each token's text in lower case.
+    pub lower: Vec<String>,
 }
 
 /// Tokens joined where the tokenizer cut a name apart: words joined by a hyphen
 /// ("Cheuk-yan", "Ka-ki"), never across an offset of `cuts`. (Joining an abbreviation with
 /// its full stop, "D.C.", lowered F1 on the Wikinews folds, so it is not done.)
 fn joined(chars: &[char], tokens: Vec<Token>, cuts: &[usize]) -> Vec<Token> {
-    let word = |t: &Token| chars[t.start..t.end].iter().collect::<String>();
     let free = |at: usize| !cuts.contains(&at);
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -37,7 +38,7 @@ fn joined(chars: &[char], tokens: Vec<Token>, cuts: &[usize]) -> Vec<Token> {
                 .filter(|(dash, after)| {
                     !token.ws
                         && !dash.ws
-                        && word(dash) == "-"
+                        && chars[dash.start..dash.end] == ['-']
                         && free(dash.start)
                         && free(after.start)
                         && chars[token.end - 1].is_alphanumeric()
@@ -106,14 +107,14 @@ pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
     let chars: Vec<char> = text.chars().collect();
     let span_cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     let mut all_cuts = span_cuts.clone();
-    for token in tokens::tokenize(text, &[]) {
-        let word: String = chars[token.start..token.end].iter().collect();
-        let possessive = possessive_len(&word);
+    let words = tokens::tokenize(text, &[]);
+    for token in &words {
+        let possessive = possessive_len_of(chars[token.start..token.end].iter().copied());
         if possessive > 0 {
             all_cuts.push(token.end - possessive);
         }
     }
-    let tokens = joined(&chars, tokens::tokenize(text, &all_cuts), &span_cuts);
+    let tokens = joined(&chars, tokens::cut(&words, &all_cuts), &span_cuts);
     let mut next = 0;
     let mut sentences = Vec::new();
     for range in joined_after_abbreviations(&chars, tokens::sentences(text, spans)) {
@@ -129,7 +130,12 @@ pub fn sentences(text: &str, spans: &[Range<usize>]) -> Vec<Sentence> {
         if tokens.is_empty() {
             continue;
         }
-        sentences.push(Sentence { tokens, words });
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        sentences.push(Sentence {
+            tokens,
+            words,
+            lower,
+        });
     }
     sentences
 }

@@ -67,7 +67,7 @@ pub fn learn_answers(model: &mut Model, text: &str, answers: &[Answer]) -> usize
             sentence_features(sentence, &model.gazetteer, None, &model.labels, &document);
         let mut changed = false;
         for _ in 0..PASSES {
-            let emissions = model.emissions(&features, 0);
+            let emissions = model.emissions(&features).swap_remove(0);
             let guess = viterbi(&emissions, &model.transitions[0]);
             let mut forced = emissions.clone();
             let (b, i) = (begin(label), begin(label) + 1);
