@@ -113,4 +113,12 @@ ensure_spacy() {
     step "installing seqeval from PyPI into target/spacy-venv"
     "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "seqeval==1.2.2"
   fi
+  # nervaluate and scikit-learn (which seqeval brings) check the agreement figures
+  # (tests/agreement/check_references.py).
+  if "$SPACY_VENV/bin/python" -c "import nervaluate, sklearn" 2>/dev/null; then
+    echo "nervaluate: installed"
+  else
+    step "installing nervaluate from PyPI into target/spacy-venv"
+    "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "nervaluate==1.2.1" "scikit-learn"
+  fi
 }

@@ -293,3 +293,44 @@ fn text_that_is_not_utf8_is_refused_unless_its_encoding_is_given() {
     let checked = run(&["check", bom.to_str().unwrap()]);
     assert!(checked.status.success(), "{checked:?}");
 }
+
+#[test]
+fn agree_and_merge_read_one_file_per_annotator() {
+    let file = |name: &str| tests_dir().join(format!("fixtures/agreement/{name}.jsonl"));
+    let (a, b, c) = (file("alice"), file("bob"), file("carol"));
+    let [a, b, c] = [&a, &b, &c].map(|p| p.to_str().unwrap().to_owned());
+    let agreed = run(&["agree", &a, &b, &c, "--json"]);
+    assert!(agreed.status.success());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&agreed)).unwrap();
+    assert_eq!(report["pairs"].as_array().unwrap().len(), 3);
+    assert_eq!(report["pairs"][0]["documents"], 21);
+    assert_eq!(report["pairs"][0]["exact"]["possible"], 521);
+    let out = scratch("merge").join("curated.jsonl");
+    let merged = run(&[
+        "merge",
+        "--strategy",
+        "majority",
+        &a,
+        &b,
+        &c,
+        "--to",
+        "doccano",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let curated = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(curated.lines().count(), 21);
+    // Every span two of the three marked exactly is in; alice's file is the gold, and every
+    // curated span is one at least two marked, so alice agrees with nearly all of them.
+    let back = run(&["agree", out.to_str().unwrap(), &a, "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
+    assert_eq!(report["pairs"][0]["documents"], 21);
+    assert!(report["pairs"][0]["exact"]["recall"].as_f64().unwrap() > 0.95);
+    let one = run(&["agree", &a]);
+    assert!(!one.status.success(), "one annotator is refused");
+}

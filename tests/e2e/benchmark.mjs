@@ -6,6 +6,7 @@
 //                                           corpus of 1,000 articles imported as one JSONL file
 //   node tests/e2e/benchmark.mjs --small    100 KB / 1,000 spans and a corpus of 100 (what CI runs)
 //   node tests/e2e/benchmark.mjs --tagger   only the tagger's table, its page measured 3 times
+//   --no-tagger leaves the tagger out (to compare with a build that has none)
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
@@ -23,6 +24,7 @@ const SIZES = [
 ];
 const small = process.argv.includes('--small');
 const taggerOnly = process.argv.includes('--tagger');
+const noTagger = process.argv.includes('--no-tagger');
 const sizes = taggerOnly ? [] : small
   ? [SIZES[0], SIZES[2]]
   : process.argv.includes('--large') ? [SIZES[1], SIZES[3]] : SIZES;
@@ -477,7 +479,7 @@ try {
     results.push({ size, ...(await measureSize(browser, server.url, size)) });
   }
   if (!taggerOnly) corpus = await measureCorpus(browser, server.url);
-  tagger = await measureTagger(browser, server.url);
+  if (!noTagger) tagger = await measureTagger(browser, server.url);
   for (let run = 1; taggerOnly && run < 3; run += 1) {
     const again = await measureTagger(browser, server.url);
     for (const key of ['training', 'tagging']) tagger[key].push(...again[key]);
@@ -544,6 +546,6 @@ Corpus: ${CORPUS.count} articles of ~${CORPUS.chars.toLocaleString('en')} charac
 | tag a word in it (key 1): work (wall) median / p95 | ${edit('tag')(corpus)} |
 | suggestions from every document's spans, shown after the toggle (incl. the 150 ms wait); how many | ${ms(corpus.suggest.ms)}; ${corpus.suggest.count} |
 | of which computing them (Wasm) | ${ms(corpus.suggest.computed)} |`);
-console.log(taggerTable());
+if (!noTagger) console.log(taggerTable());
 await mkdir(ARTIFACTS, { recursive: true });
 await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, tagger, bundle }, null, 2));

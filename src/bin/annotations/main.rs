@@ -6,9 +6,12 @@
 //!     annotations tag --model model.bin <file> --to <format> [-o <path>]
 //!     annotations eval --model model.bin <gold…>
 //!     annotations cv <files…> [--folds 5] [--seed N]
+//!     annotations agree <a> <b> [<c>…] [--json]
+//!     annotations merge --strategy majority <a> <b> <c> [-o curated.json]
 //!
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
+mod agreement;
 mod error;
 mod files;
 mod input;
@@ -31,6 +34,8 @@ const USAGE: &str = "usage:
   annotations tag --model <model.bin> <file> --to <format> [-o <path>]
   annotations eval --model <model.bin> <gold files…> [--json]
   annotations cv <files…> [--folds <k>] [--json] [--curve] [--seed <n>]
+  annotations agree <a> <b> [<c>…] [--json] [--tokens]
+  annotations merge [--strategy everyone|majority|at-least-K] <a> <b> [<c>…] [-o <path>] [--to <format>]
 
 formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
   input format is found from the file's name and content; plain .txt/.md is an article
@@ -40,7 +45,9 @@ formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
   --seed: the training's seed (its order of sentences and its dropout; default 7)
   --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252
   train / tag / eval / cv: the tagger learns from the spans of any importable files;
-  tag keeps a file's spans and adds the model's (a .txt's document id is its file stem)";
+  tag keeps a file's spans and adds the model's (a .txt's document id is its file stem)
+  agree / merge: each file is one annotator's, named by its file stem; documents match by id,
+  else by identical text; --tokens adds each token's label (what token kappa compares)";
 
 /// Parsed command-line options.
 struct Options {
@@ -57,12 +64,17 @@ struct Options {
     curve: bool,
     /// The training seed (`--seed`), else the default's.
     seed: Option<u64>,
+    /// The merge strategy's name (`--strategy`).
+    strategy: Option<String>,
+    /// Whether `agree --json` also gives each token's label.
+    tokens: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, CliError> {
     let mut positional = Vec::new();
     let (mut to, mut output, mut text, mut model) = (None, None, None, None);
     let (mut folds, mut json, mut curve, mut seed) = (5, false, false, None);
+    let (mut strategy, mut tokens) = (None, false);
     let mut encoding = Encoding::Utf8;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -97,6 +109,8 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                 seed = Some(given.parse().map_err(|_| bad())?);
             }
             "--json" => json = true,
+            "--tokens" => tokens = true,
+            "--strategy" => strategy = Some(value()?),
             "--curve" => curve = true,
             "-h" | "--help" => return Err(CliError::Usage(String::new())),
             _ => positional.push(arg.clone()),
@@ -104,7 +118,7 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
     }
     let many = matches!(
         positional.first().map(String::as_str),
-        Some("train" | "eval" | "cv")
+        Some("train" | "eval" | "cv" | "agree" | "merge")
     );
     match positional.as_slice() {
         [command, inputs @ ..] if (many && !inputs.is_empty()) || inputs.len() == 1 => {
@@ -121,6 +135,8 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                 json,
                 curve,
                 seed,
+                strategy,
+                tokens,
             })
         }
         _ => Err(CliError::Usage(String::new())),
@@ -256,6 +272,8 @@ fn main() -> ExitCode {
         "tag" => tagging::tag(&options),
         "eval" => tagging::eval(&options),
         "cv" => tagging::cv(&options),
+        "agree" => agreement::agree(&options),
+        "merge" => agreement::merge(&options),
         other => Err(CliError::Usage(format!("unknown command {other:?}"))),
     });
     result.unwrap_or_else(|error| match error {

@@ -1,0 +1,88 @@
+//! Merging annotators' versions of one document: a span goes in when enough annotators marked
+//! exactly it (same start, end and label), with the annotators it came from; the others are
+//! the disagreements a curator settles.
+
+use std::collections::BTreeMap;
+
+use super::Span;
+
+/// How many annotators must have marked a span for it to be merged at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// Every annotator who has a version.
+    Everyone,
+    /// More than half of them.
+    Majority,
+    /// At least this many.
+    AtLeast(usize),
+}
+
+impl Strategy {
+    /// The strategy named `everyone`, `majority` or `at-least-K`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "everyone" => Some(Self::Everyone),
+            "majority" => Some(Self::Majority),
+            _ => name
+                .strip_prefix("at-least-")
+                .and_then(|k| k.parse().ok())
+                .filter(|&k| k >= 1)
+                .map(Self::AtLeast),
+        }
+    }
+
+    /// Annotators needed out of `versions`.
+    pub fn needed(self, versions: usize) -> usize {
+        match self {
+            Self::Everyone => versions,
+            Self::Majority => versions / 2 + 1,
+            Self::AtLeast(k) => k,
+        }
+    }
+}
+
+/// A span with the annotators (their indices) who marked it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced {
+    /// The span.
+    pub span: Span,
+    /// Who marked it, in index order.
+    pub annotators: Vec<usize>,
+}
+
+/// One document's versions merged: what goes in at once, and the disagreements left.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Merged {
+    /// Spans enough annotators marked, in text order.
+    pub agreed: Vec<Sourced>,
+    /// Spans too few marked, in text order.
+    pub disputed: Vec<Sourced>,
+}
+
+/// Merges `versions` (per annotator, their spans, `None` for no version) by `strategy`.
+pub fn merge(versions: &[Option<Vec<Span>>], strategy: Strategy) -> Merged {
+    let present = versions.iter().filter(|v| v.is_some()).count();
+    let needed = strategy.needed(present).max(1);
+    let mut who: BTreeMap<&Span, Vec<usize>> = BTreeMap::new();
+    for (annotator, spans) in versions.iter().enumerate() {
+        for span in spans.iter().flatten() {
+            let list = who.entry(span).or_default();
+            if list.last() != Some(&annotator) {
+                list.push(annotator);
+            }
+        }
+    }
+    let mut merged = Merged::default();
+    for (span, annotators) in who {
+        let sourced = Sourced {
+            span: span.clone(),
+            annotators,
+        };
+        if sourced.annotators.len() >= needed {
+            merged.agreed.push(sourced);
+        } else {
+            merged.disputed.push(sourced);
+        }
+    }
+    merged
+}
