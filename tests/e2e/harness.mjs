@@ -22,10 +22,16 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on an ephemeral loopback port; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ on an ephemeral loopback port, under `prefix` (a path ending in "/"; anything
+ * outside it is 404); resolves to { url, close }, `url` ending in the prefix. */
+export async function serveDist({ prefix = '/' } = {}) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const whole = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!whole.startsWith(prefix)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = `/${whole.slice(prefix.length)}`;
     const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
     if (!file.startsWith(DIST)) {
       response.writeHead(403).end();
@@ -41,7 +47,7 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Serves dist/ and starts Chromium before a test file's tests, stops both after; the returned

@@ -1,0 +1,33 @@
+// End to end, the built app as a static site: served from a sub-path (as on GitHub Pages or
+// an intranet folder), it loads, starts its worker and opens a dataset file with no request
+// outside that path, no failed request (the favicon included) and no console warning or error.
+// Offsets are Unicode code points.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchChromium, openFile } from './harness.mjs';
+
+test('served from a sub-path, with a clean console', async () => {
+  const server = await serveDist({ prefix: '/team/annotator/' });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    await page.goto(server.url);
+    await page.waitForSelector('.article [data-start]');
+    const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
+    assert.ok(icon.startsWith(server.url), `the favicon is under the sub-path: ${icon}`);
+    // The worker (from Open…) under the sub-path too: a doccano file opens through it.
+    await page.hover('.file-button');
+    await openFile(page, 'two.jsonl', '{"id":7,"text":"Ana met Omar in Lisbon.","label":[[0,3,"Person"],[16,22,"Place"]]}\n');
+    await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(2)'));
+    await page.waitForTimeout(1500);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
