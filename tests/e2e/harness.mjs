@@ -20,6 +20,8 @@ const TYPES = {
   '.css': 'text/css',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves dist/ on an ephemeral loopback port, under `prefix` (a path ending in "/"; anything

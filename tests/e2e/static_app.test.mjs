@@ -1,6 +1,7 @@
 // End to end, the built app as a static site: served from a sub-path (as on GitHub Pages or
 // an intranet folder), it loads, starts its worker and opens a dataset file with no request
-// outside that path, no failed request (the favicon included) and no console warning or error.
+// outside that path, no failed request (the favicon included) and no console warning or error;
+// and after that first visit it works offline (static/sw.js).
 // Offsets are Unicode code points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,41 @@ test('served from a sub-path, with a clean console', async () => {
     await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(2)'));
     await page.waitForTimeout(1500);
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('after one visit it opens offline, with the saved work, and opens a dataset file through its worker', async () => {
+  const server = await serveDist({ prefix: '/offline/' });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    await page.goto(server.url);
+    await page.waitForSelector('.article [data-start]');
+    await openFile(page, 'offline.txt', 'Ana Lima flew to Lisbon on Monday.');
+    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
+    // The service worker has cached the app once it controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForTimeout(500);
+    await browser.setOffline(true);
+    await page.reload();
+    // The saved document is back, offline.
+    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
+    await page.hover('.file-button');
+    await openFile(page, 'more.jsonl', '{"id":"m","text":"Omar met Ana.","label":[[0,4,"Person"]]}\n');
+    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Omar met Ana'));
+    await browser.setOffline(false);
+    assert.deepEqual(problems, []);
+    const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
+    const parsed = await (await fetch(manifest)).json();
+    assert.equal(parsed.start_url, './');
   } finally {
     await browser.close();
     await server.close();
