@@ -1,6 +1,7 @@
 //! Several annotators' files of the same documents, matched: by document id, else by identical
 //! text. A version whose text differs from the document's of the same id is named and left out.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{spans_of, Span};
@@ -39,29 +40,30 @@ pub struct Aligned {
 pub fn align(annotators: &[(String, Vec<AnnotatedDocument>)]) -> Aligned {
     let count = annotators.len();
     let mut documents: Vec<AlignedDocument> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_text: HashMap<Rc<str>, usize> = HashMap::new();
     let mut mismatches = Vec::new();
     for (who, (name, theirs)) in annotators.iter().enumerate() {
         for version in theirs {
-            let (id, text) = (&version.document.id, version.document.text());
-            let by_id = documents.iter().position(|d| d.document.id == *id);
-            let at = match by_id {
-                Some(at) if documents[at].document.text() != text => {
+            let (id, text) = (&version.document.id, version.document.shared_text());
+            let at = match by_id.get(id).copied() {
+                Some(at) if documents[at].document.text() != &*text => {
                     mismatches.push(Mismatch {
                         annotator: name.clone(),
                         id: id.clone(),
                     });
                     continue;
                 }
-                Some(at) => Some(at),
-                None => documents.iter().position(|d| d.document.text() == text),
+                Some(at) => at,
+                None => *by_text.entry(text).or_insert_with(|| {
+                    documents.push(AlignedDocument {
+                        document: Rc::clone(&version.document),
+                        versions: vec![None; count],
+                    });
+                    documents.len() - 1
+                }),
             };
-            let at = at.unwrap_or_else(|| {
-                documents.push(AlignedDocument {
-                    document: Rc::clone(&version.document),
-                    versions: vec![None; count],
-                });
-                documents.len() - 1
-            });
+            by_id.entry(id.clone()).or_insert(at);
             let slot = &mut documents[at].versions[who];
             match slot {
                 // A second version by the same annotator: their spans together.

@@ -7,16 +7,33 @@ use super::Span;
 use crate::formats::tokens::tokenize;
 
 /// Per token of `text`, the label of the outermost of `spans` that holds its first code point.
+/// Each span marks the tokens that start inside it (found by binary search), so a long
+/// document with many spans costs what its spans cover, not tokens × spans.
 pub fn token_labels<'a>(text: &str, spans: &'a [Span]) -> Vec<Option<&'a str>> {
-    tokenize(text, &[])
-        .iter()
-        .map(|token| {
-            spans
-                .iter()
-                .filter(|s| s.start <= token.start && token.start < s.end)
-                .min_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.start))
-                .map(|s| s.label.as_str())
-        })
+    labels_at(&token_starts(text), spans)
+}
+
+/// Where each token of `text` starts: what [`labels_at`] reads, worked out once per document.
+pub fn token_starts(text: &str) -> Vec<usize> {
+    tokenize(text, &[]).iter().map(|t| t.start).collect()
+}
+
+/// [`token_labels`] of the tokens starting at `starts`.
+pub fn labels_at<'a>(starts: &[usize], spans: &'a [Span]) -> Vec<Option<&'a str>> {
+    let mut outermost: Vec<Option<&Span>> = vec![None; starts.len()];
+    let outer = |s: &Span| (std::cmp::Reverse(s.end - s.start), s.start);
+    for span in spans {
+        let first = starts.partition_point(|&at| at < span.start);
+        let last = starts.partition_point(|&at| at < span.end);
+        for best in &mut outermost[first..last] {
+            if best.is_none_or(|b| outer(span) < outer(b)) {
+                *best = Some(span);
+            }
+        }
+    }
+    outermost
+        .into_iter()
+        .map(|s| s.map(|s| s.label.as_str()))
         .collect()
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::align::Aligned;
-use super::kappa::{kappa, token_labels};
+use super::kappa::{kappa, labels_at, token_starts};
 use super::overlap::{by_overlap, exact};
 use super::{Span, Tally};
 
@@ -53,8 +53,28 @@ fn of_label(spans: &[Span], label: &str) -> Vec<Span> {
     spans.iter().filter(|s| s.label == label).cloned().collect()
 }
 
-/// The agreement of annotators `first` and `second` in `aligned`.
-pub fn pair(aligned: &Aligned, first: usize, second: usize) -> PairAgreement {
+/// Per document, per annotator, each token's label (`None` where the annotator has no
+/// version): the text is tokenized once, whatever the number of pairs.
+type TokenLabels<'a> = Vec<Vec<Option<Vec<Option<&'a str>>>>>;
+
+fn token_labels_of(aligned: &Aligned) -> TokenLabels<'_> {
+    aligned
+        .documents
+        .iter()
+        .map(|document| {
+            let starts = token_starts(document.document.text());
+            document
+                .versions
+                .iter()
+                .map(|spans| spans.as_ref().map(|s| labels_at(&starts, s)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The agreement of annotators `first` and `second` in `aligned`, whose tokens' labels are
+/// `tokens`.
+fn pair(aligned: &Aligned, tokens: &TokenLabels, first: usize, second: usize) -> PairAgreement {
     let mut result = PairAgreement {
         first,
         second,
@@ -83,9 +103,8 @@ pub fn pair(aligned: &Aligned, first: usize, second: usize) -> PairAgreement {
             entry.exact.add(exact(&a, &b));
             entry.overlap.add(by_overlap(&a, &b));
         }
-        let text = document.document.text();
-        labels_a.extend(token_labels(text, a));
-        labels_b.extend(token_labels(text, b));
+        labels_a.extend(tokens[index][first].iter().flatten().copied());
+        labels_b.extend(tokens[index][second].iter().flatten().copied());
     }
     result.kappa = kappa(&labels_a, &labels_b);
     result
@@ -94,9 +113,10 @@ pub fn pair(aligned: &Aligned, first: usize, second: usize) -> PairAgreement {
 /// Every pair's agreement in `aligned`.
 pub fn agreement(aligned: &Aligned) -> Agreement {
     let n = aligned.annotators.len();
+    let tokens = token_labels_of(aligned);
     let pairs = (0..n)
         .flat_map(|first| (first + 1..n).map(move |second| (first, second)))
-        .map(|(first, second)| pair(aligned, first, second))
+        .map(|(first, second)| pair(aligned, &tokens, first, second))
         .collect();
     Agreement {
         annotators: aligned.annotators.clone(),

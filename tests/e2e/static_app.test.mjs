@@ -7,16 +7,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launchChromium, openFile } from './harness.mjs';
 
+/** What goes wrong on `page` from now on: console warnings and errors, page errors, failed
+ * requests and answers of 400 or more. */
+function watched(page) {
+  const problems = [];
+  page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+  return problems;
+}
+
 test('served from a sub-path, with a clean console', async () => {
   const server = await serveDist({ prefix: '/team/annotator/' });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const problems = [];
-    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    const problems = watched(page);
     await page.goto(server.url);
     await page.waitForSelector('.article [data-start]');
     const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
@@ -38,10 +45,7 @@ test('after one visit it opens offline, with the saved work, and opens a dataset
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
-    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    const problems = watched(page);
     await page.goto(server.url);
     await page.waitForSelector('.article [data-start]');
     await openFile(page, 'offline.txt', 'Ana Lima flew to Lisbon on Monday.');
