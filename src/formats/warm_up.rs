@@ -33,15 +33,11 @@ pub fn warm_up() -> Response {
 /// Learns a model from a few made-up documents and tags a made-up article of about 1,000
 /// words with it, twice; how many spans the second time found.
 pub fn warm_up_tagger() -> usize {
-    let sentence = SENTENCE.repeat(12);
-    let spans = |k: usize| {
-        SPANS
-            .iter()
-            .map(move |(s, e, l)| (s + k * STEP..e + k * STEP, (*l).to_owned()))
-    };
     let example = Example {
-        text: sentence.clone(),
-        spans: (0..12).flat_map(spans).collect(),
+        text: SENTENCE.repeat(REPEATS),
+        spans: repeated_spans()
+            .map(|(s, e, l)| (s..e, l.to_owned()))
+            .collect(),
     };
     let options = TrainOptions {
         epochs: 2,
@@ -64,20 +60,26 @@ const SPANS: [(usize, usize, &str); 4] = [
     (28, 34, "Place"),
     (46, 62, "Event"),
 ];
-/// The sentence's length in code points.
-const STEP: usize = 64;
+/// The sentence's length in code points (it is ASCII, so its length in bytes).
+const STEP: usize = SENTENCE.len();
+/// Sentences in each made-up document.
+const REPEATS: usize = 12;
+
+/// The spans of a made-up document: [`SPANS`] in each of its [`REPEATS`] sentences.
+fn repeated_spans() -> impl Iterator<Item = (usize, usize, &'static str)> {
+    (0..REPEATS).flat_map(|k| {
+        SPANS
+            .iter()
+            .map(move |&(s, e, l)| (s + k * STEP, e + k * STEP, l))
+    })
+}
 
 /// A doccano JSONL file of [`DOCUMENTS`] short reports, each with a few spans (code points).
 fn made_up_file() -> String {
-    let labels: Vec<String> = (0..12)
-        .flat_map(|k| {
-            SPANS
-                .iter()
-                .map(move |(s, e, l)| (s + k * STEP, e + k * STEP, l))
-        })
+    let labels: Vec<String> = repeated_spans()
         .map(|(s, e, l)| format!("[{s},{e},\"{l}\"]"))
         .collect();
-    let (text, labels) = (SENTENCE.repeat(12), labels.join(","));
+    let (text, labels) = (SENTENCE.repeat(REPEATS), labels.join(","));
     (0..DOCUMENTS)
         .map(|n| {
             format!(

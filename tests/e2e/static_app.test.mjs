@@ -18,56 +18,52 @@ function watched(page) {
   return problems;
 }
 
-test('served from a sub-path, with a clean console', async () => {
-  const server = await serveDist({ prefix: '/team/annotator/' });
+/** Serves dist/ under `prefix`, opens a page in a fresh Chromium and runs `steps(page, url,
+ * browser)` on it; then asserts that nothing went wrong (see `watched`) and stops both. */
+async function onPage(prefix, steps) {
+  const server = await serveDist({ prefix });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const problems = watched(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.article [data-start]');
-    const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
-    assert.ok(icon.startsWith(server.url), `the favicon is under the sub-path: ${icon}`);
-    // The worker (from Open…) under the sub-path too: a doccano file opens through it.
-    await page.hover('.file-button');
-    await openFile(page, 'two.jsonl', '{"id":7,"text":"Ana met Omar in Lisbon.","label":[[0,3,"Person"],[16,22,"Place"]]}\n');
-    await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(2)'));
-    await page.waitForTimeout(1500);
+    await steps(page, server.url, browser);
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
     await server.close();
   }
-});
+}
 
-test('after one visit it opens offline, with the saved work, and opens a dataset file through its worker', async () => {
-  const server = await serveDist({ prefix: '/offline/' });
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const problems = watched(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.article [data-start]');
-    await openFile(page, 'offline.txt', 'Ana Lima flew to Lisbon on Monday.');
-    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
-    // The service worker has cached the app once it controls the page.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForTimeout(500);
-    await browser.setOffline(true);
-    await page.reload();
-    // The saved document is back, offline.
-    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
-    await page.hover('.file-button');
-    await openFile(page, 'more.jsonl', '{"id":"m","text":"Omar met Ana.","label":[[0,4,"Person"]]}\n');
-    await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Omar met Ana'));
-    await browser.setOffline(false);
-    assert.deepEqual(problems, []);
-    const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
-    const parsed = await (await fetch(manifest)).json();
-    assert.equal(parsed.start_url, './');
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-});
+test('served from a sub-path, with a clean console', () => onPage('/team/annotator/', async (page, url) => {
+  await page.goto(url);
+  await page.waitForSelector('.article [data-start]');
+  const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
+  assert.ok(icon.startsWith(url), `the favicon is under the sub-path: ${icon}`);
+  // The worker (from Open…) under the sub-path too: a doccano file opens through it.
+  await page.hover('.file-button');
+  await openFile(page, 'two.jsonl', '{"id":7,"text":"Ana met Omar in Lisbon.","label":[[0,3,"Person"],[16,22,"Place"]]}\n');
+  await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(2)'));
+  await page.waitForTimeout(1500);
+}));
+
+test('after one visit it opens offline, with the saved work, and opens a dataset file through its worker', () => onPage('/offline/', async (page, url, browser) => {
+  await page.goto(url);
+  await page.waitForSelector('.article [data-start]');
+  await openFile(page, 'offline.txt', 'Ana Lima flew to Lisbon on Monday.');
+  await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
+  // The service worker has cached the app once it controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForTimeout(500);
+  await browser.setOffline(true);
+  await page.reload();
+  // The saved document is back, offline.
+  await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
+  await page.hover('.file-button');
+  await openFile(page, 'more.jsonl', '{"id":"m","text":"Omar met Ana.","label":[[0,4,"Person"]]}\n');
+  await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Omar met Ana'));
+  await browser.setOffline(false);
+  const manifest = await page.$eval('link[rel="manifest"]', (l) => l.href);
+  const parsed = await (await fetch(manifest)).json();
+  assert.equal(parsed.start_url, './');
+}));
