@@ -333,4 +333,22 @@ fn agree_and_merge_read_one_file_per_annotator() {
     assert!(report["pairs"][0]["exact"]["recall"].as_f64().unwrap() > 0.95);
     let one = run(&["agree", &a]);
     assert!(!one.status.success(), "one annotator is refused");
+    // As the workspace file, each curated document keeps where its spans came from.
+    let out = scratch("merge").join("curated.workspace.json");
+    let merged = run(&["merge", &a, &b, &c, "-o", out.to_str().unwrap()]);
+    assert!(merged.status.success());
+    let workspace = std::fs::read_to_string(&out).unwrap();
+    let workspace: serde_json::Value = serde_json::from_str(&workspace).unwrap();
+    let first = &workspace["documents"][0];
+    let curation = &first["document"]["curation"];
+    assert_eq!(
+        curation["annotators"],
+        serde_json::json!(["alice", "bob", "carol"])
+    );
+    assert_eq!(curation["strategy"], "majority");
+    let sources = first["annotations"][0]["sources"].as_array().unwrap();
+    assert!(
+        sources.len() >= 2,
+        "a merged span comes from two annotators or more"
+    );
 }

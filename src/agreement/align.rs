@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{spans_of, Span};
+pub use crate::model::workspace::Mismatch;
 use crate::model::{AnnotatedDocument, Document};
 
 /// One document and each annotator's spans of it (`None`: that annotator has no version).
@@ -14,15 +15,6 @@ pub struct AlignedDocument {
     pub document: Rc<Document>,
     /// Per annotator, in the order given, the spans of their version.
     pub versions: Vec<Option<Vec<Span>>>,
-}
-
-/// A version left out: its id names a document whose text is not the same.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
-    /// The annotator whose version it is.
-    pub annotator: String,
-    /// The document's id.
-    pub id: String,
 }
 
 /// The documents of several annotators, matched.

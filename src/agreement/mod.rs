@@ -4,6 +4,7 @@
 //! Offsets are Unicode code points, start inclusive, end exclusive.
 
 pub mod align;
+pub mod curation;
 pub mod kappa;
 pub mod merge;
 pub mod overlap;

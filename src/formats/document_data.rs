@@ -13,7 +13,7 @@ use super::format_error::FormatError;
 use super::labeled_text::Place;
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
-    OverlapPolicy,
+    OverlapPolicy, Provenance,
 };
 
 /// One label as it crosses.
@@ -80,6 +80,10 @@ pub struct DocumentData {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// Who annotated this version (`None`: the workspace's user).
+    pub annotator: Option<String>,
+    /// A curated version's provenance.
+    pub provenance: Option<Provenance>,
     /// Its text.
     pub text: String,
     /// Its labels.
@@ -99,6 +103,8 @@ impl DocumentData {
         Self {
             id: document.id.clone(),
             title: document.title.clone(),
+            annotator: document.annotator.clone(),
+            provenance: document.provenance.as_deref().cloned(),
             text: document.text().to_owned(),
             labels: annotated
                 .labels
@@ -152,8 +158,13 @@ impl DocumentData {
         } else {
             OverlapPolicy::NestedDifferentLabels
         };
+        let document = Document::new(self.id, self.title, &self.text).by(self.annotator);
+        let document = match self.provenance {
+            Some(provenance) => document.curated(provenance),
+            None => document,
+        };
         let annotated = AnnotatedDocument {
-            document: Rc::new(Document::new(self.id, self.title, &self.text)),
+            document: Rc::new(document),
             labels: Rc::new(labels),
             store: AnnotationStore::from_checked(annotations, policy),
         };

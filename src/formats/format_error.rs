@@ -252,6 +252,8 @@ pub enum ImportError {
         /// What the offsets select, if they are in range.
         found: Option<String>,
     },
+    /// A curated version's provenance does not fit its text.
+    Curation(super::provenance_json::CurationProblem),
     /// An annotation breaks a store invariant.
     InvalidSpan {
         /// The annotation's id.
@@ -291,6 +293,7 @@ impl fmt::Display for ImportError {
             Self::TextMismatch { annotation, .. } => {
                 write!(f, "annotation {annotation}: its offsets lie outside the text")
             }
+            Self::Curation(problem) => write!(f, "the curation: {problem}"),
             Self::InvalidSpan { annotation, reason } => write!(f, "annotation {annotation}: {reason}"),
         }
     }

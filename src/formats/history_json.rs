@@ -56,11 +56,7 @@ impl DocumentJsonCache {
             .as_ref()
             .is_some_and(|(weak, _)| weak.upgrade().is_some_and(|d| Rc::ptr_eq(&d, document)));
         if fresh {
-            let json = DocumentJson {
-                id: document.id.as_str().into(),
-                title: document.title.as_str().into(),
-                text: document.text().into(),
-            };
+            let json = DocumentJson::of(document);
             let raw = serde_json::value::to_raw_value(&json)
                 .map_err(|e| ExportError::Json(e.to_string()))?;
             *kept = Some((Rc::downgrade(document), raw));
@@ -164,11 +160,7 @@ fn read_compact(json: &str) -> Result<AnnotatedDocument, ImportError> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let document = Document::new(
-        record.document.id.into_owned(),
-        record.document.title.into_owned(),
-        &record.document.text,
-    );
+    let document = record.document.into_document()?;
     native_json::annotated_from_saved(document, labels, annotations, record.overlap_policy.into())
 }
 

@@ -23,6 +23,7 @@ pub mod overlaps;
 pub mod plain_text;
 pub mod prodigy;
 pub mod protocol;
+pub mod provenance_json;
 pub mod recovery;
 pub mod spacy_offsets;
 pub mod text_encoding;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use super::format_error::{ExportError, ImportError};
+use super::provenance_json::{curation_json, read_curation, CurationJson};
 
 use crate::model::{
     AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
@@ -64,14 +65,46 @@ impl From<PolicyJson> for OverlapPolicy {
     }
 }
 
+/// The document's part: its id, title, text, who annotated this version (absent: the
+/// workspace's user), and a curated version's provenance (see `provenance_json`).
 #[derive(Serialize, Deserialize)]
 pub(crate) struct DocumentJson<'a> {
     #[serde(borrow)]
     pub(crate) id: Cow<'a, str>,
     #[serde(borrow)]
     pub(crate) title: Cow<'a, str>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(crate) annotator: Option<Cow<'a, str>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(crate) curation: Option<CurationJson<'a>>,
     #[serde(borrow)]
     pub(crate) text: Cow<'a, str>,
+}
+
+impl<'a> DocumentJson<'a> {
+    /// The part of `document`.
+    pub(crate) fn of(document: &'a Document) -> Self {
+        Self {
+            id: Cow::Borrowed(&document.id),
+            title: Cow::Borrowed(&document.title),
+            annotator: document.annotator.as_deref().map(Cow::Borrowed),
+            curation: document.provenance.as_deref().map(curation_json),
+            text: Cow::Borrowed(document.text()),
+        }
+    }
+
+    /// The document again, its provenance checked against its text.
+    pub(crate) fn into_document(self) -> Result<Document, ImportError> {
+        let document =
+            Document::new(self.id, self.title, &self.text).by(self.annotator.map(Cow::into_owned));
+        match &self.curation {
+            Some(curation) => {
+                let provenance = read_curation(curation, document.char_len())?;
+                Ok(document.curated(provenance))
+            }
+            None => Ok(document),
+        }
+    }
 }
 
 /// A label as the native format and the label set file write it.
@@ -96,6 +129,9 @@ struct AnnotationJson<'a> {
     label: Cow<'a, str>,
     #[serde(borrow)]
     text: Cow<'a, str>,
+    /// In a curated version, who marked the span (none: the curator).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    sources: Option<Vec<&'a str>>,
 }
 
 /// Whether `content` looks like this format: a JSON object whose first key is `format`, as
@@ -129,17 +165,16 @@ fn write(annotated: &AnnotatedDocument, pretty: bool) -> Result<String, ExportEr
             end: a.end,
             label: Cow::Borrowed(annotated.labels.name_of(a.label)),
             text: Cow::Borrowed(text),
+            sources: document.provenance.as_ref().map(|provenance| {
+                provenance.sources_of(a.start, a.end, annotated.labels.name_of(a.label))
+            }),
         })
         .collect();
     let file = NativeFile {
         format: Cow::Borrowed(FORMAT_NAME),
         version: FORMAT_VERSION,
         offset_unit: Cow::Borrowed(OFFSET_UNIT),
-        document: DocumentJson {
-            id: Cow::Borrowed(&document.id),
-            title: Cow::Borrowed(&document.title),
-            text: Cow::Borrowed(document.text()),
-        },
+        document: DocumentJson::of(document),
         labels,
         annotations,
         overlap_policy: annotated.store.policy().into(),
@@ -168,7 +203,7 @@ pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
         ));
     }
     let labels = read_labels(&file.labels)?;
-    let document = Document::new(file.document.id, file.document.title, &file.document.text);
+    let document = file.document.into_document()?;
     let annotations = file
         .annotations
         .iter()

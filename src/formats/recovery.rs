@@ -52,7 +52,12 @@ pub fn recover(meta: Meta, documents: &[Option<String>]) -> Recovered {
         None
     } else {
         // Every document was read under these labels, so joining them cannot fail.
-        Workspace::from_saved(meta.labels, opened, current).ok()
+        Workspace::from_saved(meta.labels, opened, current)
+            .ok()
+            .map(|mut workspace| {
+                workspace.set_annotator(meta.annotator.as_deref().unwrap_or(""));
+                workspace
+            })
     };
     Recovered {
         workspace,

@@ -1,7 +1,8 @@
 //! The whole workspace as one JSON file ("Export everything", and what the browser store
 //! holds): `{"format": "article-annotator-workspace", "version": 1, "offset_unit":
-//! "codepoint", "labels": […], "current": 0, "done": [false, …], "documents": [native
-//! document, …]}`, one document per line. Each document is a native file (see `native_json`), so its offsets are
+//! "codepoint", "labels": […], "current": 0, "done": [false, …], "annotator": "alice",
+//! "documents": [native document, …]}`, where `annotator` is the user's name (absent until
+//! they set it), one document per line. Each document is a native file (see `native_json`), so its offsets are
 //! Unicode code points, start inclusive, end exclusive. The browser store keeps the same
 //! header without `documents` (the "meta" record) and each document under its own key, with its
 //! undo history (see `history_json`). Labels carry their ids here.
@@ -26,6 +27,9 @@ struct Header<'a> {
     labels: Vec<LabelJson<'a>>,
     current: usize,
     done: Vec<bool>,
+    /// The user's name as an annotator (their documents name no annotator of their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
 }
 
 /// What the workspace header says: the labels, the open document and each document's mark.
@@ -37,6 +41,8 @@ pub struct Meta {
     pub current: usize,
     /// Each document's "done" mark, in order; its length is the number of documents.
     pub done: Vec<bool>,
+    /// The user's name as an annotator, if they set one.
+    pub annotator: Option<String>,
 }
 
 /// Why a workspace file or record could not be read.
@@ -120,6 +126,7 @@ fn header<'a>(workspace: &'a Workspace, indices: &[usize]) -> Header<'a> {
         labels: labels_json_with_ids(workspace.labels()),
         current,
         done: indices.iter().map(|&i| workspace.is_done(i)).collect(),
+        annotator: workspace.annotator().map(str::to_owned),
     }
 }
 
@@ -140,6 +147,7 @@ pub fn read_meta(json: &str) -> Result<Meta, WorkspaceFileError> {
         labels,
         current: header.current,
         done: header.done,
+        annotator: header.annotator,
     })
 }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::offsets::IndexedText;
+use super::provenance::Provenance;
 
 /// One line of the article, including the line break that ends it (`\n` or `\r\n`); or, for
 /// a line longer than [`MAX_PIECE_CHARS`], one piece of it, cut at a word boundary, so that
@@ -32,6 +33,10 @@ pub struct Document {
     pub id: String,
     /// Human-readable title.
     pub title: String,
+    /// Who annotated this version (`None`: the user of this app, under their name).
+    pub annotator: Option<String>,
+    /// For a curated version, where its spans came from.
+    pub provenance: Option<Rc<Provenance>>,
     text: IndexedText,
     paragraphs: Vec<Paragraph>,
     word_bounds: WordBounds,
@@ -58,9 +63,43 @@ impl Document {
         Self {
             id: id.into(),
             title: title.into(),
+            annotator: None,
+            provenance: None,
             text,
             paragraphs,
             word_bounds: WordBounds::default(),
+        }
+    }
+
+    /// The same document, annotated by `annotator` (a blank name is nobody's).
+    pub fn by(mut self, annotator: Option<String>) -> Self {
+        self.annotator = annotator
+            .map(|name| name.trim().to_owned())
+            .filter(|name| !name.is_empty());
+        self
+    }
+
+    /// The same document as a curated version with this provenance.
+    pub fn curated(mut self, provenance: Provenance) -> Self {
+        self.provenance = Some(Rc::new(provenance));
+        self
+    }
+
+    /// Whether this is a curated version.
+    pub fn is_curated(&self) -> bool {
+        self.provenance.is_some()
+    }
+
+    /// What tells this version from the other versions of the same document: its id, its
+    /// annotator and whether it is curated (the user's own version: its id alone). Unique
+    /// within a workspace.
+    pub fn version_key(&self) -> String {
+        match (self.annotator.as_deref(), self.is_curated()) {
+            (None, false) => self.id.clone(),
+            (who, curated) => {
+                let curated = if curated { "curated" } else { "" };
+                format!("{}\u{1f}{}\u{1f}{curated}", self.id, who.unwrap_or(""))
+            }
         }
     }
 

@@ -134,19 +134,40 @@ impl AnnotationStore {
         document: &Document,
         spans: impl IntoIterator<Item = (Range<usize>, LabelId)>,
     ) -> Tally {
+        self.replace_all(document, &[], spans)
+    }
+
+    /// Removes the annotations `removed` (ids not found are passed over), then adds `spans` as
+    /// [`AnnotationStore::add_all`] does, all as one undo step.
+    pub fn replace_all(
+        &mut self,
+        document: &Document,
+        removed: &[AnnotationId],
+        spans: impl IntoIterator<Item = (Range<usize>, LabelId)>,
+    ) -> Tally {
         let mut tally = Tally::default();
         let mut edits = Vec::new();
+        let touch = |tally: &mut Tally, first: bool, range: Range<usize>| {
+            tally.touched = if first {
+                range
+            } else {
+                tally.touched.start.min(range.start)..tally.touched.end.max(range.end)
+            };
+        };
+        for &id in removed {
+            let Some(annotation) = self.get(id) else {
+                continue;
+            };
+            self.apply(Edit::Remove(annotation));
+            edits.push(Edit::Remove(annotation));
+            touch(&mut tally, edits.len() == 1, annotation.range());
+        }
         for (range, label) in spans {
             match self.checked_new(document, range, label) {
                 Ok(annotation) => {
                     self.apply(Edit::Add(annotation));
                     edits.push(Edit::Add(annotation));
-                    tally.touched = if tally.added == 0 {
-                        annotation.range()
-                    } else {
-                        tally.touched.start.min(annotation.start)
-                            ..tally.touched.end.max(annotation.end)
-                    };
+                    touch(&mut tally, edits.len() == 1, annotation.range());
                     tally.added += 1;
                 }
                 Err(EditError::Duplicate(_)) => tally.already += 1,

@@ -119,7 +119,8 @@ pub enum TaggerResponse {
     },
     /// Per document (in request order), its predictions and the model's labels it lacks.
     Predicted {
-        /// Per document: its id, its predictions, the labels it has not.
+        /// Per document: its version key (see `Document::version_key`), its predictions, the
+        /// labels it has not.
         documents: Vec<(String, Vec<PredictionData>, Vec<String>)>,
     },
     /// Scores of the cross-validation (exact span match), pooled over the folds.
@@ -186,7 +187,7 @@ pub fn handle(request: TaggerRequest) -> Result<TaggerResponse, TaggerFailure> {
                             confidence: p.confidence,
                         })
                         .collect();
-                    (document.document.id.clone(), found, missing)
+                    (document.document.version_key(), found, missing)
                 })
                 .collect();
             Ok(TaggerResponse::Predicted { documents })

@@ -5,11 +5,12 @@
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use article_annotator::agreement::curation;
 use article_annotator::agreement::kappa::token_labels;
-use article_annotator::agreement::merge::{merge as merged, Strategy};
-use article_annotator::agreement::{agreement, align, Aligned, Tally};
+use article_annotator::agreement::merge::Strategy;
+use article_annotator::agreement::{agreement, align, Aligned, Span, Tally};
 use article_annotator::formats::Format;
-use article_annotator::model::{AnnotatedDocument, LabelSet};
+use article_annotator::model::{LabelSet, OverlapPolicy};
 use serde_json::{json, Value};
 
 use super::error::CliError;
@@ -148,26 +149,34 @@ pub fn merge(options: &Options) -> Result<ExitCode, CliError> {
     let (mut agreed, mut disputed, mut refused) = (0, 0, 0);
     let mut documents = Vec::new();
     for document in &aligned.documents {
-        let result = merged(&document.versions, strategy);
-        let names = result.agreed.iter().map(|s| s.span.label.as_str());
+        let versions: Vec<(String, Vec<Span>)> = aligned
+            .annotators
+            .iter()
+            .zip(&document.versions)
+            .filter_map(|(name, spans)| Some((name.clone(), spans.clone()?)))
+            .collect();
+        let names = versions
+            .iter()
+            .flat_map(|(_, s)| s.iter().map(|s| s.label.as_str()));
         let labels = Rc::new(LabelSet::default_set().with_names(names));
-        let mut curated = AnnotatedDocument {
-            document: Rc::clone(&document.document),
-            labels: Rc::clone(&labels),
-            store: Default::default(),
-        };
-        curated
-            .store
-            .set_policy(article_annotator::model::OverlapPolicy::Any);
-        for sourced in &result.agreed {
-            let label = labels.by_name(&sourced.span.label).map(|l| l.id);
-            let range = sourced.span.start..sourced.span.end;
-            match label.map(|label| curated.store.add(&document.document, range, label)) {
-                Some(Ok(_)) => agreed += 1,
-                _ => refused += 1,
-            }
+        let policy = OverlapPolicy::Any;
+        let curated = curation::start(
+            &document.document,
+            &versions,
+            (strategy, name),
+            &labels,
+            policy,
+        );
+        if let Some(provenance) = &curated.document.provenance {
+            let merged = provenance
+                .spans
+                .iter()
+                .filter(|s| provenance.is_agreed(s))
+                .count();
+            agreed += curated.store.len();
+            refused += merged - curated.store.len();
+            disputed += provenance.spans.len() - merged;
         }
-        disputed += result.disputed.len();
         documents.push(curated);
     }
     eprintln!(

@@ -193,12 +193,7 @@ fn export_documents(
 ) -> Result<ExitCode, CliError> {
     let documents: Vec<(AnnotatedDocument, bool)> =
         documents.iter().map(|d| (d.clone(), false)).collect();
-    if to == Format::Native && documents.len() > 1 {
-        return Err(CliError::Other(format!(
-            "native JSON holds one document; this file has {}",
-            documents.len()
-        )));
-    }
+    // Native JSON holds one document; several are written as one workspace file.
     let exported = export::export(to, &documents, false, 0)
         .map_err(|error| CliError::Refused(options.input.clone(), Box::new(error)))?;
     for skipped in &exported.left_out {

@@ -8,6 +8,7 @@
 mod error;
 mod listing;
 mod steps;
+mod versions;
 
 use std::rc::Rc;
 
@@ -19,6 +20,7 @@ use super::store::AnnotationStore;
 pub use error::WorkspaceError;
 pub use listing::{DocumentSummary, StatusFilter};
 pub use steps::CorpusTally;
+pub use versions::{Mismatch, Versions, UNNAMED};
 
 /// One document of the workspace with its spans and history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,24 +33,27 @@ pub struct Entry {
     pub done: bool,
 }
 
-/// The document with an id no other document has (`article`, `article-2`, …), noted in `ids`.
+/// The document with an id no other version by the same annotator has (`article`,
+/// `article-2`, …), its version noted in `keys` (see [`Document::version_key`]): versions of
+/// one document by different annotators keep the same id.
 fn with_unique_id(
     annotated: AnnotatedDocument,
-    ids: &mut std::collections::HashSet<String>,
+    keys: &mut std::collections::HashSet<String>,
 ) -> AnnotatedDocument {
-    let base = &annotated.document.id;
-    let mut id = base.clone();
-    let mut number = 1;
-    while ids.contains(&id) {
-        number += 1;
-        id = format!("{base}-{number}");
-    }
-    ids.insert(id.clone());
-    if id == *base {
+    let key = annotated.document.version_key();
+    if keys.insert(key) {
         return annotated;
     }
     let mut document = (*annotated.document).clone();
-    document.id = id;
+    let base = document.id.clone();
+    let mut number = 1;
+    loop {
+        number += 1;
+        document.id = format!("{base}-{number}");
+        if keys.insert(document.version_key()) {
+            break;
+        }
+    }
     AnnotatedDocument {
         document: Rc::new(document),
         ..annotated
@@ -63,6 +68,8 @@ pub struct Workspace {
     entries: Rc<Vec<Rc<Entry>>>,
     current: usize,
     corpus_step: Option<steps::CorpusStep>,
+    /// The user's name as an annotator, once they set it.
+    annotator: Option<Rc<str>>,
 }
 
 impl Workspace {
@@ -78,6 +85,7 @@ impl Workspace {
             entries: Rc::new(vec![Rc::new(entry)]),
             current: 0,
             corpus_step: None,
+            annotator: None,
         }
     }
 
@@ -96,6 +104,7 @@ impl Workspace {
             entries: Rc::new(Vec::new()),
             current: 0,
             corpus_step: None,
+            annotator: None,
         };
         workspace.append(documents)?;
         workspace.current = if current < workspace.len() {
@@ -123,13 +132,13 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         let mut labels = (*self.labels).clone();
         let mut added = Vec::new();
-        let mut ids: std::collections::HashSet<String> = self
+        let mut keys: std::collections::HashSet<String> = self
             .entries
             .iter()
-            .map(|entry| entry.document.id.clone())
+            .map(|entry| entry.document.version_key())
             .collect();
         for (annotated, done) in documents {
-            let annotated = with_unique_id(annotated, &mut ids);
+            let annotated = with_unique_id(self.as_own(annotated), &mut keys);
             labels = labels.with_names(annotated.labels.iter().map(|l| l.name.as_str()));
             let shared = Rc::new(labels.clone());
             let relabeled = annotated
@@ -228,7 +237,7 @@ impl Workspace {
     }
 
     /// The entry at `index`, copied on write.
-    fn entry_mut(&mut self, index: usize) -> &mut Entry {
+    pub(super) fn entry_mut(&mut self, index: usize) -> &mut Entry {
         Rc::make_mut(&mut Rc::make_mut(&mut self.entries)[index])
     }
 

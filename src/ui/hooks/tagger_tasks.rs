@@ -71,7 +71,7 @@ pub fn learn_answers(latest: &Latest) {
     let workspace = &state.workspace;
     let text = (0..workspace.len())
         .filter_map(|i| workspace.annotated(i))
-        .find(|a| a.document.id == document)
+        .find(|a| a.document.version_key() == document)
         .map(|a| a.document.text().to_owned());
     state.dispatch(TaggerAction::AnswersTaken(count).into());
     let Some(text) = text else {
@@ -166,7 +166,7 @@ pub fn pre_annotate(latest: &Latest, model: &Rc<TrainedModel>) {
         let state = latest.borrow().clone();
         let action = match answer {
             Ok((predictions, missing)) => TaggerAction::Predicted {
-                document: document.document.id.clone(),
+                document: document.document.version_key(),
                 predictions,
                 missing,
             },

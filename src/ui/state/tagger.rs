@@ -66,10 +66,10 @@ pub struct TaggerState {
     pub missing: Vec<String>,
     /// Counts requests to pre-annotate the open document (from the keyboard).
     pub requested: u64,
-    /// Predictions accepted or rejected and not yet learned from: the document's id, and per
-    /// answer start, end, label name and whether it was accepted.
+    /// Predictions accepted or rejected and not yet learned from: the document's version key,
+    /// and per answer start, end, label name and whether it was accepted.
     pub answers: Vec<(String, usize, usize, String, bool)>,
-    /// Predictions for documents other than the open one, by document id, shown when each is
+    /// Predictions for documents other than the open one, by version key, shown when each is
     /// opened (the open document's are in the view).
     pub pending: Rc<BTreeMap<String, Rc<[Suggestion]>>>,
     /// How far pre-annotating many documents has come: (done, total).
@@ -82,7 +82,7 @@ pub fn answered(next: &mut AppState, prediction: &Suggestion, accepted: bool) {
         return;
     }
     let label = next.workspace.labels().name_of(prediction.label).to_owned();
-    let document = next.document().id.clone();
+    let document = next.document().version_key();
     next.tagger
         .answers
         .push((document, prediction.start, prediction.end, label, accepted));
@@ -98,7 +98,7 @@ pub enum TaggerAction {
     /// Predictions for several documents (pre-annotating the documents to do), with how far
     /// that has come.
     PredictedMany {
-        /// Per document id, its predictions.
+        /// Per document version key, its predictions.
         documents: Vec<(String, Rc<[Suggestion]>)>,
         /// Documents done of all; `None` at the end.
         progress: Option<(usize, usize)>,
@@ -109,7 +109,7 @@ pub enum TaggerAction {
     Trained(Rc<TrainedModel>, Option<u64>),
     /// Predictions for the document with this id.
     Predicted {
-        /// The document's id (ignored unless it is still open).
+        /// The document's version key (ignored unless it is still open).
         document: String,
         /// The predictions, in text order.
         predictions: Rc<[Suggestion]>,
@@ -173,11 +173,11 @@ pub fn carry_predictions(from: &AppState, next: &mut AppState) {
     let pending = Rc::make_mut(&mut next.tagger.pending);
     let left = &from.view.predictions;
     if left.is_empty() {
-        pending.remove(&from.document().id);
+        pending.remove(&from.document().version_key());
     } else {
-        pending.insert(from.document().id.clone(), Rc::clone(left));
+        pending.insert(from.document().version_key(), Rc::clone(left));
     }
-    if let Some(kept) = pending.remove(&next.workspace.document().id) {
+    if let Some(kept) = pending.remove(&next.workspace.document().version_key()) {
         next.view.predictions = kept;
         show(next);
     }
@@ -203,7 +203,7 @@ pub fn reduce(state: Rc<AppState>, action: TaggerAction) -> Rc<AppState> {
             documents,
             progress,
         } => {
-            let open = state.document().id.clone();
+            let open = state.document().version_key();
             let pending = Rc::make_mut(&mut next.tagger.pending);
             for (id, predictions) in documents {
                 if id == open {
@@ -240,7 +240,7 @@ pub fn reduce(state: Rc<AppState>, action: TaggerAction) -> Rc<AppState> {
             missing,
         } => {
             next.tagger.status = TaggerStatus::Idle;
-            if state.document().id != document {
+            if state.document().version_key() != document {
                 return Rc::new(next);
             }
             let count = predictions.len();

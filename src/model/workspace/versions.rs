@@ -1,0 +1,150 @@
+//! Several versions of one document: one per annotator, and a curated one. Versions of a
+//! document share its id (else its text); each names its annotator, and a version with none is
+//! the user's own, under the name they set. Offsets are Unicode code points.
+
+use std::rc::Rc;
+
+use super::Workspace;
+use crate::model::annotated::AnnotatedDocument;
+use crate::model::document::Document;
+use crate::model::provenance::Provenance;
+
+/// What the user's versions are called while they have set no name.
+pub const UNNAMED: &str = "you";
+
+/// The versions of one document in a workspace, by position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Versions {
+    /// Each annotator's version, in workspace order.
+    pub annotated: Vec<usize>,
+    /// The curated version, if there is one.
+    pub curated: Option<usize>,
+}
+
+/// A document left out because a document of the same id has another text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Whose version it is.
+    pub annotator: String,
+    /// Its id.
+    pub id: String,
+}
+
+/// Whether `a` and `b` are versions of one document: the same id and text, or the same text.
+fn same_document(a: &Document, b: &Document) -> bool {
+    Rc::ptr_eq(&a.shared_text(), &b.shared_text()) || a.text() == b.text()
+}
+
+impl Workspace {
+    /// The user's name as an annotator, if they set one.
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
+    }
+
+    /// Sets the user's name (trimmed; a blank one unsets it); whether it changed.
+    pub fn set_annotator(&mut self, name: &str) -> bool {
+        let name = Some(name.trim()).filter(|n| !n.is_empty());
+        if self.annotator() == name {
+            return false;
+        }
+        self.annotator = name.map(Rc::from);
+        true
+    }
+
+    /// `annotated` as the user's own version if it names them as its annotator.
+    pub(super) fn as_own(&self, annotated: AnnotatedDocument) -> AnnotatedDocument {
+        let theirs = annotated.document.annotator.as_deref();
+        if theirs.is_none() || theirs != self.annotator() {
+            return annotated;
+        }
+        AnnotatedDocument {
+            document: Rc::new((*annotated.document).clone().by(None)),
+            ..annotated
+        }
+    }
+
+    /// Who annotated `document`: its annotator, else the user (by name, or [`UNNAMED`]).
+    pub fn annotator_of<'a>(&'a self, document: &'a Document) -> &'a str {
+        document
+            .annotator
+            .as_deref()
+            .or(self.annotator())
+            .unwrap_or(UNNAMED)
+    }
+
+    /// The versions of the document at `index` (itself included).
+    pub fn versions(&self, index: usize) -> Versions {
+        let mut versions = Versions::default();
+        let Some(entry) = self.entries.get(index) else {
+            return versions;
+        };
+        for (at, other) in self.entries.iter().enumerate() {
+            if !same_document(&entry.document, &other.document) {
+                continue;
+            }
+            match other.document.is_curated() {
+                true if versions.curated.is_none() => versions.curated = Some(at),
+                true => {}
+                false => versions.annotated.push(at),
+            }
+        }
+        versions
+    }
+
+    /// Every annotator's versions (curated ones left out), grouped by who annotated them, in
+    /// the order each annotator first comes.
+    pub fn by_annotator(&self) -> Vec<(String, Vec<AnnotatedDocument>)> {
+        let mut groups: Vec<(String, Vec<AnnotatedDocument>)> = Vec::new();
+        for index in 0..self.len() {
+            let Some(annotated) = self.annotated(index) else {
+                continue;
+            };
+            if annotated.document.is_curated() {
+                continue;
+            }
+            let who = self.annotator_of(&annotated.document).to_owned();
+            match groups.iter_mut().find(|(name, _)| *name == who) {
+                Some((_, documents)) => documents.push(annotated),
+                None => groups.push((who, vec![annotated])),
+            }
+        }
+        groups
+    }
+
+    /// `documents` without those whose id names a document (here, or earlier among them) with
+    /// another text; those are returned apart, named.
+    pub fn without_mismatches(
+        &self,
+        documents: Vec<(AnnotatedDocument, bool)>,
+    ) -> (Vec<(AnnotatedDocument, bool)>, Vec<Mismatch>) {
+        let mut texts: std::collections::HashMap<String, Rc<Document>> = self
+            .entries
+            .iter()
+            .map(|entry| (entry.document.id.clone(), Rc::clone(&entry.document)))
+            .collect();
+        let (mut kept, mut mismatches) = (Vec::new(), Vec::new());
+        for (annotated, done) in documents {
+            let document = &annotated.document;
+            match texts.get(&document.id) {
+                Some(known) if !same_document(known, document) => mismatches.push(Mismatch {
+                    annotator: self.annotator_of(document).to_owned(),
+                    id: document.id.clone(),
+                }),
+                _ => {
+                    texts
+                        .entry(document.id.clone())
+                        .or_insert_with(|| Rc::clone(document));
+                    kept.push((annotated, done));
+                }
+            }
+        }
+        (kept, mismatches)
+    }
+
+    /// Gives the open document (a curated version) this provenance; its text, spans and
+    /// history stay.
+    pub fn set_provenance(&mut self, provenance: Provenance) {
+        let document = (**self.document()).clone().curated(provenance);
+        self.entry_mut(self.current).document = Rc::new(document);
+    }
+}
