@@ -105,6 +105,9 @@ fn merge_keeps_what_enough_annotators_marked_and_names_them() {
         Some(Strategy::AtLeast(2))
     );
     assert_eq!(Strategy::from_name("at-least-0"), None);
+    for strategy in [Strategy::Everyone, Strategy::Majority, Strategy::AtLeast(3)] {
+        assert_eq!(Strategy::from_name(&strategy.name()), Some(strategy));
+    }
 }
 
 fn plain(id: &str, text: &str) -> AnnotatedDocument {
@@ -138,6 +141,7 @@ fn open_annotator(name: &str) -> (String, Vec<AnnotatedDocument>) {
     let context = OpenContext {
         labels: &labels,
         anchor: None,
+        by_file: false,
     };
     let opened = open(
         &[NamedText::new(format!("{name}.jsonl"), content)],

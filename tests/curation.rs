@@ -213,3 +213,16 @@ fn both_takes_every_candidate_the_overlap_policy_allows() {
     assert_eq!(apply(&mut any, 1, Decision::Both), 0);
     assert_eq!(texts(&any).len(), 3 + 2 + 2);
 }
+
+#[test]
+fn the_choice_taken_is_known_again_from_the_spans() {
+    let mut annotated = curated(OverlapPolicy::NestedDifferentLabels);
+    let provenance = annotated.document.provenance.clone().unwrap();
+    let first = curation::disagreements(&provenance)[0].clone();
+    assert_eq!(curation::taken(&annotated, &provenance, &first), None);
+    apply(&mut annotated, 0, Decision::Take(1));
+    assert_eq!(curation::taken(&annotated, &provenance, &first), Some(1));
+    apply(&mut annotated, 0, Decision::Both);
+    // Both could take only one of the two (they nest within one label): alice's.
+    assert_eq!(curation::taken(&annotated, &provenance, &first), Some(0));
+}

@@ -86,6 +86,7 @@ fn an_open_answers_with_the_checked_documents_and_where_they_came_from() {
             NamedText::new("mini.txt", golden("mini.txt")),
         ],
         current: DocumentBatch::pack(&[mini()]),
+        by_file: false,
     };
     let (answer, interims) = ask_with_interims(&request);
     let Response::Opened { sources, refusals } = answer else {
@@ -127,6 +128,7 @@ fn a_corpus_opens_in_batches_of_limited_text_in_file_order_with_progress() {
     let request = Request::Open {
         files: vec![NamedText::new("corpus.jsonl", corpus)],
         current: DocumentBatch::pack(&[mini()]),
+        by_file: false,
     };
     let (answer, interims) = ask_with_interims(&request);
     assert!(matches!(answer, Response::Opened { .. }));
@@ -216,6 +218,7 @@ fn failures_come_back_as_messages() {
             "{\"text\": \"Iran\", \"label\": [[0, 9, \"Place\"]]}",
         )],
         current: DocumentBatch::pack(&[mini()]),
+        by_file: false,
     };
     let (answer, interims) = ask_with_interims(&request);
     let Response::Opened { refusals, .. } = answer else {
@@ -267,7 +270,7 @@ fn the_page_opens_its_own_format_as_the_pipeline_does_and_nothing_else() {
     let context = OpenContext::beside(&current);
     let native = NamedText::new("mini.json", golden("mini.annotations.json"));
     let files = [native.clone(), native];
-    let in_page = open::open_native(&files).expect("opened in the page");
+    let in_page = open::open_native(&files, false).expect("opened in the page");
     assert_eq!(in_page, open::open(&files, context, |_, _| ()));
     assert_eq!(in_page.documents.len(), 2);
     // Any other format, and a refused file, are the worker's, which says why in full.
@@ -275,9 +278,12 @@ fn the_page_opens_its_own_format_as_the_pipeline_does_and_nothing_else() {
         "corpus.jsonl",
         "{\"text\": \"Iran\", \"label\": [[0, 4, \"Place\"]]}",
     );
-    assert_eq!(open::open_native(&[files[0].clone(), doccano]), None);
+    assert_eq!(open::open_native(&[files[0].clone(), doccano], false), None);
     let cut = golden("mini.annotations.json").replace("\"Sergei Shoigu\"", "\"Sergei\"");
-    assert_eq!(open::open_native(&[NamedText::new("cut.json", cut)]), None);
+    assert_eq!(
+        open::open_native(&[NamedText::new("cut.json", cut)], false),
+        None
+    );
     let mut other = mini();
     other.id = "other".into();
     let Response::Exported(exported) = ask(&Request::Export {
@@ -290,7 +296,7 @@ fn the_page_opens_its_own_format_as_the_pipeline_does_and_nothing_else() {
     };
     let workspace = NamedText::new("corpus.workspace.json", exported.files[0].content.clone());
     assert_eq!(
-        open::open_native(&[workspace]),
+        open::open_native(&[workspace], false),
         None,
         "its progress is shown from the worker"
     );

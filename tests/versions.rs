@@ -59,7 +59,10 @@ fn versions_by_different_annotators_keep_their_id_and_the_same_annotators_twice_
     let versions = workspace.versions(1);
     assert_eq!(versions.annotated, [0, 1, 2]);
     assert_eq!(versions.curated, None);
-    assert_eq!(workspace.versions(3).annotated, [3]);
+    // The user's own document takes part once annotated: this one has no span yet.
+    assert!(workspace.versions(3).annotated.is_empty());
+    assert!(workspace.is_compared(0) && workspace.is_compared(2));
+    assert!(!workspace.is_compared(3));
 }
 
 #[test]
@@ -217,4 +220,63 @@ fn a_provenance_that_does_not_fit_its_text_is_refused_naming_the_candidate() {
     let stranger = format!("{head}{}", tail.replacen("\"bob\"", "\"dave\"", 1));
     let message = native_json::import(&stranger).unwrap_err().to_string();
     assert!(message.contains("\"dave\""), "{message}");
+}
+
+#[test]
+fn files_compared_are_each_one_annotators_named_after_the_file_unless_they_say() {
+    use article_annotator::formats::open::{open, open_native, NamedText, OpenContext};
+    let labels = LabelSet::default_set();
+    let doccano =
+        r#"{"id": "m", "text": "Ann Lee met Bob Day in Paris.", "label": [[0, 7, "Person"]]}"#;
+    let named = native_json::export(&version("m", TEXT, Some("carol"), &[])).unwrap();
+    let unnamed = native_json::export(&version("m", TEXT, None, &[])).unwrap();
+    let files = [
+        NamedText::new("bob.jsonl", doccano),
+        NamedText::new("whatever.json", named.clone()),
+    ];
+    let context = OpenContext {
+        labels: &labels,
+        anchor: None,
+        by_file: true,
+    };
+    let who = |documents: &[(AnnotatedDocument, bool)]| -> Vec<Option<String>> {
+        documents
+            .iter()
+            .map(|(a, _)| a.document.annotator.clone())
+            .collect()
+    };
+    let opened = open(&files, context, |_, _| ());
+    assert_eq!(
+        who(&opened.documents),
+        [Some("bob".into()), Some("carol".into())]
+    );
+    let in_page = open_native(&[NamedText::new("dave.json", unnamed.clone())], true).unwrap();
+    assert_eq!(who(&in_page.documents), [Some("dave".into())]);
+    // Opened as usual, a file is nobody's in particular.
+    let as_usual = open_native(&[NamedText::new("dave.json", unnamed)], false).unwrap();
+    assert_eq!(who(&as_usual.documents), [None]);
+}
+
+#[test]
+fn the_worker_works_out_the_agreement_of_the_versions_it_is_sent() {
+    use article_annotator::formats::protocol::{handle, Request, Response};
+    let alice = version("m", TEXT, None, &[(0, 7), (12, 19)]);
+    let bob = version("m", TEXT, Some("bob"), &[(0, 7), (16, 19)]);
+    let alone = version("n", "Only alice has this.", None, &[]);
+    let request = Request::Agree {
+        documents: DocumentBatch::of([(&alice, false), (&bob, false), (&alone, false)]),
+        annotators: vec!["alice".into(), "bob".into(), "alice".into()],
+    };
+    let Response::Agreement(summary) = handle(request, |_| ()) else {
+        panic!("an agreement");
+    };
+    assert_eq!(summary.annotators, ["alice", "bob"]);
+    assert_eq!(summary.alone, 1);
+    assert_eq!(summary.documents.len(), 1);
+    assert_eq!(summary.documents[0].position, 0);
+    let pair = &summary.pairs[0];
+    // One of two spans alike: exact F1 0.5; both overlap: 1.0.
+    assert_eq!((pair.exact.f1, pair.overlap.f1), (500, 1000));
+    assert_eq!(summary.documents[0].exact_f1, 500);
+    assert_eq!(pair.labels[0].label, "Person");
 }

@@ -213,3 +213,30 @@ pub fn decide(
         add,
     }
 }
+
+/// Which of `disagreement`'s choices stands in `annotated` now (the version a decision took),
+/// if any.
+pub fn taken(
+    annotated: &AnnotatedDocument,
+    provenance: &Provenance,
+    disagreement: &Disagreement,
+) -> Option<usize> {
+    let mut here: Vec<usize> = annotated
+        .store
+        .overlapping(disagreement.extent.clone())
+        .filter_map(|a| {
+            let label = annotated.labels.name_of(a.label);
+            let span = provenance.find(a.start, a.end, label)?;
+            let at = provenance
+                .spans
+                .iter()
+                .position(|s| std::ptr::eq(s, span))?;
+            disagreement.spans.contains(&at).then_some(at)
+        })
+        .collect();
+    here.sort_unstable();
+    if here.is_empty() {
+        return None;
+    }
+    disagreement.choices.iter().position(|c| c.spans == here)
+}

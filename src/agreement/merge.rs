@@ -31,6 +31,15 @@ impl Strategy {
         }
     }
 
+    /// Its name, as [`Strategy::from_name`] reads it.
+    pub fn name(self) -> String {
+        match self {
+            Self::Everyone => "everyone".to_owned(),
+            Self::Majority => "majority".to_owned(),
+            Self::AtLeast(k) => format!("at-least-{k}"),
+        }
+    }
+
     /// Annotators needed out of `versions`.
     pub fn needed(self, versions: usize) -> usize {
         match self {

@@ -9,6 +9,7 @@ pub mod kappa;
 pub mod merge;
 pub mod overlap;
 pub mod report;
+pub mod summary;
 pub mod tally;
 
 use crate::model::AnnotatedDocument;

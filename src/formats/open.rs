@@ -47,6 +47,9 @@ pub struct OpenContext<'a> {
     pub labels: &'a LabelSet,
     /// The text W3C annotations anchor on.
     pub anchor: Option<BaseText<'a>>,
+    /// Each file is one annotator's (Compare…): a document that names no annotator of its
+    /// own is theirs, named after the file's stem.
+    pub by_file: bool,
 }
 
 impl<'a> OpenContext<'a> {
@@ -61,6 +64,7 @@ impl<'a> OpenContext<'a> {
                 title: &document.title,
                 text: document.text(),
             }),
+            by_file: false,
         }
     }
 }
@@ -122,7 +126,10 @@ pub fn open(
     for file in files.iter().filter(|file| !is_brat_text(file, files)) {
         let anchored = Format::detect(&file.name, &file.content) == Some(Format::W3c);
         match open_file(file, files, context, &labels, &mut progress) {
-            Ok((documents, format)) => {
+            Ok((mut documents, format)) => {
+                if context.by_file {
+                    named_after(&mut documents, &file.name);
+                }
                 for (document, _) in &documents {
                     labels = labels.with_names(document.labels.iter().map(|l| l.name.as_str()));
                 }
@@ -155,18 +162,32 @@ pub fn opens_in_page(file: &NamedText) -> bool {
 /// reader and nothing else — for the page, whose WebAssembly holds that reader anyway (for
 /// the autosave) but no other parser. `None` if any file is not such a document or is
 /// refused: [`open`] then opens them all and says why in full.
-pub fn open_native(files: &[NamedText]) -> Option<Opened> {
+pub fn open_native(files: &[NamedText], by_file: bool) -> Option<Opened> {
     let mut opened = Opened::default();
     for file in files {
         if !opens_in_page(file) {
             return None;
         }
-        opened
-            .documents
-            .push((native_json::import(&file.content).ok()?, false));
+        let mut documents = vec![(native_json::import(&file.content).ok()?, false)];
+        if by_file {
+            named_after(&mut documents, &file.name);
+        }
+        opened.documents.extend(documents);
         opened.sources.push(source(file, Format::Native.title()));
     }
     Some(opened)
+}
+
+/// Gives each of `documents` (from the file `name`) that names no annotator the one the file
+/// is named after: its stem.
+fn named_after(documents: &mut Marked, name: &str) {
+    let stem = file_stem(name);
+    for (annotated, _) in documents {
+        if annotated.document.annotator.is_none() {
+            let named = (*annotated.document).clone().by(Some(stem.to_owned()));
+            annotated.document = std::rc::Rc::new(named);
+        }
+    }
 }
 
 /// One file read in its format — found once, from its name and content — with the text a

@@ -10,6 +10,7 @@ pub use super::document_data::{DocumentBatch, DocumentData, LabelData, SpanTable
 use super::export::{self, Exported};
 use super::format_error::FormatError;
 use super::open::{open, NamedText, OpenContext};
+use crate::agreement::summary::{summarize, AgreementSummary};
 use crate::tagger::{
     self,
     protocol::{TaggerRequest, TaggerResponse},
@@ -25,6 +26,8 @@ pub enum Request {
         files: Vec<NamedText>,
         /// The open document (a batch of one).
         current: DocumentBatch,
+        /// Each file is one annotator's (see [`OpenContext::by_file`]).
+        by_file: bool,
     },
     /// Write `documents` in `format` (see [`export::export`]).
     Export {
@@ -39,6 +42,13 @@ pub enum Request {
     },
     /// Train, pre-annotate or evaluate (see [`crate::tagger::protocol`]).
     Tagger(TaggerRequest),
+    /// The agreement of the annotators of `documents` (see [`summarize`]).
+    Agree {
+        /// Every annotator's versions (curated ones left out).
+        documents: DocumentBatch,
+        /// Who annotated each, in the same order.
+        annotators: Vec<String>,
+    },
 }
 
 /// The converters' answer; any number of `Progress` and `Documents` come before the last one.
@@ -66,6 +76,8 @@ pub enum Response {
     Exported(Exported),
     /// The tagger's answer.
     Tagger(TaggerResponse),
+    /// The annotators' agreement.
+    Agreement(AgreementSummary),
     /// Nothing was produced; the message says why.
     Failed {
         /// The reason, for the user.
@@ -90,7 +102,11 @@ pub const BATCH_TEXT_BYTES: usize = 128 * 1024;
 /// while many documents are opened, then their `Documents`).
 pub fn handle(request: Request, mut interim: impl FnMut(Response)) -> Response {
     let answer = match request {
-        Request::Open { files, current } => open_request(&files, current, &mut interim),
+        Request::Open {
+            files,
+            current,
+            by_file,
+        } => open_request(&files, current, by_file, &mut interim),
         Request::Export {
             format,
             documents,
@@ -100,6 +116,17 @@ pub fn handle(request: Request, mut interim: impl FnMut(Response)) -> Response {
             .into_annotated()
             .and_then(|documents| export::export(format, &documents, corpus, current))
             .map(Response::Exported),
+        Request::Agree {
+            documents,
+            annotators,
+        } => documents.into_annotated().map(|documents| {
+            let versions: Vec<(String, _)> = annotators
+                .into_iter()
+                .zip(documents)
+                .map(|(name, (version, _))| (name, version))
+                .collect();
+            Response::Agreement(summarize(&versions))
+        }),
         Request::Tagger(request) => {
             return tagger::protocol::handle(request).map_or_else(
                 |failure| Response::Failed {
@@ -117,12 +144,16 @@ pub fn handle(request: Request, mut interim: impl FnMut(Response)) -> Response {
 fn open_request(
     files: &[NamedText],
     current: DocumentBatch,
+    by_file: bool,
     interim: &mut impl FnMut(Response),
 ) -> Result<Response, FormatError> {
     let Some((current, _)) = current.into_annotated()?.into_iter().next() else {
         return Err(FormatError::Empty);
     };
-    let context = OpenContext::beside(&current);
+    let context = OpenContext {
+        by_file,
+        ..OpenContext::beside(&current)
+    };
     let opened = open(files, context, |done, total| {
         interim(Response::Progress { done, total })
     });

@@ -26,6 +26,7 @@ pub fn warm_up() -> Response {
     let request = Request::Open {
         files: vec![NamedText::new("warm-up.jsonl", made_up_file())],
         current: DocumentBatch::of([(&current, false)]),
+        by_file: false,
     };
     handle(request, |_| ())
 }

@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::components::agreement_panel::AgreementPanel;
 use super::components::annotation_list::AnnotationList;
 use super::components::article::Article;
+use super::components::curation_panel::CurationPanel;
 use super::components::document_list::DocumentList;
 use super::components::header::Header;
 use super::components::help_overlay::HelpOverlay;
@@ -22,8 +24,10 @@ use super::components::toolbar::Toolbar;
 use super::flows::autosave::Snapshot;
 use super::flows::startup;
 use super::hooks::use_actions::use_actions;
+use super::hooks::use_agreement::use_agreement;
 use super::hooks::use_alt_selection::use_alt_selection;
 use super::hooks::use_autosave::use_autosave;
+use super::hooks::use_curation::use_curation;
 use super::hooks::use_file_drop::use_file_drop;
 use super::hooks::use_keyboard::use_keyboard;
 use super::hooks::use_latest::use_latest;
@@ -53,6 +57,8 @@ pub fn app() -> Html {
     use_autosave(latest.clone(), snapshot, state.revision, state.saving.on);
     use_suggestions(&state);
     let model_actions = use_tagger(latest.clone(), &state);
+    use_agreement(latest.clone(), &state);
+    let curation = use_curation(&state, article_ref.clone());
     use_keyboard(latest, article_ref.clone(), alt_selection);
     use_file_drop(actions.open_files.clone());
     use_reveal(state.view.reveal, article_ref.clone());
@@ -82,13 +88,19 @@ pub fn app() -> Html {
         .map(|(label, spans)| format!("{} {spans}", labels.name_of(*label)))
         .collect::<Vec<_>>()
         .join(" · ");
+    let version = match (&document.annotator, document.is_curated()) {
+        (_, true) => Some(AttrValue::from("curated version")),
+        (Some(name), false) => Some(AttrValue::from(format!("{name}’s version"))),
+        (None, false) => None,
+    };
 
     html! {
         <div class="app">
             <LabelStyles labels={labels.clone()} />
             // No frame shows one document's title with another's text (see render_barrier.rs).
             <RenderBarrier key={doc_key} />
-            <Header title={document.title.clone()} actions={actions.clone()}
+            <Header title={document.title.clone()} actions={actions.clone()} {version}
+                annotator={workspace.annotator().map(AttrValue::from)}
                 counts={format!("{} annotations · {counts}", store.len())} />
             <section class="tools" aria-label="Annotation tools">
                 <Toolbar actions={actions.clone()} labels={labels.clone()}
@@ -98,6 +110,7 @@ pub fn app() -> Html {
                     show_suggestions={settings.show_suggestions}
                     suggestion_count={view.suggestions.len()} match_case={settings.match_case}
                     label_editor_open={view.panels.label_editor} model_open={view.panels.model}
+                    agreement_open={view.panels.agreement}
                     any_overlap={store.policy() == OverlapPolicy::Any} />
             </section>
             if let Some(reason) = state.saving.failed.clone() {
@@ -123,6 +136,14 @@ pub fn app() -> Html {
                     current={state.tagger.trained_at == state.revision}
                     predictions={view.predictions.len()} dispatch={actions.dispatch.clone()}
                     review={view.review.clone()} document={document.clone()} labels={labels.clone()} />
+            }
+            if view.panels.agreement {
+                <AgreementPanel agreement={view.agreement.clone()} current={workspace.current()}
+                    dispatch={actions.dispatch.clone()} />
+            }
+            if let Some(curation) = curation {
+                <CurationPanel view={curation} document={document.clone()} labels={labels.clone()}
+                    dispatch={actions.dispatch.clone()} />
             }
             <NoticeBar notice={view.notice.clone()} ondismiss={actions.dismiss_notice.clone()} />
             if view.panels.help {

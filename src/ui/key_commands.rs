@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::keys::{shortcut, Modifiers, Shortcut};
+use super::state::curation::CurationAction;
 use super::state::review::ReviewAction;
 use super::state::{Action, AppState, DocumentAction, EditAction, TaggerAction, ViewAction};
+use crate::agreement::curation::Decision;
 use crate::model::suggestions::Suggestion;
 use crate::model::word_caret;
 use crate::model::{Annotation, AnnotationId};
@@ -80,8 +82,21 @@ pub fn key_command(key: &str, modifiers: Modifiers, context: KeyContext) -> Opti
         })
     };
     let reviewing = state.view.review.is_some() && !help_open;
+    let curating = state.view.curation.is_some() && !help_open && !reviewing;
+    let decide = |decision| dispatch_clearing(CurationAction::Decide(decision));
     match shortcut {
         Shortcut::Help => dispatch(ViewAction::ToggleHelp),
+        // While curating, j k 1…9 0 b u and Esc step through and settle the disagreements.
+        Shortcut::Label(key @ ('j' | 'k')) if curating => dispatch(CurationAction::Step {
+            forward: key == 'j',
+        }),
+        Shortcut::Label(digit @ '1'..='9') if curating => {
+            decide(Decision::Take(digit as usize - '1' as usize))
+        }
+        Shortcut::Label('0') if curating => decide(Decision::Neither),
+        Shortcut::Label('b') if curating => decide(Decision::Both),
+        Shortcut::Label('u') if curating => dispatch_clearing(CurationAction::TakeBack),
+        Shortcut::Deselect if curating => dispatch(CurationAction::Stop),
         // While reviewing, y n u Space and Esc answer the queue, before any label key.
         Shortcut::Label('y') if reviewing => dispatch_clearing(ReviewAction::Accept),
         Shortcut::Label('n') if reviewing => dispatch_clearing(ReviewAction::Reject),

@@ -40,7 +40,7 @@ pub enum Shortcut {
 }
 
 /// Every shortcut as (keys, what they do), for the `?` overlay and the README.
-pub const SHORTCUTS: [(&str, &str); 17] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Tab to the article", "start annotating from the keyboard"),
     ("→ / ←", "select the next / previous word"),
     ("Shift+→ / Shift+←", "grow / shrink the selection by a word"),
@@ -66,6 +66,10 @@ pub const SHORTCUTS: [(&str, &str); 17] = [
     (
         "y / n / Space / u / Esc (reviewing)",
         "accept / reject / skip / take back / stop, one prediction at a time",
+    ),
+    (
+        "j / k · 1…9 / b / 0 · u · Esc (curating)",
+        "next / previous disagreement · take a version / both / neither · take the last back · stop",
     ),
     (
         "] or n / [ or p",

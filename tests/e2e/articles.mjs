@@ -91,3 +91,34 @@ export function generateCorpus({ count, chars, spans }) {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Three annotators' doccano files of the same `count` articles of about `chars` code points
+ * with `spans` spans each (offsets in code points): alice's spans as generated; bob's with every
+ * fourth span's label changed and every fifth one missed; carol's with every third span grown by
+ * the word before it (where there is one) and every seventh one missed. */
+export function generateAnnotators({ count, chars, spans }) {
+  const LABELS_ROUND = ['Person', 'Place', 'Event'];
+  const files = { alice: [], bob: [], carol: [] };
+  for (let i = 0; i < count; i += 1) {
+    const article = generateArticle({ chars, spans, seed: 5000 + i });
+    const text = article.document.text;
+    const base = article.annotations.map((a) => [a.start, a.end, a.label]);
+    const line = (label) => JSON.stringify({ id: `article-${i + 1}`, title: `Article ${i + 1}`, text, label });
+    files.alice.push(line(base));
+    files.bob.push(line(base
+      .filter((_, n) => n % 5 !== 4)
+      .map(([s, e, l], n) => [s, e, n % 4 === 3 ? LABELS_ROUND[(LABELS_ROUND.indexOf(l) + 1) % 3] : l])));
+    const points = Array.from(text);
+    files.carol.push(line(base
+      .filter((_, n) => n % 7 !== 6)
+      .map(([s, e, l], n) => {
+        if (n % 3 !== 2) return [s, e, l];
+        // The word before, unless a line starts between or another span holds it.
+        let before = s - 2;
+        while (before >= 0 && points[before] !== ' ' && points[before] !== '\n') before -= 1;
+        const free = base.every(([, end]) => end <= before + 1 || end > s);
+        return before >= 0 && points[before] === ' ' && free ? [before + 1, e, l] : [s, e, l];
+      })));
+  }
+  return Object.entries(files).map(([name, lines]) => ({ name: `${name}.jsonl`, content: `${lines.join('\n')}\n` }));
+}

@@ -6,13 +6,14 @@
 //                                           corpus of 1,000 articles imported as one JSONL file
 //   node tests/e2e/benchmark.mjs --small    100 KB / 1,000 spans and a corpus of 100 (what CI runs)
 //   node tests/e2e/benchmark.mjs --tagger   only the tagger's table, its page measured 3 times
+//   node tests/e2e/benchmark.mjs --agreement  only the agreement's table, its page measured 3 times
 //   --no-tagger leaves the tagger out (to compare with a build that has none)
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { cpus } from 'node:os';
-import { serveDist, launchChromium, openFile, DIST, ARTIFACTS, ROOT } from './harness.mjs';
-import { generateArticle, generateCorpus } from './articles.mjs';
+import { serveDist, launchChromium, openFile, pickFiles, DIST, ARTIFACTS, ROOT } from './harness.mjs';
+import { generateArticle, generateCorpus, generateAnnotators } from './articles.mjs';
 
 const REPEATS = 50;
 const SIZES = [
@@ -24,11 +25,14 @@ const SIZES = [
 ];
 const small = process.argv.includes('--small');
 const taggerOnly = process.argv.includes('--tagger');
-const noTagger = process.argv.includes('--no-tagger');
-const sizes = taggerOnly ? [] : small
+const agreementOnly = process.argv.includes('--agreement');
+const noTagger = process.argv.includes('--no-tagger') || agreementOnly;
+const sizes = taggerOnly || agreementOnly ? [] : small
   ? [SIZES[0], SIZES[2]]
   : process.argv.includes('--large') ? [SIZES[1], SIZES[3]] : SIZES;
 const CORPUS = { count: small ? 100 : 1_000, chars: 3_000, spans: 15 };
+// #15's figure: 100 documents × 3 annotators, about 3,000 words (18,000 characters) each.
+const AGREEMENT = { count: 100, chars: 18_000, spans: 15 };
 const progress = (message) => process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 
 const median = (xs) => quantile(xs, 0.5);
@@ -366,6 +370,50 @@ async function measureCorpus(context, url) {
   return { ...imported, step, tag, suggest };
 }
 
+/** Three annotators' files of 100 documents (~3,000 words, 15 spans each) opened with
+ * Compare…: the time from picking them to the Agreement panel's figures painted, and of that
+ * the agreement alone (from the page asking the worker to the figures painted). */
+async function measureAgreement(context, url) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => progress(`page error: ${error.message}`));
+  await page.addInitScript(installProbes);
+  await page.goto(url);
+  await page.waitForSelector('.article [data-start]');
+  const files = generateAnnotators(AGREEMENT);
+  await page.hover('.compare-button');
+  await page.waitForTimeout(500);
+  // Watched in the page itself: a poll from outside would wait behind the autosave's tasks.
+  const start = await page.evaluate(() => {
+    window.__figures = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('.agreement-matrix')) return;
+        observer.disconnect();
+        window.__nextPaint().then(() => resolve(performance.now()));
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    return performance.now();
+  });
+  await pickFiles(page, files, '.compare-input');
+  const timed = await page.evaluate(async (start) => {
+    const painted = await window.__figures;
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1).startTime;
+    const [asked, sent, answered] = ['agreement-asked', 'agreement-sent', 'agreement-answered'].map(at);
+    return {
+      total: painted - start,
+      agreement: painted - asked,
+      packed: sent - asked,
+      worker: answered - sent,
+      painted: painted - answered,
+    };
+  }, start);
+  const scope = await page.textContent('.agreement-scope');
+  const kappa = await page.textContent('.agreement-matrix .pair .kappa');
+  await page.close();
+  progress(`agreement of 3 × ${AGREEMENT.count}: ${timed.agreement.toFixed(0)} ms: packed ${timed.packed.toFixed(0)}, worker ${timed.worker.toFixed(0)}, painted ${timed.painted.toFixed(0)} (${scope.trim()} ${kappa})`);
+  return { ...timed, scope, bytes: files.reduce((sum, f) => sum + f.content.length, 0) };
+}
+
 /** The tagger on the Wikinews corpus (35 documents, 807 spans): training in the worker from the
  * Train button to the panel saying the model is current (3 runs), the page's longest frame
  * meanwhile, and pre-annotating a 1,068-word article (Shift+M to the predictions painted). */
@@ -474,11 +522,16 @@ const browser = await launchChromium({ bypassCSP: true });
 const results = [];
 let corpus;
 let tagger;
+let agreement;
 try {
   for (const size of sizes) {
     results.push({ size, ...(await measureSize(browser, server.url, size)) });
   }
-  if (!taggerOnly) corpus = await measureCorpus(browser, server.url);
+  if (!taggerOnly && !agreementOnly) corpus = await measureCorpus(browser, server.url);
+  if (!taggerOnly) agreement = [await measureAgreement(browser, server.url)];
+  for (let run = 1; agreementOnly && run < 3; run += 1) {
+    agreement.push(await measureAgreement(browser, server.url));
+  }
   if (!noTagger) tagger = await measureTagger(browser, server.url);
   for (let run = 1; taggerOnly && run < 3; run += 1) {
     const again = await measureTagger(browser, server.url);
@@ -501,8 +554,16 @@ Tagger: the 35 Wikinews documents (tests/fixtures/wikinews-gum, 807 spans), in t
 | pre-annotate a 1,068-word article, Shift+M to the predictions painted, ${tagger.tagging.length} runs: median / max | ${ms(median(tagger.tagging))} / ${ms(Math.max(...tagger.tagging))} |
 | predictions shown in it | ${tagger.predicted} |
 | accept one: the click to the model learned from it (an update in the worker, not a retraining) | ${ms(tagger.update)} |`;
-if (taggerOnly) {
-  console.log(taggerTable());
+const agreementTable = () => `
+Agreement: 3 annotators' doccano files of ${AGREEMENT.count} documents each (~3,000 words, ${AGREEMENT.spans} spans), ${mb(agreement[0].bytes)}, opened with Compare…; ${agreement.length} runs
+
+| measure | value |
+| --- | --- |
+| agreement, from the page asking the worker to the figures painted | ${agreement.map((a) => ms(a.agreement)).join(', ')} |
+| of which: the page packing the versions / the worker's answer / the panel painted | ${agreement.map((a) => `${ms(a.packed)} / ${ms(a.worker)} / ${ms(a.painted)}`).join(', ')} |
+| Compare…: from picking the files to the Agreement panel's figures painted | ${agreement.map((a) => ms(a.total)).join(', ')} |`;
+if (taggerOnly || agreementOnly) {
+  console.log(taggerOnly ? taggerTable() : agreementTable());
   process.exit(0);
 }
 
@@ -546,6 +607,8 @@ Corpus: ${CORPUS.count} articles of ~${CORPUS.chars.toLocaleString('en')} charac
 | tag a word in it (key 1): work (wall) median / p95 | ${edit('tag')(corpus)} |
 | suggestions from every document's spans, shown after the toggle (incl. the 150 ms wait); how many | ${ms(corpus.suggest.ms)}; ${corpus.suggest.count} |
 | of which computing them (Wasm) | ${ms(corpus.suggest.computed)} |`);
+
+console.log(agreementTable());
 if (!noTagger) console.log(taggerTable());
 await mkdir(ARTIFACTS, { recursive: true });
-await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, tagger, bundle }, null, 2));
+await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, agreement, tagger, bundle }, null, 2));

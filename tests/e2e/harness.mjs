@@ -117,15 +117,20 @@ export async function dragAcross(page, needle, within = '.article') {
   await page.mouse.up();
 }
 
+/** Picks `files` ([{ name, content }]) into the file input `input`, as a user's pick. */
+export async function pickFiles(page, files, input) {
+  await page.evaluate(({ files, input }) => {
+    const element = document.querySelector(input);
+    const transfer = new DataTransfer();
+    for (const { name, content } of files) transfer.items.add(new File([content], name));
+    element.files = transfer.files;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  }, { files, input });
+}
+
 /** Opens a file of `content` named `name` through the app's Open… input, as a user's pick. */
 export async function openFile(page, name, content) {
-  await page.evaluate(({ name, content }) => {
-    const input = document.querySelector('.file-button input[type=file]');
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([content], name));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, { name, content });
+  await pickFiles(page, [{ name, content }], '.file-button input[type=file]');
 }
 
 /** Makes the page start from an empty workspace on its first load (not on a reload). */

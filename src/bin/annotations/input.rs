@@ -58,6 +58,7 @@ impl Input {
                 title: stem,
                 text,
             }),
+            by_file: false,
         }
     }
 }

@@ -22,7 +22,7 @@ pub struct Versions {
 }
 
 /// A document left out because a document of the same id has another text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mismatch {
     /// Whose version it is.
     pub annotator: String,
@@ -72,7 +72,8 @@ impl Workspace {
             .unwrap_or(UNNAMED)
     }
 
-    /// The versions of the document at `index` (itself included).
+    /// The versions of the document at `index` (itself included, if it takes part): those that
+    /// take part (see [`Workspace::is_compared`]) and the curated one.
     pub fn versions(&self, index: usize) -> Versions {
         let mut versions = Versions::default();
         let Some(entry) = self.entries.get(index) else {
@@ -82,26 +83,37 @@ impl Workspace {
             if !same_document(&entry.document, &other.document) {
                 continue;
             }
-            match other.document.is_curated() {
-                true if versions.curated.is_none() => versions.curated = Some(at),
-                true => {}
-                false => versions.annotated.push(at),
+            if other.document.is_curated() {
+                versions.curated = versions.curated.or(Some(at));
+            } else if self.is_compared(at) {
+                versions.annotated.push(at);
             }
         }
         versions
     }
 
-    /// Every annotator's versions (curated ones left out), grouped by who annotated them, in
-    /// the order each annotator first comes.
+    /// Whether the document at `index` takes part in agreement and curation: another
+    /// annotator's version, or the user's own once they annotated it (a span, or marked done);
+    /// not a curated version.
+    pub fn is_compared(&self, index: usize) -> bool {
+        self.entries.get(index).is_some_and(|entry| {
+            let document = &entry.document;
+            !document.is_curated()
+                && (document.annotator.is_some() || !entry.store.is_empty() || entry.done)
+        })
+    }
+
+    /// Every version that takes part (see [`Workspace::is_compared`]), grouped by who
+    /// annotated it, in the order each annotator first comes.
     pub fn by_annotator(&self) -> Vec<(String, Vec<AnnotatedDocument>)> {
         let mut groups: Vec<(String, Vec<AnnotatedDocument>)> = Vec::new();
         for index in 0..self.len() {
+            if !self.is_compared(index) {
+                continue;
+            }
             let Some(annotated) = self.annotated(index) else {
                 continue;
             };
-            if annotated.document.is_curated() {
-                continue;
-            }
             let who = self.annotator_of(&annotated.document).to_owned();
             match groups.iter_mut().find(|(name, _)| *name == who) {
                 Some((_, documents)) => documents.push(annotated),

@@ -1,5 +1,5 @@
-//! Where things are on screen: watching an element come near the viewport, and scrolling a
-//! highlight into view with a flash.
+//! Where things are on screen: watching an element come near the viewport, scrolling a
+//! highlight into view with a flash, and scrolling to a place in the text.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -73,4 +73,36 @@ pub fn scroll_to_and_flash(article: &Element, id: u32) {
         let _ = piece.offset_width();
         let _ = classes.add_1("flash");
     }
+}
+
+/// Scrolls the article so that the text at code point `offset` is in the middle of the view:
+/// the last piece of text (a run or a chunk not rendered in full yet) starting at or before it.
+pub fn scroll_to_offset(article: &Element, offset: usize) {
+    let Ok(pieces) = article.query_selector_all("[data-start]") else {
+        return;
+    };
+    let start_of = |index: u32| -> Option<usize> {
+        let element = pieces.item(index)?.dyn_into::<Element>().ok()?;
+        element.get_attribute("data-start")?.parse().ok()
+    };
+    // The pieces come in text order: the last one at or before `offset`, by halving.
+    let (mut low, mut high) = (0, pieces.length());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if start_of(middle).is_some_and(|start| start <= offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    let Some(piece) = low
+        .checked_sub(1)
+        .and_then(|index| pieces.item(index))
+        .and_then(|node| node.dyn_into::<Element>().ok())
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    piece.scroll_into_view_with_scroll_into_view_options(&options);
 }

@@ -129,6 +129,16 @@ pub fn document_list(props: &DocumentListProps) -> Html {
     }
 }
 
+/// Whose version a document is, after its count: " · bob", " · curated", or nothing for the
+/// user's own.
+fn version_of(document: &crate::model::Document) -> String {
+    match (&document.annotator, document.is_curated()) {
+        (_, true) => " · curated".to_owned(),
+        (Some(name), false) => format!(" · {name}"),
+        (None, false) => String::new(),
+    }
+}
+
 /// Props of [`DocumentRow`].
 #[derive(Properties, PartialEq)]
 struct DocumentRowProps {
@@ -157,7 +167,7 @@ fn document_row(props: &DocumentRowProps) -> Html {
                 data-index={index.to_string()} title={title.clone()}
                 onclick={props.onopen.reform(move |_: MouseEvent| index)}>
                 <span class="document-title">{ title }</span>
-                <span class="document-count">{ spans_text(summary.spans) }</span>
+                <span class="document-count">{ spans_text(summary.spans) }{ version_of(&summary.document) }</span>
                 if summary.done {
                     <span class="document-done" aria-label="done">{ "✓" }</span>
                 }

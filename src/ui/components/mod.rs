@@ -1,8 +1,10 @@
 //! The page's components, one per file: each renders its props and reports what the user
 //! did through callbacks.
 
+pub mod agreement_panel;
 pub mod annotation_list;
 pub mod article;
+pub mod curation_panel;
 pub mod document_list;
 pub mod header;
 pub mod help_overlay;

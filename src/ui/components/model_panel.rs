@@ -14,6 +14,7 @@ use crate::ui::state::review::{Review, ReviewAction};
 use crate::ui::state::tagger::Evaluation;
 use crate::ui::state::{Action, EditAction, TaggerState, TaggerStatus, ViewAction};
 use crate::ui::wording;
+use crate::ui::wording::decimal;
 
 /// Props of [`ModelPanel`].
 #[derive(Properties, PartialEq)]
@@ -69,11 +70,6 @@ fn review_view(props: &ModelPanelProps, review: &Review) -> Html {
 /// `a / b` in thousandths, 0 when `b` is 0.
 fn per_mille(a: usize, b: usize) -> usize {
     (a * 1000).checked_div(b).unwrap_or(0)
-}
-
-/// Thousandths as "0.812".
-fn decimal(per_mille: usize) -> String {
-    format!("{}.{:03}", per_mille / 1000, per_mille % 1000)
 }
 
 fn score_row(name: &str, c: &Counts) -> Html {

@@ -48,6 +48,8 @@ pub struct ToolbarProps {
     pub label_editor_open: bool,
     /// Whether the Model panel is open.
     pub model_open: bool,
+    /// Whether the Agreement panel is open.
+    pub agreement_open: bool,
     /// Whether any overlap between spans is allowed (else only nesting across labels).
     pub any_overlap: bool,
 }
@@ -115,8 +117,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let flag = flag.clone();
         Callback::from(move |_: Event| flag.set(!*flag))
     };
-    let onchange = {
-        let onopen = props.actions.open_files.clone();
+    let picked = |onopen: &Callback<Vec<web_sys::File>>| {
+        let onopen = onopen.clone();
         Callback::from(move |event: Event| {
             let files = events::take_picked_files(&event);
             if !files.is_empty() {
@@ -124,6 +126,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let onchange = picked(&props.actions.open_files);
+    let oncompare = picked(&props.actions.compare_files);
     html! {
         <div class="toolbar" role="toolbar" aria-label="Annotation tools">
             <div class="legend" role="group" aria-label="Labels">
@@ -134,6 +138,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="model-toggle" aria-pressed={props.model_open.to_string()}
                     title="The tagger: learn from your annotations, pre-annotate, evaluate"
                     onclick={props.actions.on::<MouseEvent>(ViewAction::ToggleModelPanel)}>{ "Model…" }</button>
+                <button type="button" class="agreement-toggle" aria-pressed={props.agreement_open.to_string()}
+                    title="Several annotators: their agreement, and curating a document from their versions"
+                    onclick={props.actions.on::<MouseEvent>(ViewAction::ToggleAgreementPanel)}>{ "Agreement…" }</button>
             </div>
             <div class="actions" role="group" aria-label="Edit">
                 <button type="button" class="snap-toggle" aria-pressed={props.snap_to_words.to_string()}
@@ -172,6 +179,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     onfocusin={|_: FocusEvent| worker_client::warm_up()} title="Add articles (.txt, .md, .html) or annotated documents (native JSON, a workspace, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat .ann with its .txt, W3C) to the workspace; pick or drop many at once.">
                     { "Open…" }
                     <input type="file" class="visually-hidden" multiple=true accept={OPENABLE} {onchange} />
+                </label>
+                <label class="file-button compare-button" onpointerenter={|_: PointerEvent| worker_client::warm_up()}
+                    onfocusin={|_: FocusEvent| worker_client::warm_up()} title="Compare annotators: pick one file per annotator (any format the app opens) of the same documents; each file's annotator is the one it names, else its file name. Their versions join the workspace and the Agreement panel opens.">
+                    { "Compare…" }
+                    <input type="file" class="visually-hidden compare-input" multiple=true accept={OPENABLE} onchange={oncompare} />
                 </label>
                 { button("Export JSON", "Download the open document's annotations as JSON", true, &props.actions.export.reform(|_| ExportChoice { format: Format::Native, corpus: false, only_done: false })) }
                 { button("Copy JSON", "Copy the annotations as JSON to the clipboard", true, &props.actions.copy_json) }

@@ -91,7 +91,8 @@ async fn written(
         Response::Opened { .. }
         | Response::Progress { .. }
         | Response::Documents(_)
-        | Response::Tagger(_) => Err(AppError::Converters(
+        | Response::Tagger(_)
+        | Response::Agreement(_) => Err(AppError::Converters(
             "the converters answered another request".into(),
         )),
     }

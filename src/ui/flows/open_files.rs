@@ -59,11 +59,13 @@ fn as_text(name: String, content: String) -> Result<NamedText, String> {
 pub type Progress = Rc<dyn Fn(Option<(usize, usize)>)>;
 
 /// Reads the files and opens every document they hold; `progress` hears (done, total) while
-/// many documents are read, and `None` at the end.
+/// many documents are read, and `None` at the end. With `by_file`, each file is one
+/// annotator's (Compare…), as [`crate::formats::open::OpenContext::by_file`] says.
 pub async fn open_files(
     files: &[web_sys::File],
     current: &AnnotatedDocument,
     progress: Progress,
+    by_file: bool,
 ) -> Result<OpenedFiles, AppError> {
     let (mut named, mut refusals) = (Vec::new(), Vec::new());
     for file in files {
@@ -77,14 +79,14 @@ pub async fn open_files(
         }
     }
     // The app's own files open in the page, with no crossing to the worker and back.
-    let in_page = open::open_native(&named).map(|opened| Opened {
+    let in_page = open::open_native(&named, by_file).map(|opened| Opened {
         documents: opened.documents,
         sources: opened.sources,
         refusals: Vec::new(),
     });
     let opened = match in_page {
         Some(opened) => Ok(opened),
-        None => in_worker(named, current, &progress).await,
+        None => in_worker(named, current, &progress, by_file).await,
     };
     progress(None);
     let Opened {
@@ -113,11 +115,13 @@ async fn in_worker(
     named: Vec<NamedText>,
     current: &AnnotatedDocument,
     progress: &Progress,
+    by_file: bool,
 ) -> Result<Opened, AppError> {
     let received: Rc<RefCell<Received>> = Rc::default();
     let request = Request::Open {
         files: named,
         current: DocumentBatch::of([(current, false)]),
+        by_file,
     };
     let (reporting, receiving) = (progress.clone(), received.clone());
     let answer = worker_client::ask(request, move |interim| match interim {
@@ -131,7 +135,8 @@ async fn in_worker(
         Response::Exported(_)
         | Response::Progress { .. }
         | Response::Documents(_)
-        | Response::Tagger(_) => (
+        | Response::Tagger(_)
+        | Response::Agreement(_) => (
             Vec::new(),
             vec!["the converters answered another request".into()],
         ),

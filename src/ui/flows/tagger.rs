@@ -143,7 +143,7 @@ pub async fn evaluate_on(
     file: &web_sys::File,
     current: &AnnotatedDocument,
 ) -> Result<Evaluation, AppError> {
-    let opened = open_files(std::slice::from_ref(file), current, Rc::new(|_| ())).await?;
+    let opened = open_files(std::slice::from_ref(file), current, Rc::new(|_| ()), false).await?;
     let documents: Vec<DocumentData> = opened
         .documents
         .iter()

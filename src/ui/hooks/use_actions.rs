@@ -42,6 +42,8 @@ pub struct Actions {
     pub remove_document: Callback<usize>,
     /// Files picked or dropped.
     pub open_files: Callback<Vec<web_sys::File>>,
+    /// Annotators' files picked to compare, one annotator's per file.
+    pub compare_files: Callback<Vec<web_sys::File>>,
     /// A pasted (title, text).
     pub paste: Callback<(String, String)>,
     /// Export as chosen.
@@ -56,6 +58,8 @@ pub struct Actions {
     pub export_labels: Callback<()>,
     /// A picked label set file.
     pub import_labels: Callback<web_sys::File>,
+    /// Set the user's name as an annotator.
+    pub set_annotator: Callback<String>,
     /// Switch the theme; returns whether it is dark now.
     pub toggle_theme: Callback<(), bool>,
     /// Close the paste box.
@@ -87,6 +91,40 @@ pub fn use_actions(latest: Latest, article: NodeRef, alt_selection: Rc<Cell<bool
 fn sending<T: 'static>(latest: &Latest, make: fn(T) -> Action) -> Callback<T> {
     let dispatcher = latest.borrow().dispatcher();
     Callback::from(move |value| dispatcher.dispatch(make(value)))
+}
+
+/// Opens picked or dropped files into the workspace; with `by_file` (Compare…), each file is
+/// one annotator's, and the Agreement panel opens on them.
+fn opening(latest: &Latest, by_file: bool) -> Callback<Vec<web_sys::File>> {
+    with_newest(latest, move |state, files: Vec<web_sys::File>| {
+        let current = state.workspace.open_document();
+        let dispatcher = state.dispatcher();
+        wasm_bindgen_futures::spawn_local(async move {
+            let progress: open_files::Progress = {
+                let dispatcher = dispatcher.clone();
+                Rc::new(move |progress| {
+                    dispatcher.dispatch(ViewAction::SetProgress(progress).into())
+                })
+            };
+            progress(Some((0, 0)));
+            let opened =
+                open_files::open_files(&files, &current, Rc::clone(&progress), by_file).await;
+            let action: Action = match opened {
+                Ok(opened) if by_file => DocumentAction::Compare {
+                    documents: opened.documents,
+                    message: opened.message,
+                }
+                .into(),
+                Ok(opened) => DocumentAction::Add {
+                    documents: opened.documents,
+                    message: opened.message,
+                }
+                .into(),
+                Err(error) => ViewAction::Notify(Notice::error(error.to_string())).into(),
+            };
+            dispatcher.dispatch(action);
+        });
+    })
 }
 
 /// A callback running `run` with the newest state.
@@ -140,29 +178,8 @@ fn actions(latest: Latest, article: NodeRef, alt_selection: Rc<Cell<bool>>) -> A
                 state.dispatch(DocumentAction::Remove(index).into());
             }
         }),
-        open_files: with_newest(&latest, |state, files: Vec<web_sys::File>| {
-            let current = state.workspace.open_document();
-            let dispatcher = state.dispatcher();
-            wasm_bindgen_futures::spawn_local(async move {
-                let progress: open_files::Progress = {
-                    let dispatcher = dispatcher.clone();
-                    Rc::new(move |progress| {
-                        dispatcher.dispatch(ViewAction::SetProgress(progress).into())
-                    })
-                };
-                progress(Some((0, 0)));
-                let action: Action =
-                    match open_files::open_files(&files, &current, Rc::clone(&progress)).await {
-                        Ok(opened) => DocumentAction::Add {
-                            documents: opened.documents,
-                            message: opened.message,
-                        }
-                        .into(),
-                        Err(error) => ViewAction::Notify(Notice::error(error.to_string())).into(),
-                    };
-                dispatcher.dispatch(action);
-            });
-        }),
+        open_files: opening(&latest, false),
+        compare_files: opening(&latest, true),
         paste: with_newest(&latest, |state, (title, text): (String, String)| {
             state.dispatch(open_files::pasted_document(
                 state.workspace.labels(),
@@ -203,6 +220,7 @@ fn actions(latest: Latest, article: NodeRef, alt_selection: Rc<Cell<bool>>) -> A
                 state.dispatch(label_files::import_labels(&file).await);
             });
         }),
+        set_annotator: sending(&latest, |name| DocumentAction::SetAnnotator(name).into()),
         toggle_theme: Callback::from(|()| theme::toggle()),
         close_paste: sending(&latest, |()| ViewAction::TogglePasteBox.into()),
         close_help: sending(&latest, |()| ViewAction::ToggleHelp.into()),

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::curation::CurationAction;
 use super::review::ReviewAction;
 use super::{Notice, TaggerAction};
 use crate::model::suggestions::Suggestion;
@@ -28,6 +29,8 @@ pub enum Action {
     Tagger(TaggerAction),
     /// A key of the review queue.
     Review(ReviewAction),
+    /// A key or button of curation.
+    Curation(CurationAction),
 }
 
 /// A change to what is saved: spans and labels.
@@ -101,6 +104,16 @@ pub enum DocumentAction {
         /// What to tell the user.
         message: String,
     },
+    /// Add annotators' versions of documents (Compare…), leaving out each whose id names a
+    /// document with another text, and show the Agreement panel.
+    Compare {
+        /// The versions, in order, each naming its annotator.
+        documents: Vec<(AnnotatedDocument, bool)>,
+        /// What to tell the user.
+        message: String,
+    },
+    /// Set the user's name as an annotator (blank: none).
+    SetAnnotator(String),
     /// Open the document at this position.
     Open(usize),
     /// Open the next (or previous) document the list's filter shows.
@@ -133,6 +146,10 @@ pub enum ViewAction {
     ToggleHelp,
     /// Show or hide the Model panel.
     ToggleModelPanel,
+    /// Show or hide the Agreement panel.
+    ToggleAgreementPanel,
+    /// The annotators' agreement, worked out again.
+    SetAgreement(Rc<super::AgreementView>),
     /// New suggestions, computed after the latest change.
     SetSuggestions(Rc<[Suggestion]>),
     /// Hide a suggestion for good.
@@ -207,6 +224,12 @@ impl From<TaggerAction> for Action {
 impl From<ReviewAction> for Action {
     fn from(action: ReviewAction) -> Self {
         Self::Review(action)
+    }
+}
+
+impl From<CurationAction> for Action {
+    fn from(action: CurationAction) -> Self {
+        Self::Curation(action)
     }
 }
 

@@ -11,6 +11,15 @@ use crate::ui::wording;
 pub fn reduce(state: Rc<AppState>, action: DocumentAction) -> Rc<AppState> {
     match action {
         DocumentAction::Add { documents, message } => add(state, documents, message),
+        DocumentAction::Compare { documents, message } => compare(state, documents, message),
+        DocumentAction::SetAnnotator(name) => {
+            let mut next = (*state).clone();
+            if !next.workspace.set_annotator(&name) {
+                return state;
+            }
+            next.revision += 1;
+            Rc::new(next)
+        }
         DocumentAction::Open(index) => open(state, index),
         DocumentAction::Step { forward } => {
             match state.workspace.neighbour(forward, state.view.filter) {
@@ -55,6 +64,27 @@ fn add(
         Ok(()) => state.with_workspace(workspace, Some(Notice::info(message))),
         Err(error) => state.with_notice(Some(Notice::error(wording::nothing_added(&error)))),
     }
+}
+
+/// Adds annotators' versions, leaving out those whose id names another text, and shows the
+/// Agreement panel.
+fn compare(
+    state: Rc<AppState>,
+    documents: Vec<(AnnotatedDocument, bool)>,
+    message: String,
+) -> Rc<AppState> {
+    let (kept, mismatches) = state.workspace.without_mismatches(documents);
+    if kept.is_empty() {
+        let notice = Notice::error(wording::nothing_compared(&mismatches));
+        return state.with_notice(Some(notice));
+    }
+    let added = add(state, kept, wording::compared(&message, &mismatches));
+    if added.view.panels.agreement {
+        return added;
+    }
+    let mut next = (*added).clone();
+    next.view.panels.agreement = true;
+    Rc::new(next)
 }
 
 fn remove(state: Rc<AppState>, index: usize) -> Rc<AppState> {

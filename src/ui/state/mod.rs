@@ -5,6 +5,7 @@
 //! the documents and lists are shared behind `Rc` until something changes them.
 
 pub mod action;
+pub mod curation;
 mod documents;
 mod edits;
 pub mod review;
@@ -16,6 +17,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use action::{Action, DocumentAction, EditAction, LabelEdit, SaveAction, Setting, ViewAction};
+pub use curation::AgreementView;
 pub use tagger::{TaggerAction, TaggerState, TaggerStatus};
 
 use crate::model::suggestions::Suggestion;
@@ -71,6 +73,8 @@ pub struct Panels {
     pub paste_box: bool,
     /// The Model panel (the tagger).
     pub model: bool,
+    /// The Agreement panel (several annotators).
+    pub agreement: bool,
 }
 
 /// What the view shows of the workspace.
@@ -105,6 +109,10 @@ pub struct View {
     pub progress: Option<(usize, usize)>,
     /// Saved records that could not be opened, kept aside in the store.
     pub set_aside: Rc<[AsideRecord]>,
+    /// The annotators' agreement, as last worked out.
+    pub agreement: Option<Rc<AgreementView>>,
+    /// Curating the open curated version, while the user steps through its disagreements.
+    pub curation: Option<curation::Session>,
 }
 
 /// How the user works; kept for the whole session.
@@ -186,6 +194,8 @@ impl AppState {
                 review: None,
                 progress: None,
                 set_aside: Rc::from([]),
+                agreement: None,
+                curation: None,
             },
             settings: Settings::default(),
             saving: Saving {
@@ -254,12 +264,14 @@ impl AppState {
         next.view.panels = self.view.panels;
         next.view.progress = self.view.progress;
         next.view.set_aside = Rc::clone(&self.view.set_aside);
+        next.view.agreement = self.view.agreement.clone();
         next.view.label_refusals = self.view.label_refusals;
         next.settings = self.settings;
         next.saving = self.saving.clone();
         next.tagger = self.tagger.clone();
         next.tagger.missing = Vec::new();
         tagger::carry_predictions(&self, &mut next);
+        curation::resume(&mut next, false);
         next.revision = self.revision + 1;
         Rc::new(next)
     }
@@ -277,6 +289,7 @@ impl Reducible for AppState {
             Action::Save(action) => documents::save(self, action),
             Action::Tagger(action) => tagger::reduce(self, action),
             Action::Review(action) => review::reduce(self, action),
+            Action::Curation(action) => curation::reduce(self, action),
         }
     }
 }

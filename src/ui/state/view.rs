@@ -55,6 +55,13 @@ pub fn reduce(state: Rc<AppState>, action: ViewAction) -> Rc<AppState> {
         ViewAction::ToggleModelPanel => {
             changed_if(state, false, |next| next.view.panels.model ^= true)
         }
+        ViewAction::ToggleAgreementPanel => {
+            changed_if(state, false, |next| next.view.panels.agreement ^= true)
+        }
+        ViewAction::SetAgreement(agreement) => {
+            let same = state.view.agreement.as_ref() == Some(&agreement);
+            changed_if(state, same, |next| next.view.agreement = Some(agreement))
+        }
         ViewAction::SetSuggestions(suggestions) => {
             let ignored = !state.settings.show_suggestions || state.view.dictionary == suggestions;
             changed_if(state, ignored, |next| {

@@ -18,6 +18,11 @@ pub fn capitalize(text: &str) -> String {
     capitalized
 }
 
+/// Thousandths as "0.812" (integers only: the page formats no floats).
+pub fn decimal(per_mille: usize) -> String {
+    format!("{}.{:03}", per_mille / 1000, per_mille % 1000)
+}
+
 /// An undo or redo was refused.
 pub fn not_undone(error: &WorkspaceError) -> String {
     format!("Not undone: {error}")
@@ -287,5 +292,7 @@ pub fn label_import(before: &LabelSet, imported: &LabelSet, after: &LabelSet) ->
     }
 }
 
+mod curation;
 mod tagger;
+pub use curation::*;
 pub use tagger::*;
