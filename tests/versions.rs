@@ -280,3 +280,20 @@ fn the_worker_works_out_the_agreement_of_the_versions_it_is_sent() {
     assert_eq!(summary.documents[0].exact_f1, 500);
     assert_eq!(pair.labels[0].label, "Person");
 }
+
+#[test]
+fn exports_name_the_user_as_the_annotator_of_their_own_versions() {
+    let mut workspace = workspace_of(vec![
+        version("m", TEXT, None, &[(0, 7)]),
+        version("m", TEXT, Some("bob"), &[]),
+    ]);
+    assert_eq!(workspace.exported(0).unwrap().document.annotator, None);
+    workspace.set_annotator("alice");
+    let annotator = |i: usize| workspace.exported(i).unwrap().document.annotator.clone();
+    assert_eq!(annotator(0).as_deref(), Some("alice"));
+    assert_eq!(annotator(1).as_deref(), Some("bob"));
+    let json = native_json::export(&workspace.exported(0).unwrap()).unwrap();
+    assert!(json.contains("\"annotator\": \"alice\""), "{json}");
+    // The workspace itself keeps the user's version as theirs, whatever their name becomes.
+    assert_eq!(workspace.entries()[0].document.annotator, None);
+}

@@ -71,6 +71,7 @@ pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatEr
         title: stem.to_owned(),
         text: text.to_owned(),
         spans: Vec::new(),
+        annotator: None,
         place: Place::File,
     };
     // The .ann line of each span, for messages.

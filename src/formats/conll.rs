@@ -193,6 +193,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
             id,
             text,
             spans: reading.spans,
+            annotator: None,
             place: Place::Line(reading.line),
         });
     };

@@ -1,6 +1,7 @@
 //! doccano JSONL (sequence labeling): one document per line,
 //! `{"id": …, "title": …, "text": …, "label": [[start, end, "Person"], …],
-//!   "offset_unit": "codepoint"}`.
+//!   "offset_unit": "codepoint", "annotator": "alice"}` (doccano keeps the fields it does not
+//! know as the example's metadata; `annotator` only where one is known).
 //!
 //! Offsets are **Unicode code points**, start inclusive, end exclusive. Import also reads
 //! doccano's older `"labels"` key.
@@ -20,6 +21,9 @@ struct Line<'a> {
     label: Vec<(usize, usize, &'a str)>,
     /// Always "codepoint"; doccano keeps unknown fields as metadata.
     offset_unit: &'static str,
+    /// Who annotated it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
 }
 
 /// One JSON line per document, each ending in a newline.
@@ -35,6 +39,7 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
                 .map(|span| (span.start, span.end, span.label.as_str()))
                 .collect(),
             offset_unit: super::native_json::OFFSET_UNIT,
+            annotator: document.annotator.as_deref(),
         }
     }))
 }
@@ -62,6 +67,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                 .iter()
                 .map(|span| triple(span, place))
                 .collect::<Result<_, _>>()?,
+            annotator: fields.opt_str("annotator")?.map(str::to_owned),
             place,
         })
     })

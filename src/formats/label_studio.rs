@@ -1,6 +1,7 @@
 //! Label Studio tasks for the Text + Labels tags: a JSON array of
 //! `{"data": {"text", "title", "doc_id", "offset_unit": "codepoint"},
-//!   "annotations": [{"result": [...]}]}`, each result
+//!   "annotations": [{"result": [...], "completed_by": {"email": …}}], "meta": {"annotator"}}`,
+//! the annotator where one is known (`completed_by` only for an e-mail address), each result
 //! `{"from_name": "label", "to_name": "text", "type": "labels",
 //!   "value": {"start", "end", "text", "labels": ["Person"]}}`.
 //!
@@ -23,6 +24,20 @@ const TO_NAME: &str = "text";
 struct Task {
     data: TaskData,
     annotations: Vec<Completion>,
+    /// Who annotated it (Label Studio keeps a task's `meta` as it is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<TaskMeta>,
+}
+
+#[derive(Serialize)]
+struct TaskMeta {
+    annotator: String,
+}
+
+/// Label Studio's user, as an import names one: by e-mail address.
+#[derive(Serialize)]
+struct User {
+    email: String,
 }
 
 #[derive(Serialize)]
@@ -36,6 +51,10 @@ struct TaskData {
 #[derive(Serialize)]
 struct Completion {
     result: Vec<ResultItem>,
+    /// The annotator, where their name is an e-mail address: Label Studio matches it to a
+    /// member of the project on import (and refuses an address it does not know).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed_by: Option<User>,
 }
 
 #[derive(Serialize)]
@@ -85,12 +104,34 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
                         },
                     })
                     .collect(),
+                completed_by: document
+                    .annotator
+                    .clone()
+                    .filter(|name| name.contains('@'))
+                    .map(|email| User { email }),
             }],
+            meta: document
+                .annotator
+                .clone()
+                .map(|annotator| TaskMeta { annotator }),
         })
         .collect();
     let mut json = serde_json::to_string_pretty(&tasks).map_err(|e| syntax(Place::File, e))?;
     json.push('\n');
     Ok(json)
+}
+
+/// The name of the user an annotation's `completed_by` gives: their e-mail address (or first
+/// name) as Label Studio exports a user, or a name as it is; not a bare user number.
+fn user_name(completed_by: Option<&Value>) -> Option<String> {
+    match completed_by? {
+        Value::String(name) => Some(name.clone()),
+        Value::Object(user) => ["email", "first_name", "username"]
+            .iter()
+            .find_map(|key| user.get(*key)?.as_str().filter(|s| !s.is_empty()))
+            .map(str::to_owned),
+        _ => None,
+    }
 }
 
 /// Reads a task array (or one task). Each task's first annotation that was not cancelled is
@@ -121,7 +162,14 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                 .find(|c| !cancelled(c))
                 .or_else(|| task.array("predictions").ok()?.first());
             let mut spans = Vec::new();
+            let mut annotator = task
+                .object("meta")?
+                .map(|meta| meta.opt_str("annotator"))
+                .transpose()?
+                .flatten()
+                .map(str::to_owned);
             if let Some(completion) = completion {
+                annotator = user_name(completion.get("completed_by")).or(annotator);
                 let completion = Fields::of(completion, place, "an annotation")?;
                 for result in completion.array("result")? {
                     let result = Fields::of(result, place, "a result")?;
@@ -166,6 +214,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                 id,
                 text: data.str("text")?.to_owned(),
                 spans,
+                annotator,
                 place,
             })
         })

@@ -63,6 +63,8 @@ pub struct LabeledText {
     pub text: String,
     /// Spans in the order the file lists them.
     pub spans: Vec<SpanRecord>,
+    /// Who annotated it, where the file says.
+    pub annotator: Option<String>,
     /// Where the document was read.
     pub place: Place,
 }
@@ -87,6 +89,7 @@ impl LabeledText {
             title: document.title.clone(),
             text: document.text().to_owned(),
             spans,
+            annotator: document.annotator.clone(),
             place: Place::File,
         })
     }
@@ -167,7 +170,8 @@ impl LabeledText {
     /// Labels the set does not know are added to it. Spans that cross, or nest within one
     /// label, switch the document's overlap policy to "any" rather than being dropped.
     pub fn into_annotated(self, labels: &LabelSet) -> Result<AnnotatedDocument, FormatError> {
-        let document = Document::new(self.id.clone(), self.title.clone(), &self.text);
+        let document = Document::new(self.id.clone(), self.title.clone(), &self.text)
+            .by(self.annotator.clone());
         self.check_spans(&document)?;
         let labels = labels.with_names(self.spans.iter().map(|span| span.label.as_str()));
         let annotations = self.spans.iter().zip(0..).map(|(span, id)| Annotation {

@@ -24,6 +24,7 @@ pub fn import(text: &str, file_name: &str) -> LabeledText {
         title,
         text: text.to_owned(),
         spans: Vec::new(),
+        annotator: None,
         place: Place::File,
     }
 }

@@ -1,6 +1,7 @@
 //! Prodigy / spaCy JSONL: one document per line,
 //! `{"text", "meta": {"id", "title", "offset_unit": "codepoint"}, "tokens": [{"text", "start", "end", "id", "ws"}],
-//!   "spans": [{"start", "end", "token_start", "token_end", "label"}], "answer": "accept"}`.
+//!   "spans": [{"start", "end", "token_start", "token_end", "label"}], "answer": "accept",
+//!   "_annotator_id": "alice"}` (the annotator only where one is known).
 //!
 //! Offsets are **Unicode code points**, start inclusive, end exclusive; `token_end` is the
 //! index of the span's last token (inclusive), as Prodigy writes it. Tokens come from
@@ -22,6 +23,9 @@ struct Line {
     tokens: Vec<TokenJson>,
     spans: Vec<SpanJson>,
     answer: String,
+    /// Who annotated it, as Prodigy names an annotator.
+    #[serde(rename = "_annotator_id", skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -84,6 +88,7 @@ fn line_of(document: &LabeledText) -> Line {
         tokens,
         spans,
         answer: "accept".to_owned(),
+        annotator: document.annotator.clone(),
     }
 }
 
@@ -141,6 +146,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
             id,
             text: fields.str("text")?.to_owned(),
             spans: Vec::new(),
+            annotator: fields.opt_str("_annotator_id")?.map(str::to_owned),
             place: fields.place(),
         };
         for span in fields.array("spans")? {

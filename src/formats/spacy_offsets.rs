@@ -67,6 +67,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                     .iter()
                     .map(|entity| triple(entity, place))
                     .collect::<Result<_, _>>()?,
+                annotator: None,
                 place,
             })
         })

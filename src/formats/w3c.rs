@@ -1,6 +1,7 @@
 //! W3C Web Annotation JSON-LD: an `AnnotationCollection` whose annotations tag a span with a
 //! `TextualBody` (purpose `tagging`, value = label) and select it twice, by
-//! `TextQuoteSelector` (exact, prefix, suffix) and by `TextPositionSelector`.
+//! `TextQuoteSelector` (exact, prefix, suffix) and by `TextPositionSelector`; where the
+//! annotator is known, each annotation's `creator` is `{"type": "Person", "name": …}`.
 //!
 //! Offsets are **Unicode code points**, as the Web Annotation model requires, start inclusive,
 //! end exclusive. Annotations point at their source document and do not carry its text, so
@@ -54,8 +55,18 @@ struct AnnotationOut<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     motivation: &'static str,
+    /// Who made it, where known (a Person agent with a name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Creator<'a>>,
     body: Body<'a>,
     target: TargetOut<'a>,
+}
+
+#[derive(Serialize)]
+struct Creator<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -116,6 +127,10 @@ fn collection<'a>(document: &'a LabeledText, source: &'a str) -> Collection<'a> 
                 id: format!("{source}:annotation:{}", index + 1),
                 kind: "Annotation",
                 motivation: "tagging",
+                creator: document.annotator.as_deref().map(|name| Creator {
+                    kind: "Person",
+                    name,
+                }),
                 body: Body {
                     kind: "TextualBody",
                     purpose: "tagging",
@@ -176,6 +191,19 @@ fn annotations(value: &Value, into: &mut Vec<Value>) {
     }
 }
 
+/// The name of an annotation's creator: a string, or the first agent's `name` (or
+/// `nickname`); an IRI alone names nobody readable.
+fn creator_name(creator: Option<&Value>) -> Option<String> {
+    one_or_many(creator).iter().find_map(|agent| match agent {
+        Value::String(name) if !name.contains(':') => Some(name.clone()),
+        Value::Object(agent) => ["name", "nickname"]
+            .iter()
+            .find_map(|key| agent.get(*key)?.as_str())
+            .map(str::to_owned),
+        _ => None,
+    })
+}
+
 /// A JSON-LD value that may be one object or an array of them.
 fn one_or_many(value: Option<&Value>) -> &[Value] {
     match value {
@@ -195,6 +223,7 @@ pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledT
         title: title.to_owned(),
         text: text.to_owned(),
         spans: Vec::new(),
+        annotator: None,
         place: Place::File,
     };
     for (index, annotation) in found.iter().enumerate() {
@@ -222,6 +251,9 @@ pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledT
             return Err(syntax(place, "the annotation has no TextPositionSelector"));
         };
         let exact = of_kind("TextQuoteSelector").and_then(|s| s.get("exact")?.as_str());
+        if document.annotator.is_none() {
+            document.annotator = creator_name(annotation.get("creator"));
+        }
         document.spans.push(SpanRecord {
             start,
             end,

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, pickFiles, startEmpty, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, pickFiles, startEmpty, audit, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const GOLDEN = join(ROOT, 'tests', 'fixtures', 'agreement');
@@ -59,6 +59,7 @@ test('Compare… shows the agreement Python computes, and a document is curated 
   const f1s = await page.$$eval('.agreement-documents tbody tr td:nth-child(3)', (cells) => cells.map((c) => Number(c.textContent)));
   assert.deepEqual(f1s, [...f1s].sort((a, b) => a - b), 'least agreement first');
   await page.screenshot({ path: join(ARTIFACTS, 'agreement.png'), fullPage: true });
+  await audit(page, 'the Agreement panel');
 
   // The least agreed document, curated by majority.
   await page.click('.agreement-documents tbody tr:first-child .open-document');
@@ -71,6 +72,7 @@ test('Compare… shows the agreement Python computes, and a document is curated 
   assert.ok(Number(total) > 0, progress);
   assert.match(progress, /merged at once: majority of alice, bob, carol/);
   await page.screenshot({ path: join(ARTIFACTS, 'curation.png') });
+  await audit(page, 'curating');
   assert.deepEqual(errors, []);
 });
 

@@ -5,6 +5,8 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -142,4 +144,21 @@ export async function startEmpty(page) {
       sessionStorage.setItem('cleared', '1');
     }
   });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Asserts that axe-core finds no serious or critical violation on the page as it is now
+ * (`name` says which state of the page, in the failure). */
+export async function audit(page, name) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(await readFile(AXE, 'utf8'));
+  }
+  const found = await page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+  });
+  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
 }

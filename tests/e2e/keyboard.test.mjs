@@ -9,10 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { servedApp, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, audit, ROOT, ARTIFACTS } from './harness.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const README_SCREENSHOT = join(ROOT, 'tests', 'e2e', 'screenshots', 'annotator.png');
 const app = servedApp();
 
@@ -21,17 +19,6 @@ const focused = (page) => page.evaluate(() => {
   return element?.classList.contains('article') ? 'article' : (element?.textContent ?? '').trim();
 });
 const selection = (page) => page.evaluate(() => String(getSelection()));
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function audit(page, name) {
-  const found = await page.evaluate(async () => {
-    const results = await window.axe.run(document, { resultTypes: ['violations'] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
-  });
-  assert.deepEqual(found, [], `${name}: ${found.join('; ')}`);
-}
 
 test('keyboard only: tag, walk, remove, export; then the accessibility audit', async () => {
   const page = await app.browser.newPage();
@@ -94,7 +81,6 @@ test('keyboard only: tag, walk, remove, export; then the accessibility audit', a
 
   // The audit, and the screenshots.
   // Evaluated through the DevTools protocol: the page's CSP refuses inline script tags.
-  await page.evaluate(await readFile(AXE, 'utf8'));
   await page.evaluate(() => window.scrollTo(0, 0));
   await mkdir(ARTIFACTS, { recursive: true });
   await audit(page, 'light theme');

@@ -92,6 +92,22 @@ impl Workspace {
         versions
     }
 
+    /// The document at `index` as exports write it: the user's own version names them as its
+    /// annotator, once they set a name.
+    pub fn exported(&self, index: usize) -> Option<AnnotatedDocument> {
+        let annotated = self.annotated(index)?;
+        match (&annotated.document.annotator, self.annotator()) {
+            (None, Some(name)) => {
+                let named = (*annotated.document).clone().by(Some(name.to_owned()));
+                Some(AnnotatedDocument {
+                    document: Rc::new(named),
+                    ..annotated
+                })
+            }
+            _ => Some(annotated),
+        }
+    }
+
     /// Whether the document at `index` takes part in agreement and curation: another
     /// annotator's version, or the user's own once they annotated it (a span, or marked done);
     /// not a curated version.

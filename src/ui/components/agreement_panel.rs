@@ -68,20 +68,19 @@ fn matrix(view: &AgreementView, selected: &UseStateHandle<usize>) -> Html {
                 let selected = selected.clone();
                 Callback::from(move |_: MouseEvent| selected.set(at))
             };
-            let label = format!(
-                "{} and {}: exact F1 {}, overlap F1 {}, kappa {}, over {} documents",
-                names[pair.first],
-                names[pair.second],
-                f1(&pair.exact),
-                f1(&pair.overlap),
-                signed(pair.kappa),
-                pair.documents
+            // The figures' names are read out, not shown: the caption says them once.
+            let who = format!(
+                "{} and {}: exact F1 ",
+                names[pair.first], names[pair.second]
             );
             html! {
                 <td class={classes!((at == **selected).then_some("selected"))}>
-                    <button type="button" class="pair" aria-label={label} {onclick}>
+                    <button type="button" class="pair" {onclick}>
+                        <span class="visually-hidden">{ who }</span>
                         <span class="exact">{ f1(&pair.exact) }</span>
+                        <span class="visually-hidden">{ ", overlap F1 " }</span>
                         <span class="overlap">{ f1(&pair.overlap) }</span>
+                        <span class="visually-hidden">{ ", " }</span>
                         <span class="kappa">{ format!("κ {}", signed(pair.kappa)) }</span>
                     </button>
                 </td>

@@ -113,7 +113,7 @@ fn choice_view(props: &CurationPanelProps, number: usize, choice: &Choice) -> Ht
     html! {
         <li class={classes!("choice", taken.then_some("taken"))}>
             <button type="button" class="take" {onclick}
-                aria-label={format!("Take {}'s version: {what}", who.join(" and "))}>
+                aria-label={format!("{}: take {}’s version", number + 1, who.join(" and "))}>
                 <kbd>{ number + 1 }</kbd>
             </button>
             <div>

@@ -44,7 +44,7 @@ pub async fn export_as(choice: ExportChoice, workspace: &Workspace) -> Notice {
         .unwrap_or(0);
     let documents: Vec<(AnnotatedDocument, bool)> = chosen
         .iter()
-        .filter_map(|&i| Some((workspace.annotated(i)?, workspace.is_done(i))))
+        .filter_map(|&i| Some((workspace.exported(i)?, workspace.is_done(i))))
         .collect();
     let exported = match written(choice, &documents, current).await {
         Ok(exported) => exported,

@@ -206,7 +206,11 @@ fn actions(latest: Latest, article: NodeRef, alt_selection: Rc<Cell<bool>>) -> A
         }),
         copy_json: with_newest(&latest, |state, ()| {
             wasm_bindgen_futures::spawn_local(async move {
-                let notice = export::copy_json(&state.workspace.open_document()).await;
+                let workspace = &state.workspace;
+                let Some(open) = workspace.exported(workspace.current()) else {
+                    return;
+                };
+                let notice = export::copy_json(&open).await;
                 state.dispatch(ViewAction::Notify(notice).into());
             });
         }),
