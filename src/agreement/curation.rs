@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::merge::{merge, Strategy};
 use super::Span;
+use crate::model::order;
 use crate::model::{
     AnnotatedDocument, AnnotationId, AnnotationStore, Document, LabelSet, OverlapPolicy,
     Provenance, SourcedSpan,
@@ -84,7 +85,7 @@ pub fn start(
             annotators: sourced.annotators.clone(),
         })
         .collect();
-    spans.sort();
+    order::sort(&mut spans);
     let provenance = Provenance {
         annotators: versions.iter().map(|(name, _)| name.clone()).collect(),
         strategy: strategy.1.to_owned(),
@@ -234,7 +235,7 @@ pub fn taken(
             disagreement.spans.contains(&at).then_some(at)
         })
         .collect();
-    here.sort_unstable();
+    order::sort(&mut here);
     if here.is_empty() {
         return None;
     }

@@ -2,9 +2,8 @@
 //! exactly it (same start, end and label), with the annotators it came from; the others are
 //! the disagreements a curator settles.
 
-use std::collections::BTreeMap;
-
 use super::Span;
+use crate::model::order;
 
 /// How many annotators must have marked a span for it to be merged at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,26 +71,29 @@ pub struct Merged {
 pub fn merge(versions: &[Option<Vec<Span>>], strategy: Strategy) -> Merged {
     let present = versions.iter().filter(|v| v.is_some()).count();
     let needed = strategy.needed(present).max(1);
-    let mut who: BTreeMap<&Span, Vec<usize>> = BTreeMap::new();
-    for (annotator, spans) in versions.iter().enumerate() {
-        for span in spans.iter().flatten() {
-            let list = who.entry(span).or_default();
-            if list.last() != Some(&annotator) {
-                list.push(annotator);
+    // Every (span, annotator), in span order (the page's one sort), then grouped by span.
+    let mut marked: Vec<(&Span, usize)> = versions
+        .iter()
+        .enumerate()
+        .flat_map(|(annotator, spans)| spans.iter().flatten().map(move |s| (s, annotator)))
+        .collect();
+    order::sort(&mut marked);
+    let mut all: Vec<Sourced> = Vec::new();
+    for (span, annotator) in marked {
+        match all.last_mut() {
+            Some(last) if last.span == *span => {
+                if last.annotators.last() != Some(&annotator) {
+                    last.annotators.push(annotator);
+                }
             }
+            _ => all.push(Sourced {
+                span: span.clone(),
+                annotators: vec![annotator],
+            }),
         }
     }
-    let mut merged = Merged::default();
-    for (span, annotators) in who {
-        let sourced = Sourced {
-            span: span.clone(),
-            annotators,
-        };
-        if sourced.annotators.len() >= needed {
-            merged.agreed.push(sourced);
-        } else {
-            merged.disputed.push(sourced);
-        }
-    }
-    merged
+    let (agreed, disputed) = all
+        .into_iter()
+        .partition(|sourced| sourced.annotators.len() >= needed);
+    Merged { agreed, disputed }
 }

@@ -40,6 +40,6 @@ pub fn spans_of(document: &AnnotatedDocument) -> Vec<Span> {
             label: document.labels.name_of(a.label).to_owned(),
         })
         .collect();
-    spans.sort();
+    crate::model::order::sort(&mut spans);
     spans
 }

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::format_error::ImportError;
-use crate::model::{Provenance, SourcedSpan};
+use crate::model::{order, Provenance, SourcedSpan};
 
 /// A candidate span as written: who marked it by name.
 #[derive(Serialize, Deserialize)]
@@ -125,7 +125,7 @@ pub(crate) fn read_curation(json: &CurationJson, length: usize) -> Result<Proven
             };
             who.push(at);
         }
-        who.sort_unstable();
+        order::sort(&mut who);
         who.dedup();
         spans.push(SourcedSpan {
             start: candidate.start,
@@ -134,9 +134,9 @@ pub(crate) fn read_curation(json: &CurationJson, length: usize) -> Result<Proven
             annotators: who,
         });
     }
-    spans.sort();
+    order::sort(&mut spans);
     let mut left_empty: Vec<_> = json.left_empty.iter().map(|&[s, e]| s..e).collect();
-    left_empty.sort_by_key(|r| (r.start, r.end));
+    order::sort_by_key(&mut left_empty, |r| (r.start, r.end));
     Ok(Provenance {
         annotators,
         strategy: json.strategy.to_string(),

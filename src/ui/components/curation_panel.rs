@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::label_styles::color_class;
 use crate::agreement::curation::{Choice, Decision};
-use crate::model::{Document, LabelSet, SourcedSpan};
+use crate::model::{order, Document, LabelSet, SourcedSpan};
 use crate::ui::hooks::use_curation::CurationView;
 use crate::ui::state::curation::CurationAction;
 use crate::ui::state::Action;
@@ -47,7 +47,7 @@ fn passage(
     let mut cuts = vec![from, to];
     cuts.extend(spans.iter().flat_map(|s| [s.start, s.end]));
     cuts.retain(|&c| (from..=to).contains(&c));
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
     let runs = cuts.windows(2).map(|pair| {
         let (start, end) = (pair[0], pair[1]);
