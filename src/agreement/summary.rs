@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::align::{align, Aligned, Mismatch};
 use super::report::agreement;
 use super::Tally;
+use crate::model::workspace::grouped;
 use crate::model::{AnnotatedDocument, Document};
 
 /// Precision, recall and F1 in thousandths.
@@ -135,16 +136,10 @@ fn shared(aligned: Aligned) -> (Aligned, usize) {
 
 /// The agreement of `versions` (each an annotator's name and their version of a document).
 pub fn summarize(versions: &[(String, AnnotatedDocument)]) -> AgreementSummary {
-    let mut groups: Vec<(String, Vec<AnnotatedDocument>)> = Vec::new();
-    let mut positions: HashMap<*const Document, usize> = HashMap::new();
-    for (position, (name, version)) in versions.iter().enumerate() {
-        positions.insert(Rc::as_ptr(&version.document), position);
-        match groups.iter_mut().find(|(n, _)| n == name) {
-            Some((_, documents)) => documents.push(version.clone()),
-            None => groups.push((name.clone(), vec![version.clone()])),
-        }
-    }
-    let (aligned, alone) = shared(align(&groups));
+    let positions: HashMap<*const Document, usize> = (0..versions.len())
+        .map(|position| (Rc::as_ptr(&versions[position].1.document), position))
+        .collect();
+    let (aligned, alone) = shared(align(&grouped(versions.iter().cloned())));
     let report = agreement(&aligned);
     let mut f1_sums = vec![(0.0, 0usize); aligned.documents.len()];
     for pair in &report.pairs {

@@ -7,23 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, pickFiles, startEmpty, audit, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, pickFiles, freshPage, audit, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const GOLDEN = join(ROOT, 'tests', 'fixtures', 'agreement');
-
-/** A page on an empty workspace of its own, its page errors collected; closed after the test
- * (even a failed one, whose page would otherwise hold the saving lock). */
-async function freshPage(t) {
-  const page = await app.browser.newPage();
-  t.after(() => page.close());
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await startEmpty(page);
-  await page.goto(app.server.url);
-  await page.waitForSelector('.article [data-start]');
-  return { page, errors };
-}
 
 const compare = (page, files) => pickFiles(page, files, '.compare-input');
 
@@ -36,7 +23,7 @@ const cell = (page, a, b) => page.evaluate(([a, b]) => {
 }, [a, b]);
 
 test('Compare… shows the agreement Python computes, and a document is curated from it', async (t) => {
-  const { page, errors } = await freshPage(t);
+  const { page, errors } = await freshPage(app, t);
   await page.fill('.annotator-name', 'dana');
   await page.press('.annotator-name', 'Enter');
   await page.waitForTimeout(300);
@@ -94,7 +81,7 @@ function fifty() {
 }
 
 test('a document with 50 disagreements is curated in 50 key presses, and it is kept', async (t) => {
-  const { page, errors } = await freshPage(t);
+  const { page, errors } = await freshPage(app, t);
   await compare(page, fifty());
   await page.waitForSelector('.agreement-matrix', { timeout: 30_000 });
   await page.click('.agreement-documents .open-document');

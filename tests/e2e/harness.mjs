@@ -135,6 +135,20 @@ export async function openFile(page, name, content) {
   await pickFiles(page, [{ name, content }], '.file-button input[type=file]');
 }
 
+/** A page of `app`'s browser on an empty workspace of its own (nothing from the test before),
+ * loaded, its page errors collected; with the test context `t`, closed after the test (even a
+ * failed one, whose page would otherwise keep the saving lock). */
+export async function freshPage(app, t) {
+  const page = await app.browser.newPage();
+  t?.after(() => page.close());
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await startEmpty(page);
+  await page.goto(app.server.url);
+  await page.waitForSelector('.article [data-start]');
+  return { page, errors };
+}
+
 /** Makes the page start from an empty workspace on its first load (not on a reload). */
 export async function startEmpty(page) {
   await page.addInitScript(() => {

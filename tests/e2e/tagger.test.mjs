@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, dragAcross, openFile, startEmpty, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, openFile, freshPage, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'wikinews-gum', 'corpus.doccano.jsonl');
@@ -15,22 +15,10 @@ const TEXT = 'Prime Minister Rishi Sunak met Boris Johnson in London on Monday. 
 
 const open = openFile;
 
-/** A page on an empty workspace of its own (nothing from the test before), its page errors
- * collected. */
-async function freshPage() {
-  const page = await app.browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await startEmpty(page);
-  await page.goto(app.server.url);
-  await page.waitForSelector('.article [data-start]');
-  return { page, errors };
-}
-
 const counts = (page) => page.evaluate(() => document.querySelector('.counts').textContent);
 
 test('the tagger learns from the corpus and pre-annotates a new document', async () => {
-  const { page, errors } = await freshPage();
+  const { page, errors } = await freshPage(app);
   await open(page, 'corpus.doccano.jsonl', await readFile(CORPUS, 'utf8'));
   await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('36'));
   await open(page, 'new.txt', TEXT);
@@ -120,7 +108,7 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
 });
 
 test('annotate two articles by mouse, pre-annotate a third, accept by key, export', async () => {
-  const { page, errors } = await freshPage();
+  const { page, errors } = await freshPage(app);
   const articles = [
     ['a.txt', 'Alice Moore met Bob Stone in Berlin on Monday.', [['Alice Moore', '1'], ['Bob Stone', '1'], ['Berlin', '2']]],
     ['b.txt', 'Bob Stone and Alice Moore spoke in Paris on Tuesday.', [['Bob Stone', '1'], ['Alice Moore', '1'], ['Paris', '2']]],

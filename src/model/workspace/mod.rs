@@ -20,7 +20,7 @@ use super::store::AnnotationStore;
 pub use error::WorkspaceError;
 pub use listing::{DocumentSummary, StatusFilter};
 pub use steps::CorpusTally;
-pub use versions::{Mismatch, Versions, UNNAMED};
+pub use versions::{grouped, Mismatch, Versions, UNNAMED};
 
 /// One document of the workspace with its spans and history.
 #[derive(Debug, Clone, PartialEq, Eq)]

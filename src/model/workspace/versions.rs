@@ -30,6 +30,18 @@ pub struct Mismatch {
     pub id: String,
 }
 
+/// `items` grouped by name, the groups in the order each name first comes.
+pub fn grouped<T>(items: impl IntoIterator<Item = (String, T)>) -> Vec<(String, Vec<T>)> {
+    let mut groups: Vec<(String, Vec<T>)> = Vec::new();
+    for (name, item) in items {
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, theirs)) => theirs.push(item),
+            None => groups.push((name, vec![item])),
+        }
+    }
+    groups
+}
+
 /// Whether `a` and `b` are versions of one document: the same id and text, or the same text.
 fn same_document(a: &Document, b: &Document) -> bool {
     Rc::ptr_eq(&a.shared_text(), &b.shared_text()) || a.text() == b.text()
@@ -122,21 +134,11 @@ impl Workspace {
     /// Every version that takes part (see [`Workspace::is_compared`]), grouped by who
     /// annotated it, in the order each annotator first comes.
     pub fn by_annotator(&self) -> Vec<(String, Vec<AnnotatedDocument>)> {
-        let mut groups: Vec<(String, Vec<AnnotatedDocument>)> = Vec::new();
-        for index in 0..self.len() {
-            if !self.is_compared(index) {
-                continue;
-            }
-            let Some(annotated) = self.annotated(index) else {
-                continue;
-            };
-            let who = self.annotator_of(&annotated.document).to_owned();
-            match groups.iter_mut().find(|(name, _)| *name == who) {
-                Some((_, documents)) => documents.push(annotated),
-                None => groups.push((who, vec![annotated])),
-            }
-        }
-        groups
+        let versions = (0..self.len())
+            .filter(|&index| self.is_compared(index))
+            .filter_map(|index| self.annotated(index))
+            .map(|annotated| (self.annotator_of(&annotated.document).to_owned(), annotated));
+        grouped(versions)
     }
 
     /// `documents` without those whose id names a document (here, or earlier among them) with

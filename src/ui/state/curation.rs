@@ -12,7 +12,8 @@ use crate::agreement::curation::{self, Decision, Disagreement};
 use crate::agreement::merge::Strategy;
 use crate::agreement::spans_of;
 use crate::agreement::summary::AgreementSummary;
-use crate::model::{LabelId, Provenance};
+use crate::model::workspace::grouped;
+use crate::model::LabelId;
 use crate::ui::wording;
 
 /// The annotators' agreement as the Agreement panel shows it.
@@ -72,18 +73,15 @@ pub enum CurationAction {
     Stop,
 }
 
-/// Whether the disagreement at `at` of `next`'s open curated version is settled.
-fn settled(next: &AppState, provenance: &Provenance, disagreement: &Disagreement) -> bool {
-    curation::is_settled(&next.workspace.open_document(), provenance, disagreement)
-}
-
-/// The first disagreement after `from` (wrapping round) that is not settled.
+/// The first disagreement after `from` (wrapping round) that `next`'s open curated version
+/// has not settled.
 fn next_open(next: &AppState, disagreements: &[Disagreement], from: usize) -> Option<usize> {
     let provenance = next.document().provenance.clone()?;
+    let annotated = next.workspace.open_document();
     let count = disagreements.len();
     (1..=count)
         .map(|step| (from + step) % count)
-        .find(|&at| !settled(next, &provenance, &disagreements[at]))
+        .find(|&at| !curation::is_settled(&annotated, &provenance, &disagreements[at]))
 }
 
 /// Starts a session on `next`'s open document if it is a curated version with a disagreement
@@ -152,18 +150,18 @@ fn curate(state: Rc<AppState>, strategy: Strategy) -> Rc<AppState> {
     if let Some(curated) = versions.curated {
         return super::documents::reduce(state, super::DocumentAction::Open(curated));
     }
-    let mut by_annotator: Vec<(String, Vec<crate::agreement::Span>)> = Vec::new();
-    for &index in &versions.annotated {
-        let Some(version) = workspace.annotated(index) else {
-            continue;
-        };
-        let who = workspace.annotator_of(&version.document).to_owned();
-        let spans = spans_of(&version);
-        match by_annotator.iter_mut().find(|(name, _)| *name == who) {
-            Some((_, theirs)) => theirs.extend(spans),
-            None => by_annotator.push((who, spans)),
-        }
-    }
+    let spans = versions.annotated.iter().filter_map(|&index| {
+        let version = workspace.annotated(index)?;
+        Some((
+            workspace.annotator_of(&version.document).to_owned(),
+            spans_of(&version),
+        ))
+    });
+    // An annotator's two versions count as one, their spans together.
+    let by_annotator: Vec<(String, Vec<crate::agreement::Span>)> = grouped(spans)
+        .into_iter()
+        .map(|(who, versions)| (who, versions.concat()))
+        .collect();
     if by_annotator.len() < 2 {
         return state.with_notice(Some(Notice::error(wording::ONE_VERSION)));
     }
