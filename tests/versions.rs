@@ -297,3 +297,15 @@ fn exports_name_the_user_as_the_annotator_of_their_own_versions() {
     // The workspace itself keeps the user's version as theirs, whatever their name becomes.
     assert_eq!(workspace.entries()[0].document.annotator, None);
 }
+
+#[test]
+fn a_curated_version_stands_in_for_its_annotators_versions() {
+    let mut workspace = workspace_of(vec![
+        version("m", TEXT, Some("alice"), &[(0, 7)]),
+        version("m", TEXT, Some("bob"), &[(12, 19)]),
+        version("other", "Another text.", None, &[]),
+    ]);
+    assert_eq!(workspace.superseded(), [false, false, false]);
+    workspace.add(vec![(curated(), false)]).unwrap();
+    assert_eq!(workspace.superseded(), [true, true, false, false]);
+}

@@ -60,6 +60,14 @@ test('Compare… shows the agreement Python computes, and a document is curated 
   assert.match(progress, /merged at once: majority of alice, bob, carol/);
   await page.screenshot({ path: join(ARTIFACTS, 'curation.png') });
   await audit(page, 'curating');
+  // The curator is the user: the export names them, and says where the spans came from.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.toolbar button[title^="Download the open document"]'),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.document.annotator, 'dana');
+  assert.deepEqual(exported.document.curation.annotators, ['alice', 'bob', 'carol']);
   assert.deepEqual(errors, []);
 });
 

@@ -141,6 +141,24 @@ impl Workspace {
         grouped(versions)
     }
 
+    /// Per document, whether a curated version of it stands in for it (it is an annotator's
+    /// version of a document that has one): what the tagger leaves out of its training.
+    pub fn superseded(&self) -> Vec<bool> {
+        let curated: std::collections::HashSet<&str> = self
+            .entries
+            .iter()
+            .filter(|entry| entry.document.is_curated())
+            .map(|entry| entry.document.text())
+            .collect();
+        self.entries
+            .iter()
+            .map(|entry| {
+                let document = &entry.document;
+                !curated.is_empty() && !document.is_curated() && curated.contains(document.text())
+            })
+            .collect()
+    }
+
     /// `documents` without those whose id names a document (here, or earlier among them) with
     /// another text; those are returned apart, named.
     pub fn without_mismatches(

@@ -90,7 +90,7 @@ fn matrix(view: &AgreementView, selected: &UseStateHandle<usize>) -> Html {
     });
     html! {
         <table class="agreement-matrix">
-            <caption>{ "Each cell: exact-match F1, overlap F1, token κ" }</caption>
+            <caption>{ "Each cell: exact-match F1, overlap F1, token κ (a token takes the label of the outermost span over it)" }</caption>
             <thead><tr><th></th>{ for names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>

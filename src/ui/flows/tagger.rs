@@ -20,9 +20,11 @@ use crate::ui::wording;
 pub const FOLDS: usize = 5;
 
 /// The documents the tagger learns from: those marked done, or every document with spans
-/// while none is done.
+/// while none is done; of a document that has a curated version, that version alone.
 pub fn training_documents(workspace: &Workspace) -> Vec<DocumentData> {
+    let superseded = workspace.superseded();
     let all: Vec<(AnnotatedDocument, bool)> = (0..workspace.len())
+        .filter(|&i| !superseded[i])
         .filter_map(|i| Some((workspace.annotated(i)?, workspace.is_done(i))))
         .collect();
     let any_done = all.iter().any(|(_, done)| *done);
