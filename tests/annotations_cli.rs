@@ -62,7 +62,7 @@ fn check_passes_a_clean_file_and_lists_each_problem_of_a_bad_one() {
     .unwrap();
     let output = run(&["check", clean.to_str().unwrap()]);
     assert!(output.status.success(), "{output:?}");
-    assert!(stdout(&output).contains("ok (doccano JSONL, 1 documents, 1 spans)"));
+    assert!(stdout(&output).contains("ok (doccano JSONL, 1 document, 1 span)"));
 
     let bad = scratch("bad").join("bad.jsonl");
     std::fs::write(
@@ -70,7 +70,11 @@ fn check_passes_a_clean_file_and_lists_each_problem_of_a_bad_one() {
         "{\"text\": \"Shoigu met Bagheri\", \"label\": [[0, 6, \"Person\"], [2, 9, \"Event\"], [11, 15, \"Person\"]]}\n",
     )
     .unwrap();
+    // doccano holds crossing spans and boundaries inside words; CoNLL cannot.
     let output = run(&["check", bad.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).ends_with("ok (doccano JSONL, 1 document, 3 spans)\n"));
+    let output = run(&["check", bad.to_str().unwrap(), "--for", "iob2"]);
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
     let lines: Vec<&str> = report.lines().collect();
@@ -351,4 +355,24 @@ fn agree_and_merge_read_one_file_per_annotator() {
         sources.len() >= 2,
         "a merged span comes from two annotators or more"
     );
+}
+
+#[test]
+fn check_lets_a_native_file_nest_its_spans_and_names_a_bilou_file_as_such() {
+    let mini = tests_dir().join("golden/mini.annotations.json");
+    let mini = mini.to_str().unwrap();
+    let output = run(&["check", mini]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).contains("ok (Native JSON, 1 document, 8 spans)"));
+    let output = run(&["check", mini, "--for", "spacy"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.contains("span 8 (Place 87–93): it overlaps span 7"),
+        "{report}"
+    );
+    assert!(report.ends_with("\n1 problem\n"), "{report}");
+    let bilou = tests_dir().join("golden/mini.bilou.conll");
+    let output = run(&["check", bilou.to_str().unwrap()]);
+    assert!(stdout(&output).contains("ok (CoNLL BILOU, 1 document, 7 spans)"));
 }

@@ -363,3 +363,28 @@ fn a_cut_short_json_file_is_called_that_not_a_broken_native_file() {
     }
     assert_eq!(Format::detect("tasks.json", cut), Some(Format::Native));
 }
+
+#[test]
+fn doccano_offsets_in_utf16_are_read_as_the_file_says_and_a_split_character_is_refused() {
+    // "😀 Moscow": Moscow is 2–8 in code points, 3–9 in UTF-16 code units.
+    let line = |unit: &str, start: usize, end: usize| {
+        format!("{{\"text\": \"😀 Moscow\", \"label\": [[{start}, {end}, \"Place\"]], \"offset_unit\": \"{unit}\"}}")
+    };
+    assert_eq!(
+        open(Format::Doccano, "d.jsonl", &line("utf16", 3, 9)),
+        Ok(1)
+    );
+    assert_eq!(
+        open(Format::Doccano, "d.jsonl", &line("codepoint", 2, 8)),
+        Ok(1)
+    );
+    // The same numbers read in the wrong unit select " Mosco", which is not trimmed.
+    assert!(open(Format::Doccano, "d.jsonl", &line("codepoint", 3, 9)).is_err());
+    let split = message(open(Format::Doccano, "d.jsonl", &line("utf16", 1, 9)));
+    assert!(
+        split.contains("line 1") && split.contains("span 1 (1–9 in UTF-16 code units)"),
+        "{split}"
+    );
+    let unknown = message(open(Format::Doccano, "d.jsonl", &line("grapheme", 2, 8)));
+    assert!(unknown.contains("\"grapheme\""), "{unknown}");
+}

@@ -49,6 +49,26 @@ fn doccano_matches_its_golden_file() {
 }
 
 #[test]
+fn doccano_with_utf16_offsets_matches_its_golden_file_and_reads_back_as_code_points() {
+    assert_golden(Format::DoccanoUtf16, &["mini.doccano-utf16.jsonl"]);
+    let name = "mini.doccano-utf16.jsonl";
+    let documents = match import(
+        Format::detect(name, &golden(name)).unwrap(),
+        name,
+        &golden(name),
+        None,
+    ) {
+        Ok(Imported::Documents(documents)) => documents,
+        other => panic!("not read: {other:?}"),
+    };
+    let spans = |annotated: &AnnotatedDocument| -> Vec<(usize, usize)> {
+        annotated.store.iter().map(|a| (a.start, a.end)).collect()
+    };
+    let read = documents[0].clone().into_annotated(&mini().labels).unwrap();
+    assert_eq!(spans(&read), spans(&mini()));
+}
+
+#[test]
 fn label_studio_matches_its_golden_file() {
     assert_golden(Format::LabelStudio, &["mini.label-studio.json"]);
 }
@@ -67,6 +87,13 @@ fn spacy_offsets_match_their_golden_file() {
 fn conll_iob2_and_bilou_match_their_golden_files() {
     assert_golden(Format::Iob2, &["mini.iob2.conll"]);
     assert_golden(Format::Bilou, &["mini.bilou.conll"]);
+    assert_golden(Format::ConllPlain, &["mini.plain.conll"]);
+    // The same tags as the delimited file, without the delimiter and its blank line.
+    let delimited = golden("mini.iob2.conll");
+    let plain = delimited
+        .strip_prefix("-DOCSTART- -X- O O\n\n")
+        .expect("delimited");
+    assert_eq!(golden("mini.plain.conll"), plain);
 }
 
 #[test]

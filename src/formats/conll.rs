@@ -1,6 +1,8 @@
 //! CoNLL-2003 style token files, IOB2 or BILOU: `token<TAB>tag` per line, a blank line between
 //! sentences, and each document opened by spaCy's delimiter line `-DOCSTART- -X- O O`, so
-//! `spacy convert --converter ner` reads it as it is.
+//! `spacy convert --converter ner` reads it as it is. The plain variant (for doccano's CoNLL
+//! import, which refuses the delimiter line) has no delimiter and no blank line before the
+//! first sentence; a blank line ends every sentence, so documents simply follow each other.
 //!
 //! The format has no offsets and no whitespace: import rebuilds the text with one space
 //! between tokens (a line break before a token that starts with a combining mark) and a line
@@ -35,8 +37,9 @@ fn tag_label(label: &str) -> String {
         .collect()
 }
 
-/// The tag file; spans listed by [`super::overlaps::unrepresentable`] are left out.
-pub fn export(documents: &[LabeledText], scheme: Scheme) -> String {
+/// The tag file; spans listed by [`super::overlaps::unrepresentable`] are left out. With
+/// `delimited`, each document opens with [`DOCSTART`] and a blank line (spaCy's form).
+pub fn export(documents: &[LabeledText], scheme: Scheme, delimited: bool) -> String {
     let mut out = String::new();
     for document in documents {
         let (kept, _) = outermost(document);
@@ -45,8 +48,10 @@ pub fn export(documents: &[LabeledText], scheme: Scheme) -> String {
         let ranges: Vec<_> = spans.iter().map(|s| s.start..s.end).collect();
         let chars: Vec<char> = document.text.chars().collect();
         let tokens = tokenize(&document.text, &cuts);
-        out.push_str(DOCSTART);
-        out.push_str("\n\n");
+        if delimited {
+            out.push_str(DOCSTART);
+            out.push_str("\n\n");
+        }
         let mut next_token = 0;
         for sentence in sentences(&document.text, &ranges) {
             let first = next_token;

@@ -28,6 +28,10 @@ pub enum Format {
     Iob2,
     /// CoNLL tags, BILOU.
     Bilou,
+    /// CoNLL tags, IOB2, with no `-DOCSTART-` line (doccano's CoNLL import refuses it).
+    ConllPlain,
+    /// doccano JSONL with offsets in UTF-16 code units, as doccano's editor counts them.
+    DoccanoUtf16,
     /// brat standoff `.txt` + `.ann`.
     Brat,
     /// W3C Web Annotation JSON-LD.
@@ -39,14 +43,16 @@ pub enum Format {
 }
 
 /// The formats offered in the Export menu, in its order.
-pub const EXPORT_FORMATS: [Format; 9] = [
+pub const EXPORT_FORMATS: [Format; 11] = [
     Format::Native,
     Format::Doccano,
+    Format::DoccanoUtf16,
     Format::LabelStudio,
     Format::Prodigy,
     Format::Spacy,
     Format::Iob2,
     Format::Bilou,
+    Format::ConllPlain,
     Format::Brat,
     Format::W3c,
 ];
@@ -62,6 +68,8 @@ impl Format {
             Self::Spacy => "spacy",
             Self::Iob2 => "iob2",
             Self::Bilou => "bilou",
+            Self::ConllPlain => "conll-plain",
+            Self::DoccanoUtf16 => "doccano-utf16",
             Self::Brat => "brat",
             Self::W3c => "w3c",
             Self::Text => "text",
@@ -79,6 +87,8 @@ impl Format {
             Self::Spacy => "spaCy training offsets",
             Self::Iob2 => "CoNLL IOB2",
             Self::Bilou => "CoNLL BILOU",
+            Self::ConllPlain => "CoNLL IOB2, plain (for doccano)",
+            Self::DoccanoUtf16 => "doccano JSONL, UTF-16 offsets (for its editor)",
             Self::Brat => "brat standoff (.txt + .ann)",
             Self::W3c => "W3C Web Annotation",
             Self::Text => "Plain text",
@@ -96,6 +106,8 @@ impl Format {
             Self::Spacy => ".spacy.json",
             Self::Iob2 => ".iob2.conll",
             Self::Bilou => ".bilou.conll",
+            Self::ConllPlain => ".plain.conll",
+            Self::DoccanoUtf16 => ".doccano-utf16.jsonl",
             Self::Brat => ".ann",
             Self::W3c => ".w3c.jsonld",
             Self::Text => ".txt",
@@ -113,7 +125,10 @@ impl Format {
 
     /// Whether an export leaves overlapping spans out (spaCy entities and tags cannot hold them).
     pub fn drops_overlaps(self) -> bool {
-        matches!(self, Self::Spacy | Self::Iob2 | Self::Bilou)
+        matches!(
+            self,
+            Self::Spacy | Self::Iob2 | Self::Bilou | Self::ConllPlain
+        )
     }
 
     /// Whether import needs the text the annotations were made on.
@@ -126,6 +141,7 @@ impl Format {
         let extension = extension(file_name);
         match extension.as_str() {
             "jsonl" | "ndjson" => return Some(Self::detect_lines(content)),
+            "conll" | "iob" | "iob2" | "bio" if is_bilou(content) => return Some(Self::Bilou),
             named => {
                 if let Some(format) = Self::named_by(named) {
                     return Some(format);
@@ -146,7 +162,8 @@ impl Format {
     fn named_by(extension: &str) -> Option<Self> {
         match extension {
             "ann" => Some(Self::Brat),
-            "conll" | "iob" | "iob2" | "bio" | "bilou" | "bioes" => Some(Self::Iob2),
+            "conll" | "iob" | "iob2" | "bio" => Some(Self::Iob2),
+            "bilou" | "bioes" => Some(Self::Bilou),
             "txt" | "md" | "markdown" => Some(Self::Text),
             _ if super::HTML_EXTENSIONS.contains(&extension) => Some(Self::Html),
             _ => None,
@@ -193,6 +210,14 @@ impl Format {
             None
         }
     }
+}
+
+/// Whether a tag file tags with BILOU (or BIOES): some tag begins `U-`, `L-`, `S-` or `E-`.
+fn is_bilou(content: &str) -> bool {
+    content.lines().any(|line| {
+        let tag = line.rsplit(['\t', ' ']).next().unwrap_or("");
+        ["U-", "L-", "S-", "E-"].iter().any(|p| tag.starts_with(p))
+    })
 }
 
 /// A file name's extension, in lower case ("" if it has none).
@@ -257,11 +282,11 @@ pub fn import(
     let missing = |what: &str| FormatError::MissingText(what.to_owned());
     let documents = match format {
         Format::Native => return Ok(Imported::Native(native_json::import(content)?)),
-        Format::Doccano => doccano::import(content, file_name)?,
+        Format::Doccano | Format::DoccanoUtf16 => doccano::import(content, file_name)?,
         Format::LabelStudio => label_studio::import(content, file_name)?,
         Format::Prodigy => prodigy::import(content, file_name)?,
         Format::Spacy => spacy_offsets::import(content, file_name)?,
-        Format::Iob2 | Format::Bilou => conll::import(content, file_name)?,
+        Format::Iob2 | Format::Bilou | Format::ConllPlain => conll::import(content, file_name)?,
         Format::Brat => {
             let base = base.ok_or_else(|| {
                 missing(

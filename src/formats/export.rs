@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::dataset_format::Format;
+use super::doccano::Unit;
 use super::file_names::safe_stem;
 use super::format_error::ExportError;
 use super::format_error::FormatError;
@@ -123,12 +124,14 @@ pub fn write_records(
     let json = "application/json";
     let text = "text/plain";
     Ok(match format {
-        Format::Doccano => one(doccano::export(documents).map_err(json_error)?, jsonl),
+        Format::Doccano => one(doccano::export(documents, Unit::CodePoint), jsonl),
+        Format::DoccanoUtf16 => one(doccano::export(documents, Unit::Utf16), jsonl),
         Format::LabelStudio => one(label_studio::export(documents).map_err(json_error)?, json),
         Format::Prodigy => one(prodigy::export(documents).map_err(json_error)?, jsonl),
         Format::Spacy => one(spacy_offsets::export(documents).map_err(json_error)?, json),
-        Format::Iob2 => one(conll::export(documents, conll::Scheme::Iob2), text),
-        Format::Bilou => one(conll::export(documents, conll::Scheme::Bilou), text),
+        Format::Iob2 => one(conll::export(documents, conll::Scheme::Iob2, true), text),
+        Format::Bilou => one(conll::export(documents, conll::Scheme::Bilou, true), text),
+        Format::ConllPlain => one(conll::export(documents, conll::Scheme::Iob2, false), text),
         Format::W3c => one(
             w3c::export(documents).map_err(json_error)?,
             "application/ld+json",

@@ -1,7 +1,7 @@
 //! `annotations`: the app's format converters on the command line, for pipelines.
 //!
 //!     annotations convert <input> --to <format> [-o <path>] [--text <file>]
-//!     annotations check <input> [--text <file>]
+//!     annotations check <input> [--for <format>] [--text <file>]
 //!     annotations train <files…> -o model.bin [--seed N]
 //!     annotations tag --model model.bin <file> --to <format> [-o <path>]
 //!     annotations eval --model model.bin <gold…>
@@ -12,6 +12,7 @@
 //! Offsets in every format are Unicode code points, start inclusive, end exclusive.
 
 mod agreement;
+mod check;
 mod error;
 mod files;
 mod input;
@@ -23,13 +24,13 @@ use std::process::ExitCode;
 use article_annotator::formats::export;
 use article_annotator::formats::text_encoding::Encoding;
 use article_annotator::formats::{ExportedFile, Format};
-use article_annotator::model::{AnnotatedDocument, Document, LabelSet};
+use article_annotator::model::AnnotatedDocument;
 use error::CliError;
-use input::{open_file, records};
+use input::open_file;
 
 const USAGE: &str = "usage:
   annotations convert <input> --to <format> [-o <path>] [--text <file>] [--encoding <name>]
-  annotations check <input> [--text <file>] [--encoding <name>]
+  annotations check <input> [--for <format>] [--text <file>] [--encoding <name>]
   annotations train <files…> -o <model.bin> [--seed <n>]
   annotations tag --model <model.bin> <file> --to <format> [-o <path>]
   annotations eval --model <model.bin> <gold files…> [--json]
@@ -37,11 +38,14 @@ const USAGE: &str = "usage:
   annotations agree <a> <b> [<c>…] [--json] [--tokens]
   annotations merge [--strategy everyone|majority|at-least-K] <a> <b> [<c>…] [-o <path>] [--to <format>]
 
-formats: native, doccano, label-studio, prodigy, spacy, iob2, bilou, brat, w3c
+formats: native, doccano, doccano-utf16, label-studio, prodigy, spacy, iob2, bilou,
+  conll-plain, brat, w3c
   input format is found from the file's name and content; plain .txt/.md is an article
   brat: <name>.ann is read with <name>.txt beside it; written as <id>.txt + <id>.ann in -o <dir>
   w3c: annotations point into a text; give it with --text <file>
   -o: the output file (standard output if left out); written whole or not at all
+  check --for: also what that format cannot hold (spaCy and CoNLL: overlapping spans, and
+  boundaries inside a word)
   --seed: the training's seed (its order of sentences and its dropout; default 7)
   --encoding: utf-8 (the default; a byte-order mark is dropped) or windows-1252
   train / tag / eval / cv: the tagger learns from the spans of any importable files;
@@ -84,7 +88,8 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
                 .ok_or_else(|| CliError::Usage(format!("{arg} needs a value")))
         };
         match arg.as_str() {
-            "--to" => {
+            // `check --for <format>`: the format the file is to be written in.
+            "--to" | "--for" => {
                 let name = value()?;
                 let unknown = || CliError::Usage(format!("unknown format {name:?}"));
                 to = Some(Format::from_name(&name).ok_or_else(unknown)?);
@@ -141,40 +146,6 @@ fn parse(args: &[String]) -> Result<Options, CliError> {
         }
         _ => Err(CliError::Usage(String::new())),
     }
-}
-
-fn check(options: &Options) -> Result<ExitCode, CliError> {
-    let (format, documents) = records(options)?;
-    let mut problems = 0;
-    let mut spans = 0;
-    for document in &documents {
-        let text = Document::new("", "", &document.text);
-        let found = document.span_problems(&text);
-        let found = if found.is_empty() {
-            let store = document.clone().into_annotated(&LabelSet::default_set());
-            let mut found: Vec<_> = store.err().into_iter().collect();
-            found.extend(document.alignment_problems());
-            found
-        } else {
-            found
-        };
-        for problem in &found {
-            println!("{}: {problem}", options.input.display());
-        }
-        problems += found.len();
-        spans += document.spans.len();
-    }
-    if problems > 0 {
-        println!("{problems} problems");
-        return Ok(ExitCode::FAILURE);
-    }
-    println!(
-        "{}: ok ({}, {} documents, {spans} spans)",
-        options.input.display(),
-        format.title(),
-        documents.len()
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 fn convert(options: &Options) -> Result<ExitCode, CliError> {
@@ -262,7 +233,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = parse(&args).and_then(|options| match options.command.as_str() {
         "convert" => convert(&options),
-        "check" => check(&options),
+        "check" => check::check(&options),
         "train" => tagging::train(&options),
         "tag" => tagging::tag(&options),
         "eval" => tagging::eval(&options),
