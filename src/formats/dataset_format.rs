@@ -151,10 +151,11 @@ impl Format {
         if native_json::looks_native(content) {
             return Some(Self::Native);
         }
-        match Self::detect_json(content) {
-            Some(format) => Some(format),
-            None if matches!(extension.as_str(), "json" | "jsonld") => Some(Self::Native),
-            None => None,
+        match serde_json::from_str::<Value>(content) {
+            Ok(value) => Self::detect_json(&value),
+            // A broken JSON file: the native reader names where it breaks.
+            Err(_) if matches!(extension.as_str(), "json" | "jsonld") => Some(Self::Native),
+            Err(_) => None,
         }
     }
 
@@ -191,18 +192,20 @@ impl Format {
         }
     }
 
-    /// The JSON format of `content`, from the keys of its object or of its array's first item.
-    fn detect_json(content: &str) -> Option<Self> {
-        let value: Value = serde_json::from_str(content).ok()?;
-        let item = match &value {
+    /// The JSON format of `value`, from the keys of its object or of its array's first item.
+    fn detect_json(value: &Value) -> Option<Self> {
+        let item = match value {
             Value::Array(items) => items.first()?,
             other => other,
         };
         if item.is_array() {
             Some(Self::Spacy)
-        } else if item.get("@context").is_some() || item.get("target").is_some() {
+        } else if ["@context", "@graph", "target"]
+            .iter()
+            .any(|key| item.get(key).is_some())
+        {
             Some(Self::W3c)
-        } else if item.get("data").is_some() {
+        } else if item.get("data").is_some() || super::label_studio::looks_min(item) {
             Some(Self::LabelStudio)
         } else if item.get("format").is_some() {
             Some(Self::Native)

@@ -134,12 +134,14 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
         match fields.opt_str("offset_unit")? {
             None | Some("codepoint") => {}
             Some("utf16") => from_utf16(&mut document, place)?,
-            Some(other) => return Err(syntax(
-                place,
-                format!(
+            Some(other) => {
+                return Err(syntax(
+                    place,
+                    format!(
                     "its offsets count {other:?}, and this app reads \"codepoint\" or \"utf16\""
                 ),
-            )),
+                ))
+            }
         }
         Ok(document)
     })

@@ -147,8 +147,8 @@ pub enum FormatError {
     },
     /// The app's own format refused the file.
     Native(ImportError),
-    /// No known format matches the file.
-    Unrecognized(String),
+    /// No known format matches the file: each tried, and why not.
+    Unrecognized(super::misfits::Misfits),
     /// The annotations point into a text that was not given (W3C, brat).
     MissingText(String),
     /// Writing failed.
@@ -173,10 +173,7 @@ impl fmt::Display for FormatError {
                 problem,
             } => write!(f, "{place}, span {span} ({label} {start}–{end}): {problem}"),
             Self::Native(error) => write!(f, "{error}"),
-            Self::Unrecognized(name) => write!(
-                f,
-                "{name} is not in a format this app reads (native JSON, doccano, Label Studio, Prodigy, spaCy, CoNLL, brat, W3C, .txt, .md, .html)"
-            ),
+            Self::Unrecognized(misfits) => write!(f, "{misfits}"),
             Self::MissingText(what) => write!(f, "{what}"),
             Self::Export(error) => write!(f, "{error}"),
             Self::WorkspaceFile(error) => write!(f, "{error}"),

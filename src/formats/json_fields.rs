@@ -33,6 +33,11 @@ impl<'a> Fields<'a> {
         self.place
     }
 
+    /// Every field, in the file's order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
+        self.object.iter()
+    }
+
     fn wrong(&self, key: &str, expected: &str) -> FormatError {
         syntax(self.place, format!("\"{key}\" must be {expected}"))
     }

@@ -6,7 +6,9 @@
 //!   "value": {"start", "end", "text", "labels": ["Person"]}}`.
 //!
 //! Offsets are **Unicode code points** (Label Studio's Text tag counts code points), start
-//! inclusive, end exclusive. The labeling config these tasks fit is in the README.
+//! inclusive, end exclusive. The labeling config these tasks fit is in the README. Import also
+//! reads the JSON_MIN export (`label_studio_min`), and a span's text as the editor writes it
+//! (each line break as a backslash and an `n`).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -123,7 +125,7 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
 
 /// The name of the user an annotation's `completed_by` gives: their e-mail address (or first
 /// name) as Label Studio exports a user, or a name as it is; not a bare user number.
-fn user_name(completed_by: Option<&Value>) -> Option<String> {
+pub(crate) fn user_name(completed_by: Option<&Value>) -> Option<String> {
     match completed_by? {
         Value::String(name) => Some(name.clone()),
         Value::Object(user) => ["email", "first_name", "username"]
@@ -134,8 +136,9 @@ fn user_name(completed_by: Option<&Value>) -> Option<String> {
     }
 }
 
-/// Reads a task array (or one task). Each task's first annotation that was not cancelled is
-/// used, or its first prediction if it has none; results other than `labels` are skipped.
+/// Reads a task array (or one task), in Label Studio's JSON export or its JSON_MIN export (see
+/// `label_studio_min`). Each task's first annotation that was not cancelled is used, or its
+/// first prediction if it has none; results other than `labels` are skipped.
 pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> {
     let value = parse(input, Place::File)?;
     let tasks = match &value {
@@ -151,72 +154,149 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
         .map(|(index, task)| {
             let place = Place::Record(index + 1);
             let task = Fields::of(task, place, "each task")?;
-            let data = task
-                .object("data")?
-                .ok_or_else(|| syntax(place, "a task needs \"data\" with its \"text\""))?;
-            let cancelled =
-                |c: &Value| c.get("was_cancelled").and_then(Value::as_bool) == Some(true);
-            let completion = task
-                .array("annotations")?
-                .iter()
-                .find(|c| !cancelled(c))
-                .or_else(|| task.array("predictions").ok()?.first());
-            let mut spans = Vec::new();
-            let mut annotator = task
-                .object("meta")?
-                .map(|meta| meta.opt_str("annotator"))
-                .transpose()?
-                .flatten()
-                .map(str::to_owned);
-            if let Some(completion) = completion {
-                annotator = user_name(completion.get("completed_by")).or(annotator);
-                let completion = Fields::of(completion, place, "an annotation")?;
-                for result in completion.array("result")? {
-                    let result = Fields::of(result, place, "a result")?;
-                    if result.opt_str("type")? != Some("labels") {
-                        continue;
-                    }
-                    let value = result
-                        .object("value")?
-                        .ok_or_else(|| syntax(place, "a \"labels\" result needs its \"value\""))?;
-                    let (start, end) = (value.index("start")?, value.index("end")?);
-                    let text = value.opt_str("text")?;
-                    let labels = value.array("labels")?;
-                    if labels.is_empty() {
-                        return Err(syntax(
-                            place,
-                            format!("the \"labels\" result at {start}–{end} names no label"),
-                        ));
-                    }
-                    for label in labels {
-                        let label = label
-                            .as_str()
-                            .ok_or_else(|| syntax(place, "\"labels\" must hold strings"))?;
-                        spans.push(SpanRecord {
-                            start,
-                            end,
-                            label: label.to_owned(),
-                            text: text.map(str::to_owned),
-                        });
-                    }
+            let default_id = || super::jsonl::default_id(name, index + 1);
+            let mut document = match task.object("data")? {
+                Some(data) => full_task(&task, &data, default_id)?,
+                // A JSON_MIN task: its text at the top (with no spans, if nobody labeled it).
+                None if task.get("text").is_some_and(Value::is_string) => {
+                    super::label_studio_min::min_task(&task, default_id)?
                 }
-            }
-            let id = match data.opt_str("doc_id")? {
-                Some(id) => id.to_owned(),
-                None => task
-                    .id("id")?
-                    .unwrap_or_else(|| super::jsonl::default_id(name, index + 1)),
+                None => return Err(syntax(place, "a task needs \"data\" with its \"text\"")),
             };
-            Ok(LabeledText {
-                title: data
-                    .opt_str("title")?
-                    .map_or_else(|| id.clone(), str::to_owned),
-                id,
-                text: data.str("text")?.to_owned(),
-                spans,
-                annotator,
-                place,
+            mend_editor_text(&mut document);
+            Ok(document)
+        })
+        .collect()
+}
+
+/// Whether `value` is a list of labeled spans (`{"start", "end", "labels"}`), as a JSON_MIN
+/// task holds its results under the Labels tag's name.
+pub(crate) fn looks_like_spans(value: &Value) -> bool {
+    value
+        .as_array()
+        .and_then(|items| items.first())
+        .is_some_and(|span| span.get("labels").is_some() && span.get("start").is_some())
+}
+
+/// Whether `item` is a task of Label Studio's JSON_MIN export: its text beside a list of
+/// labeled spans.
+pub fn looks_min(item: &Value) -> bool {
+    item.get("text").is_some_and(Value::is_string)
+        && item
+            .as_object()
+            .is_some_and(|task| task.values().any(looks_like_spans))
+}
+
+/// A task of the full JSON export.
+fn full_task(
+    task: &Fields,
+    data: &Fields,
+    default_id: impl Fn() -> String,
+) -> Result<LabeledText, FormatError> {
+    let place = task.place();
+    let cancelled = |c: &Value| c.get("was_cancelled").and_then(Value::as_bool) == Some(true);
+    let completion = task
+        .array("annotations")?
+        .iter()
+        .find(|c| !cancelled(c))
+        .or_else(|| task.array("predictions").ok()?.first());
+    let mut spans = Vec::new();
+    let mut annotator = task
+        .object("meta")?
+        .map(|meta| meta.opt_str("annotator"))
+        .transpose()?
+        .flatten()
+        .map(str::to_owned);
+    if let Some(completion) = completion {
+        annotator = user_name(completion.get("completed_by")).or(annotator);
+        let completion = Fields::of(completion, place, "an annotation")?;
+        for result in completion.array("result")? {
+            let result = Fields::of(result, place, "a result")?;
+            if result.opt_str("type")? != Some("labels") {
+                continue;
+            }
+            let value = result
+                .object("value")?
+                .ok_or_else(|| syntax(place, "a \"labels\" result needs its \"value\""))?;
+            spans.extend(labeled_spans(&value)?);
+        }
+    }
+    let id = match data.opt_str("doc_id")? {
+        Some(id) => id.to_owned(),
+        None => task.id("id")?.unwrap_or_else(default_id),
+    };
+    Ok(LabeledText {
+        title: data
+            .opt_str("title")?
+            .map_or_else(|| id.clone(), str::to_owned),
+        id,
+        text: data.str("text")?.to_owned(),
+        spans,
+        annotator,
+        place,
+    })
+}
+
+/// The spans of one `{"start", "end", "text", "labels": […]}` value, one per label.
+pub(crate) fn labeled_spans(value: &Fields) -> Result<Vec<SpanRecord>, FormatError> {
+    let place = value.place();
+    let (start, end) = (value.index("start")?, value.index("end")?);
+    let text = value.opt_str("text")?;
+    let labels = value.array("labels")?;
+    if labels.is_empty() {
+        return Err(syntax(
+            place,
+            format!("the \"labels\" result at {start}–{end} names no label"),
+        ));
+    }
+    labels
+        .iter()
+        .map(|label| {
+            let label = label
+                .as_str()
+                .ok_or_else(|| syntax(place, "\"labels\" must hold strings"))?;
+            Ok(SpanRecord {
+                start,
+                end,
+                label: label.to_owned(),
+                text: text.map(str::to_owned),
             })
         })
         .collect()
+}
+
+/// How Label Studio's editor writes a span's text: each line-break character (`\r` or `\n`)
+/// as a backslash and an `n`, while the offsets count the characters themselves.
+fn as_editor_writes(text: &str) -> String {
+    text.replace(['\r', '\n'], "\\n")
+}
+
+/// Each span whose text is the editor's rendering of what its offsets select takes the text
+/// itself, so the check against the offsets holds; any other difference is left to refuse.
+fn mend_editor_text(document: &mut LabeledText) {
+    if !document
+        .spans
+        .iter()
+        .any(|span| span.text.as_deref().is_some_and(|t| t.contains("\\n")))
+    {
+        return;
+    }
+    let starts: Vec<usize> = document.text.char_indices().map(|(at, _)| at).collect();
+    let byte = |offset: usize| {
+        starts
+            .get(offset)
+            .copied()
+            .or((offset == starts.len()).then_some(document.text.len()))
+    };
+    for span in &mut document.spans {
+        let (Some(from), Some(to)) = (byte(span.start), byte(span.end)) else {
+            continue;
+        };
+        let Some(selected) = document.text.get(from..to) else {
+            continue;
+        };
+        if span.text.as_deref() == Some(&as_editor_writes(selected)) {
+            span.text = Some(selected.to_owned());
+        }
+    }
 }

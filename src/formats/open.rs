@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dataset_format::{import, BaseText, Format, Imported};
 use super::format_error::FormatError;
+use super::misfits::misfits;
 use super::workspace_file;
 use super::{file_stem, native_json, plain_text};
 use crate::model::{AnnotatedDocument, LabelSet};
@@ -200,7 +201,7 @@ pub fn parse(
 ) -> Result<(Imported, Format), FormatError> {
     let name = &file.name;
     let format = Format::detect(name, &file.content)
-        .ok_or_else(|| FormatError::Unrecognized(name.clone()))?;
+        .ok_or_else(|| FormatError::Unrecognized(misfits(name, &file.content)))?;
     let companion = files.iter().find(|other| {
         other.name.to_ascii_lowercase().ends_with(".txt")
             && file_stem(&other.name) == file_stem(name)

@@ -1,0 +1,116 @@
+//! Files in exactly the shape real tools write them, built from their documented formats:
+//! Label Studio's editor export (a span's text with each line break written as `\n`) and its
+//! JSON_MIN export; and a file no format fits, which names every format tried and why not.
+//! Offsets are Unicode code points.
+
+use article_annotator::formats::open::{open, NamedText, OpenContext};
+use article_annotator::formats::FormatError;
+use article_annotator::model::{AnnotatedDocument, LabelSet};
+
+fn opened(name: &str, content: &str) -> Result<Vec<AnnotatedDocument>, FormatError> {
+    let labels = LabelSet::default_set();
+    let context = OpenContext {
+        labels: &labels,
+        anchor: None,
+        by_file: false,
+    };
+    let mut opened = open(&[NamedText::new(name, content)], context, |_, _| ());
+    match opened.refusals.pop() {
+        Some(refusal) => Err(refusal.error),
+        None => Ok(opened.documents.into_iter().map(|(d, _)| d).collect()),
+    }
+}
+
+fn spans(document: &AnnotatedDocument) -> Vec<(String, String)> {
+    document
+        .annotations_with_text()
+        .unwrap()
+        .into_iter()
+        .map(|(a, text)| (text.to_owned(), document.labels.name_of(a.label).to_owned()))
+        .collect()
+}
+
+#[test]
+fn label_studio_editor_exports_with_line_breaks_written_as_backslash_n_open() {
+    // Label Studio 1.23's editor: "Red\r\nSquare" is written "Red\\n\\nSquare", "Big\rBen"
+    // "Big\\nBen"; start and end count the characters themselves.
+    let export = r#"[{"id": 7, "data": {"text": "At Red\r\nSquare stood Big\rBen."},
+      "annotations": [{"id": 3, "completed_by": 1, "was_cancelled": false, "result": [
+        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
+         "value": {"start": 3, "end": 14, "text": "Red\\n\\nSquare", "labels": ["Place"]}},
+        {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
+         "value": {"start": 21, "end": 28, "text": "Big\\nBen", "labels": ["Place"]}}]}]}]"#;
+    let documents = opened("project-1.json", export).expect("opened");
+    assert_eq!(
+        spans(&documents[0]),
+        [
+            ("Red\r\nSquare".to_owned(), "Place".to_owned()),
+            ("Big\rBen".to_owned(), "Place".to_owned())
+        ]
+    );
+    // A text that differs otherwise is still refused, naming the span.
+    let wrong = export.replace("Big\\\\nBen", "Big Ben");
+    let message = opened("project-1.json", &wrong).unwrap_err().to_string();
+    assert!(message.contains("span 2 (Place 21–28)"), "{message}");
+}
+
+#[test]
+fn label_studio_json_min_exports_open() {
+    let export = r#"[
+      {"id": 1, "text": "Sergei Shoigu met Bagheri in Moscow.",
+       "label": [{"start": 0, "end": 13, "text": "Sergei Shoigu", "labels": ["Person"]},
+                 {"start": 29, "end": 35, "text": "Moscow", "labels": ["Place"]}],
+       "annotator": "alice@example.org", "annotation_id": 4, "created_at": "2026-12-01T10:00:00Z",
+       "updated_at": "2026-12-01T10:01:00Z", "lead_time": 12.5},
+      {"id": 2, "text": "Nobody labeled this one.", "annotation_id": 5}
+    ]"#;
+    let documents = opened("project-1-min.json", export).expect("opened");
+    assert_eq!(documents.len(), 2);
+    assert_eq!(
+        spans(&documents[0]),
+        [
+            ("Sergei Shoigu".to_owned(), "Person".to_owned()),
+            ("Moscow".to_owned(), "Place".to_owned())
+        ]
+    );
+    assert_eq!(
+        documents[0].document.annotator.as_deref(),
+        Some("alice@example.org")
+    );
+    assert_eq!(documents[0].document.id, "1");
+    assert!(documents[1].store.is_empty());
+}
+
+#[test]
+fn a_file_no_format_fits_says_what_was_tried_and_why_each_did_not_fit() {
+    let message = opened(
+        "export.json",
+        r#"[{"sentence": "Iran", "tags": ["B-LOC"]}]"#,
+    )
+    .unwrap_err()
+    .to_string();
+    for said in [
+        "export.json is in no format this app reads",
+        "native JSON: no \"format\" field; its first item has the keys sentence, tags",
+        "Label Studio JSON: no task \"data\"",
+        "W3C Web Annotation: no \"@context\"",
+        "spaCy training offsets: not a list of [text, {\"entities\": …}] pairs",
+        "doccano and Prodigy: they are one JSON object per line",
+    ] {
+        assert!(message.contains(said), "{said:?} not in {message}");
+    }
+    let message = opened("notes.xyz", "just words").unwrap_err().to_string();
+    assert!(
+        message.contains("by its name: it does not end in one of .txt"),
+        "{message}"
+    );
+    assert!(
+        message.contains("the JSON formats: it is not JSON"),
+        "{message}"
+    );
+    // A JSON file that breaks is still told where it breaks.
+    let message = opened("cut.json", r#"[{"data": {"text": "Ir"#)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("not valid JSON"), "{message}");
+}
