@@ -243,6 +243,7 @@ fn crossing_spans_switch_the_document_to_any_overlap_and_duplicates_are_refused(
             )
             .collect(),
         annotator: None,
+        reading: None,
         place: Place::Line(7),
     };
     let crossing = record(&[(0, 13, "Person"), (7, 17, "Event")]);

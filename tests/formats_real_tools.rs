@@ -114,3 +114,77 @@ fn a_file_no_format_fits_says_what_was_tried_and_why_each_did_not_fit() {
         .to_string();
     assert!(message.contains("not valid JSON"), "{message}");
 }
+
+/// Opens a brat pair; the documents and how each file was described.
+fn brat(text: &str, ann: &str) -> Result<(Vec<AnnotatedDocument>, Vec<String>), FormatError> {
+    let labels = LabelSet::default_set();
+    let context = OpenContext {
+        labels: &labels,
+        anchor: None,
+        by_file: false,
+    };
+    let files = [
+        NamedText::new("crlf.txt", text),
+        NamedText::new("crlf.ann", ann),
+    ];
+    let mut opened = open(&files, context, |_, _| ());
+    match opened.refusals.pop() {
+        Some(refusal) => Err(refusal.error),
+        None => Ok((
+            opened.documents.into_iter().map(|(d, _)| d).collect(),
+            opened.sources,
+        )),
+    }
+}
+
+#[test]
+fn a_brat_1_3_ann_on_a_crlf_text_opens_with_crlf_read_as_one_character() {
+    let text = "Iran and Russia\r\nmet in Moscow.\r\nThe Moscow Summit\r\nopened.\r\n";
+    // brat 1.3 (Python 2, universal newlines): "\r\n" is one character.
+    let brat_13 =
+        "T1\tPlace 0 4\tIran\nT2\tPlace 23 29\tMoscow\nT3\tEvent 31 48\tThe Moscow Summit\n";
+    let (documents, sources) = brat(text, brat_13).expect("opened");
+    let expected = [
+        ("Iran".to_owned(), "Place".to_owned()),
+        ("Moscow".to_owned(), "Place".to_owned()),
+        ("The Moscow Summit".to_owned(), "Event".to_owned()),
+    ];
+    assert_eq!(spans(&documents[0]), expected);
+    assert_eq!(
+        documents[0].document.text(),
+        text,
+        "the text stays as it was"
+    );
+    assert_eq!(
+        sources,
+        ["crlf.ann (brat standoff (.txt + .ann); its offsets count each \\r\\n as one character, as brat 1.3 reads the text)"]
+    );
+    // Newer brat (Python 3) counts both characters: read as written, and said as usual.
+    let brat_3 =
+        "T1\tPlace 0 4\tIran\nT2\tPlace 24 30\tMoscow\nT3\tEvent 33 50\tThe Moscow Summit\n";
+    let (documents, sources) = brat(text, brat_3).expect("opened");
+    assert_eq!(spans(&documents[0]), expected);
+    assert_eq!(sources, ["crlf.ann (brat standoff (.txt + .ann))"]);
+    // Offsets that fit neither reading are refused, naming the line as written.
+    let neither = "T1\tPlace 0 4\tIran\nT2\tPlace 25 31\tMoscow\n";
+    let message = brat(text, neither).unwrap_err().to_string();
+    assert!(message.contains("line 2"), "{message}");
+}
+
+#[test]
+fn brat_is_written_with_lf_line_ends_so_every_brat_reads_the_same_offsets() {
+    use article_annotator::formats::export::export;
+    use article_annotator::formats::Format;
+    let text = "Iran and Russia\r\nmet in Moscow.\r\n";
+    let labels = LabelSet::default_set();
+    let mut annotated =
+        AnnotatedDocument::new(article_annotator::model::Document::new("d", "D", text));
+    let place = labels.by_name("Place").unwrap().id;
+    let document = std::rc::Rc::clone(&annotated.document);
+    annotated.store.add(&document, 24..30, place).unwrap();
+    let files = export(Format::Brat, &[(annotated, false)], false, 0)
+        .unwrap()
+        .files;
+    assert_eq!(files[0].content, "Iran and Russia\nmet in Moscow.\n");
+    assert_eq!(files[1].content, "T1\tPlace 23 29\tMoscow\n");
+}

@@ -2,7 +2,11 @@
 //! `T1<TAB>Person 10 23<TAB>Sergei Shoigu`.
 //!
 //! Offsets are **Unicode code points** (brat is Python and counts string indices), start
-//! inclusive, end exclusive. A span across a line break is written as fragments
+//! inclusive, end exclusive. brat 1.3 reads the `.txt` with universal newlines, so a `\r\n`
+//! counts as one character there and two in newer brat: the `.txt` is written with `\n` line
+//! ends and the offsets count code points of that text, which every brat reads alike. Import
+//! reads a `.ann` against the `.txt` as written, else (if that does not fit) with each `\r\n`
+//! read as one character, and says so. A span across a line break is written as fragments
 //! (`Event 0 5;6 10`), since brat's text column holds one line. Type names cannot hold
 //! whitespace, so it becomes `_`. Import reads T-lines and ignores relations, events,
 //! attributes and notes.
@@ -11,8 +15,46 @@ use super::format_error::{syntax, FormatError, SpanProblem};
 use super::labeled_text::{LabeledText, Place, SpanRecord};
 use crate::model::Document;
 
-/// The `.ann` file for a document (its `.txt` is the document's text as it is).
-pub fn export_ann(document: &LabeledText) -> String {
+/// What `\r\n` read as one character is called in messages.
+const CRLF_AS_ONE: &str =
+    "its offsets count each \\r\\n as one character, as brat 1.3 reads the text";
+
+/// The `.txt` and the `.ann` of a document: the text with `\n` line ends, and the spans'
+/// offsets in it.
+pub fn export_pair(document: &LabeledText) -> (String, String) {
+    if !document.text.contains("\r\n") {
+        return (document.text.clone(), export_ann(document));
+    }
+    // Per code point of the text, how many `\r` of a `\r\n` come before it.
+    let chars: Vec<char> = document.text.chars().collect();
+    let mut dropped = Vec::with_capacity(chars.len() + 1);
+    let mut count = 0;
+    for (at, &c) in chars.iter().enumerate() {
+        dropped.push(count);
+        if c == '\r' && chars.get(at + 1) == Some(&'\n') {
+            count += 1;
+        }
+    }
+    dropped.push(count);
+    let folded = LabeledText {
+        text: document.text.replace("\r\n", "\n"),
+        spans: document
+            .spans
+            .iter()
+            .map(|span| SpanRecord {
+                start: span.start - dropped[span.start.min(chars.len())],
+                end: span.end - dropped[span.end.min(chars.len())],
+                ..span.clone()
+            })
+            .collect(),
+        ..document.clone()
+    };
+    let ann = export_ann(&folded);
+    (folded.text, ann)
+}
+
+/// The `.ann` file for a document, offsets in code points of its text as it is.
+fn export_ann(document: &LabeledText) -> String {
     let chars: Vec<char> = document.text.chars().collect();
     let mut out = String::new();
     for (index, span) in document.spans.iter().enumerate() {
@@ -61,9 +103,45 @@ fn fragments(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     pieces
 }
 
-/// Reads `.ann` T-lines against the `.txt` text; a fragment whose text does not match refuses
-/// the pair, naming the line.
+/// Reads `.ann` T-lines against the `.txt` text as written, else (when that does not fit and the
+/// text has `\r\n` line ends) with each `\r\n` read as one character, as brat 1.3 does; the
+/// spans then take the text's own offsets, and the document says which reading it took. A
+/// fragment whose text fits neither refuses the pair, naming the line (as written).
 pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatError> {
+    let as_written = import_as(text, ann, name);
+    if as_written.is_ok() || !text.contains("\r\n") {
+        return as_written;
+    }
+    let folded = text.replace("\r\n", "\n");
+    let Ok(mut document) = import_as(&folded, ann, name) else {
+        return as_written;
+    };
+    // Per code point of the folded text, where it stands in the text as written.
+    let mut written = Vec::with_capacity(folded.len() + 1);
+    let mut at = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            at += 1;
+            continue;
+        }
+        written.push(at);
+        at += 1;
+    }
+    written.push(at);
+    // A span ends after its last character, wherever the text's next one stands.
+    for span in &mut document.spans {
+        span.start = written[span.start];
+        span.end = written[span.end - 1] + 1;
+    }
+    document.text = text.to_owned();
+    document.reading = Some(CRLF_AS_ONE);
+    Ok(document)
+}
+
+/// Reads `.ann` T-lines against `text`; a fragment whose text does not match refuses the pair,
+/// naming the line.
+fn import_as(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatError> {
     let chars: Vec<char> = text.chars().collect();
     let stem = super::file_stem(name);
     let mut document = LabeledText {
@@ -72,6 +150,7 @@ pub fn import(text: &str, ann: &str, name: &str) -> Result<LabeledText, FormatEr
         text: text.to_owned(),
         spans: Vec::new(),
         annotator: None,
+        reading: None,
         place: Place::File,
     };
     // The .ann line of each span, for messages.

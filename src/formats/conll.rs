@@ -199,6 +199,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
             text,
             spans: reading.spans,
             annotator: None,
+            reading: None,
             place: Place::Line(reading.line),
         });
     };

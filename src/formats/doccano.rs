@@ -129,11 +129,15 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                 .map(|span| triple(span, place))
                 .collect::<Result<_, _>>()?,
             annotator: fields.opt_str("annotator")?.map(str::to_owned),
+            reading: None,
             place,
         };
         match fields.opt_str("offset_unit")? {
             None | Some("codepoint") => {}
-            Some("utf16") => from_utf16(&mut document, place)?,
+            Some("utf16") => {
+                from_utf16(&mut document, place)?;
+                document.reading = Some("its offsets count UTF-16 code units, as it says");
+            }
             Some(other) => {
                 return Err(syntax(
                     place,

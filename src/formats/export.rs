@@ -142,16 +142,17 @@ pub fn write_records(
                 .iter()
                 .flat_map(|document| {
                     let stem = stems.claim(&document.id);
+                    let (txt, ann) = brat::export_pair(document);
                     [
                         ExportedFile {
                             name: format!("{stem}.txt"),
                             mime: text.to_owned(),
-                            content: document.text.clone(),
+                            content: txt,
                         },
                         ExportedFile {
                             name: format!("{stem}.ann"),
                             mime: text.to_owned(),
-                            content: brat::export_ann(document),
+                            content: ann,
                         },
                     ]
                 })

@@ -233,6 +233,7 @@ fn full_task(
         text: data.str("text")?.to_owned(),
         spans,
         annotator,
+        reading: None,
         place,
     })
 }

@@ -30,6 +30,7 @@ pub fn min_task(
         text: task.str("text")?.to_owned(),
         spans,
         annotator: user_name(task.get("annotator")),
+        reading: None,
         place,
     })
 }

@@ -65,6 +65,9 @@ pub struct LabeledText {
     pub spans: Vec<SpanRecord>,
     /// Who annotated it, where the file says.
     pub annotator: Option<String>,
+    /// How its offsets were read, where not as code points of the text as written (brat's
+    /// `\r\n` read as one character, doccano's UTF-16 code units), for the user to hear.
+    pub reading: Option<&'static str>,
     /// Where the document was read.
     pub place: Place,
 }
@@ -90,6 +93,7 @@ impl LabeledText {
             text: document.text().to_owned(),
             spans,
             annotator: document.annotator.clone(),
+            reading: None,
             place: Place::File,
         })
     }

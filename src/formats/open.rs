@@ -135,7 +135,7 @@ pub fn open(
                     labels = labels.with_names(document.labels.iter().map(|l| l.name.as_str()));
                 }
                 opened.documents.extend(documents);
-                opened.sources.push(source(file, format));
+                opened.sources.push(source(file, &format));
             }
             Err(error) => opened.refusals.push(Refusal {
                 file: file.name.clone(),
@@ -224,30 +224,37 @@ type Marked = Vec<(AnnotatedDocument, bool)>;
 /// How many times at most opening a file of many documents reports its progress.
 const PROGRESS_REPORTS: usize = 50;
 
-/// The documents of one file and the name of its format, their labels extending `labels`.
+/// The documents of one file and the name of its format (with how its offsets were read, where
+/// not as written), their labels extending `labels`.
 fn open_file(
     file: &NamedText,
     files: &[NamedText],
     context: OpenContext,
     labels: &LabelSet,
     progress: &mut impl FnMut(usize, usize),
-) -> Result<(Marked, &'static str), FormatError> {
+) -> Result<(Marked, String), FormatError> {
     if workspace_file::looks_like_workspace(&file.content) {
         let workspace = workspace_file::import(&file.content)?;
         let documents = (0..workspace.len())
             .filter_map(|index| Some((workspace.annotated(index)?, workspace.is_done(index))))
             .collect();
-        return Ok((documents, "workspace"));
+        return Ok((documents, "workspace".to_owned()));
     }
     let (imported, format) = parse(file, files, context)?;
     let mut records = match imported {
-        Imported::Native(annotated) => return Ok((vec![(annotated, false)], format.title())),
+        Imported::Native(annotated) => {
+            return Ok((vec![(annotated, false)], format.title().to_owned()))
+        }
         Imported::Documents(records) if records.is_empty() => return Err(FormatError::Empty),
         Imported::Documents(records) => records,
     };
     if let (Some(title), [record]) = (&file.title, records.as_mut_slice()) {
         record.title = title.clone();
     }
+    let described = match records.iter().find_map(|record| record.reading) {
+        Some(reading) => format!("{}; {reading}", format.title()),
+        None => format.title().to_owned(),
+    };
     let mut labels = labels.clone();
     let total = records.len();
     // About fifty reports whatever the size: each one crosses to the page as a message.
@@ -261,7 +268,7 @@ fn open_file(
             progress(done + 1, total);
         }
     }
-    Ok((documents, format.title()))
+    Ok((documents, described))
 }
 
 /// A plain text (a pasted article) as a document, titled as given or by its first line.

@@ -25,6 +25,7 @@ pub fn import(text: &str, file_name: &str) -> LabeledText {
         text: text.to_owned(),
         spans: Vec::new(),
         annotator: None,
+        reading: None,
         place: Place::File,
     }
 }

@@ -147,6 +147,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
             text: fields.str("text")?.to_owned(),
             spans: Vec::new(),
             annotator: fields.opt_str("_annotator_id")?.map(str::to_owned),
+            reading: None,
             place: fields.place(),
         };
         for span in fields.array("spans")? {

@@ -68,6 +68,7 @@ pub fn import(input: &str, name: &str) -> Result<Vec<LabeledText>, FormatError> 
                     .map(|entity| triple(entity, place))
                     .collect::<Result<_, _>>()?,
                 annotator: None,
+                reading: None,
                 place,
             })
         })

@@ -224,6 +224,7 @@ pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledT
         text: text.to_owned(),
         spans: Vec::new(),
         annotator: None,
+        reading: None,
         place: Place::File,
     };
     for (index, annotation) in found.iter().enumerate() {
