@@ -113,6 +113,14 @@ ensure_spacy() {
     step "installing seqeval from PyPI into target/spacy-venv"
     "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "seqeval==1.2.2"
   fi
+  # pyld and jsonschema check the W3C export against the model and a JSON-LD processor
+  # (tests/w3c/check.py).
+  if "$SPACY_VENV/bin/python" -c "import pyld, jsonschema" 2>/dev/null; then
+    echo "pyld and jsonschema: installed"
+  else
+    step "installing pyld and jsonschema from PyPI into target/spacy-venv"
+    "$SPACY_VENV/bin/pip" install --quiet --disable-pip-version-check "PyLD==3.3.0" "jsonschema==4.26.0"
+  fi
   # nervaluate and scikit-learn (which seqeval brings) check the agreement figures
   # (tests/agreement/check_references.py).
   if "$SPACY_VENV/bin/python" -c "import nervaluate, sklearn" 2>/dev/null; then

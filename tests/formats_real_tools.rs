@@ -188,3 +188,42 @@ fn brat_is_written_with_lf_line_ends_so_every_brat_reads_the_same_offsets() {
     assert_eq!(files[0].content, "Iran and Russia\nmet in Moscow.\n");
     assert_eq!(files[1].content, "T1\tPlace 23 29\tMoscow\n");
 }
+
+#[test]
+fn w3c_json_ld_framed_or_flattened_by_a_processor_opens() {
+    use article_annotator::formats::w3c;
+    let text = "Iran met Russia.";
+    let spans_of = |json: &str| -> Vec<(usize, usize, String)> {
+        w3c::import(json, text, "d", "D")
+            .unwrap()
+            .spans
+            .into_iter()
+            .map(|s| (s.start, s.end, s.label))
+            .collect()
+    };
+    let expected = vec![(0, 4, "Place".to_owned()), (9, 15, "Place".to_owned())];
+    // Framed (as pyld's frame writes it): the annotations under @graph, nodes embedded.
+    let framed = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "@graph": [
+      {"id": "urn:a:1", "type": "Annotation", "motivation": "tagging",
+       "body": {"type": "TextualBody", "value": "Place", "purpose": "tagging"},
+       "target": {"source": "urn:d", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 4}]}},
+      {"id": "urn:a:2", "type": "Annotation",
+       "body": {"type": "TextualBody", "value": "Place", "purpose": "tagging"},
+       "target": {"source": "urn:d", "selector": {"type": "TextPositionSelector", "start": 9, "end": 15}}}]}"#;
+    assert_eq!(spans_of(framed), expected);
+    // Flattened (as pyld's flatten writes it): every node under @graph, sorted by id, bodies,
+    // targets and selectors as references, the collection and its page among them.
+    let flattened = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "@graph": [
+      {"id": "_:b0", "type": "TextualBody", "value": "Place", "purpose": "tagging"},
+      {"id": "_:b1", "selector": ["_:b2", "_:b3"], "source": "urn:d"},
+      {"id": "_:b2", "type": "TextQuoteSelector", "exact": "Iran"},
+      {"id": "_:b3", "type": "TextPositionSelector", "start": 0, "end": 4},
+      {"id": "_:b4", "type": "TextualBody", "value": "Place", "purpose": "tagging"},
+      {"id": "_:b5", "selector": {"id": "_:b6"}, "source": "urn:d"},
+      {"id": "_:b6", "type": "TextPositionSelector", "start": 9, "end": 15},
+      {"id": "urn:a:1", "type": "Annotation", "body": "_:b0", "target": "_:b1"},
+      {"id": "urn:a:2", "type": "Annotation", "body": {"id": "_:b4"}, "target": ["_:b5"]},
+      {"id": "urn:c", "type": "AnnotationCollection", "first": "urn:c:page-1"},
+      {"id": "urn:c:page-1", "type": "AnnotationPage", "items": {"@list": ["urn:a:1", "urn:a:2"]}}]}"#;
+    assert_eq!(spans_of(flattened), expected);
+}

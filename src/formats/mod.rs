@@ -32,6 +32,7 @@ pub mod text_encoding;
 pub mod tokens;
 pub mod utf8_bytes;
 pub mod w3c;
+mod w3c_graph;
 pub mod warm_up;
 pub mod workspace_file;
 pub mod zip_archive;

@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::format_error::{syntax, FormatError};
 use super::json_fields::{as_index, parse, Fields};
 use super::labeled_text::{LabeledText, Place, SpanRecord};
+use super::w3c_graph::annotations;
 
 /// Code points of context kept on each side of a quote.
 const CONTEXT_CHARS: usize = 32;
@@ -44,6 +45,8 @@ struct Collection<'a> {
 
 #[derive(Serialize)]
 struct Page<'a> {
+    /// The Web Annotation model (§5.2) requires every page to have an id.
+    id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     items: Vec<AnnotationOut<'a>>,
@@ -150,6 +153,7 @@ fn collection<'a>(document: &'a LabeledText, source: &'a str) -> Collection<'a> 
         label: &document.title,
         total: items.len(),
         first: Page {
+            id: format!("{source}:annotations:page-1"),
             kind: "AnnotationPage",
             items,
         },
@@ -173,24 +177,6 @@ pub fn export(documents: &[LabeledText]) -> Result<String, FormatError> {
     Ok(json)
 }
 
-/// The annotations inside a collection (`first`), a page (`items`), an array, or one
-/// annotation, in order.
-fn annotations(value: &Value, into: &mut Vec<Value>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|item| annotations(item, into)),
-        Value::Object(object) => {
-            if let Some(first) = object.get("first") {
-                annotations(first, into);
-            } else if let Some(items) = object.get("items") {
-                annotations(items, into);
-            } else {
-                into.push(value.clone());
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The name of an annotation's creator: a string, or the first agent's `name` (or
 /// `nickname`); an IRI alone names nobody readable.
 fn creator_name(creator: Option<&Value>) -> Option<String> {
@@ -205,7 +191,7 @@ fn creator_name(creator: Option<&Value>) -> Option<String> {
 }
 
 /// A JSON-LD value that may be one object or an array of them.
-fn one_or_many(value: Option<&Value>) -> &[Value] {
+pub(crate) fn one_or_many(value: Option<&Value>) -> &[Value] {
     match value {
         Some(Value::Array(items)) => items,
         Some(one) => std::slice::from_ref(one),
@@ -239,7 +225,8 @@ pub fn import(input: &str, text: &str, id: &str, title: &str) -> Result<LabeledT
             .and_then(|body| body.get("value"))
             .and_then(Value::as_str)
             .ok_or_else(|| syntax(place, "the annotation has no tagging body with a value"))?;
-        let target = annotation.object("target")?;
+        // One target, or a list of them (as a JSON-LD processor may write it): the first.
+        let target = one_or_many(annotation.get("target")).first();
         let selectors = one_or_many(target.and_then(|t| t.get("selector")));
         let of_kind = |kind: &str| {
             selectors
