@@ -21,7 +21,11 @@ pub fn min_task(
             spans.extend(labeled_spans(&Fields::of(span, place, "a span")?)?);
         }
     }
-    let id = task.id("id")?.unwrap_or_else(default_id);
+    // The task's data fields are flattened here: a `doc_id` this app wrote names the document.
+    let id = match task.opt_str("doc_id")? {
+        Some(id) => id.to_owned(),
+        None => task.id("id")?.unwrap_or_else(default_id),
+    };
     Ok(LabeledText {
         title: task
             .opt_str("title")?
