@@ -221,6 +221,18 @@ fn full_task(
             spans.extend(labeled_spans(&value)?);
         }
     }
+    task_document(task, data, spans, annotator, default_id)
+}
+
+/// The document of a task whose data fields are `data` (the task's own, in JSON_MIN): named by
+/// the `doc_id` this app writes, else by the task's id.
+pub(crate) fn task_document(
+    task: &Fields,
+    data: &Fields,
+    spans: Vec<SpanRecord>,
+    annotator: Option<String>,
+    default_id: impl Fn() -> String,
+) -> Result<LabeledText, FormatError> {
     let id = match data.opt_str("doc_id")? {
         Some(id) => id.to_owned(),
         None => task.id("id")?.unwrap_or_else(default_id),
@@ -234,7 +246,7 @@ fn full_task(
         spans,
         annotator,
         reading: None,
-        place,
+        place: task.place(),
     })
 }
 

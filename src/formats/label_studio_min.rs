@@ -6,7 +6,7 @@
 
 use super::format_error::FormatError;
 use super::json_fields::Fields;
-use super::label_studio::{labeled_spans, looks_like_spans, user_name};
+use super::label_studio::{labeled_spans, looks_like_spans, task_document, user_name};
 use super::labeled_text::LabeledText;
 
 /// One JSON_MIN task: every list of labeled spans it holds (whatever the Labels tag's name).
@@ -21,20 +21,12 @@ pub fn min_task(
             spans.extend(labeled_spans(&Fields::of(span, place, "a span")?)?);
         }
     }
-    // The task's data fields are flattened here: a `doc_id` this app wrote names the document.
-    let id = match task.opt_str("doc_id")? {
-        Some(id) => id.to_owned(),
-        None => task.id("id")?.unwrap_or_else(default_id),
-    };
-    Ok(LabeledText {
-        title: task
-            .opt_str("title")?
-            .map_or_else(|| id.clone(), str::to_owned),
-        id,
-        text: task.str("text")?.to_owned(),
+    // The task's data fields are its own here.
+    task_document(
+        task,
+        task,
         spans,
-        annotator: user_name(task.get("annotator")),
-        reading: None,
-        place,
-    })
+        user_name(task.get("annotator")),
+        default_id,
+    )
 }

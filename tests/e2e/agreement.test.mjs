@@ -14,6 +14,15 @@ const GOLDEN = join(ROOT, 'tests', 'fixtures', 'agreement');
 
 const compare = (page, files) => pickFiles(page, files, '.compare-input');
 
+/** The open document's native JSON, as Export JSON downloads it. */
+async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.toolbar button[title^="Download the open document"]'),
+  ]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
 /** The matrix cell of annotators `a` and `b` (row, column) as its three figures. */
 const cell = (page, a, b) => page.evaluate(([a, b]) => {
   const rows = [...document.querySelectorAll('.agreement-matrix tbody tr')];
@@ -61,11 +70,7 @@ test('Compare… shows the agreement Python computes, and a document is curated 
   await page.screenshot({ path: join(ARTIFACTS, 'curation.png') });
   await audit(page, 'curating');
   // The curator is the user: the export names them, and says where the spans came from.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('.toolbar button[title^="Download the open document"]'),
-  ]);
-  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const exported = await exportJson(page);
   assert.equal(exported.document.annotator, 'dana');
   assert.deepEqual(exported.document.curation.annotators, ['alice', 'bob', 'carol']);
   assert.deepEqual(errors, []);
@@ -111,11 +116,7 @@ test('a document with 50 disagreements is curated in 50 key presses, and it is k
   assert.match(await page.textContent('.counts'), /^49 annotations · Person 49/);
 
   // The export says where each span came from.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('.toolbar button[title^="Download the open document"]'),
-  ]);
-  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const exported = await exportJson(page);
   assert.equal(exported.document.id, 'fifty');
   assert.deepEqual(exported.document.curation.annotators, ['alice', 'bob', 'carol']);
   assert.deepEqual(exported.document.curation.left_empty.length, 1);
