@@ -204,3 +204,25 @@ fn naming_oneself_is_saved_and_the_same_name_changes_nothing() {
         DocumentAction::SetAnnotator("eve".into())
     ));
 }
+
+#[test]
+fn curating_a_version_everyone_agrees_on_says_there_is_nothing_to_curate() {
+    let mine = AnnotatedDocument::new(Document::new("other", "Mine", "My own text."));
+    let state = Rc::new(AppState::new(mine)).reduce(
+        DocumentAction::Compare {
+            documents: vec![version("alice", |i| i < 3), version("bob", |i| i < 3)],
+            message: String::new(),
+        }
+        .into(),
+    );
+    let state = state.reduce(CurationAction::Curate(Strategy::Everyone).into());
+    assert!(state.document().is_curated());
+    assert!(state.view.curation.is_none(), "no disagreement: no session");
+    assert_eq!(state.workspace.store().len(), 3);
+    let again = state.reduce(CurationAction::Curate(Strategy::Everyone).into());
+    let notice = again.view.notice.clone().unwrap();
+    assert!(
+        notice.text.starts_with("Nothing to curate here"),
+        "{notice:?}"
+    );
+}

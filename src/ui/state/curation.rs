@@ -144,6 +144,9 @@ fn curate(state: Rc<AppState>, strategy: Strategy) -> Rc<AppState> {
         }
         let mut next = (*state).clone();
         resume(&mut next, true);
+        if next.view.curation.is_none() {
+            next.view.notice = Some(Notice::info(wording::NOTHING_TO_CURATE));
+        }
         return Rc::new(next);
     }
     let versions = workspace.versions(workspace.current());

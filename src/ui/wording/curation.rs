@@ -30,6 +30,10 @@ pub fn nothing_compared(mismatches: &[Mismatch]) -> String {
 pub const ONE_VERSION: &str =
     "Only one annotator has this document: Compare… another annotator’s file of it first";
 
+/// Curate on a curated version whose annotators agreed on every span.
+pub const NOTHING_TO_CURATE: &str =
+    "Nothing to curate here: enough annotators marked every span alike, so all were merged at once";
+
 /// A curated version was made and opened.
 pub fn curating(title: &str, merged: usize, strategy: &str, disagreements: usize) -> String {
     let left = match disagreements {
