@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, pickFiles, freshPage, audit, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, pickFiles, freshPage, openMenu, audit, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const GOLDEN = join(ROOT, 'tests', 'fixtures', 'agreement');
@@ -16,6 +16,7 @@ const compare = (page, files) => pickFiles(page, files, '.compare-input');
 
 /** The open document's native JSON, as Export JSON downloads it. */
 async function exportJson(page) {
+  await openMenu(page, 'file');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.click('.toolbar button[title^="Download the open document"]'),

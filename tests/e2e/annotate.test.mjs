@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, dragAcross, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, openMenu, ROOT, ARTIFACTS } from './harness.mjs';
 
 const ARTICLE = join(ROOT, 'static', 'articles', 'iran-russia-military-cooperation.txt');
 const app = servedApp();
@@ -54,6 +54,7 @@ test('drag, press 1, export, reload', async () => {
   await page.keyboard.press('Delete');
   await page.locator('.article mark.hl[data-label="Event"]').waitFor({ state: 'detached' });
 
+  await openMenu(page, 'file');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

@@ -168,7 +168,7 @@ async function measureSize(context, url, size) {
 
   // As a user does: point at Open… (which starts the converters' worker), then pick the file,
   // which takes a file dialog's while longer.
-  await page.hover('.file-button');
+  await page.hover('.export-menu summary');
   await page.waitForTimeout(500);
   const load = await page.evaluate(async ({ file, spans }) => {
     const input = document.querySelector('.file-button input[type=file]');
@@ -317,7 +317,7 @@ async function measureCorpus(context, url) {
   await page.waitForSelector('.article [data-start]');
   const file = generateCorpus(CORPUS);
   const total = CORPUS.count + 1; // and the embedded article
-  await page.hover('.file-button');
+  await page.hover('.export-menu summary');
   await page.waitForTimeout(500);
   const imported = await page.evaluate(async ({ file, total }) => {
     const input = document.querySelector('.file-button input[type=file]');
@@ -380,7 +380,7 @@ async function measureAgreement(context, url) {
   await page.goto(url);
   await page.waitForSelector('.article [data-start]');
   const files = generateAnnotators(AGREEMENT);
-  await page.hover('.compare-button');
+  await page.hover('.export-menu summary');
   await page.waitForTimeout(500);
   // Watched in the page itself: a poll from outside would wait behind the autosave's tasks.
   const start = await page.evaluate(() => {
@@ -429,6 +429,7 @@ async function measureTagger(context, url) {
   const open = (name, content) => openFile(page, name, content);
   await open('corpus.doccano.jsonl', corpus);
   await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(36)'));
+  await page.click('.assist-menu summary');
   await page.click('.model-toggle');
   const training = [];
   let longestFrame = 0;

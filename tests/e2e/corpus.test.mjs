@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { servedApp, dragAcross } from './harness.mjs';
+import { servedApp, dragAcross, openMenu } from './harness.mjs';
 
 const app = servedApp();
 const slice = (text, start, end) => Array.from(text).slice(start, end).join('');
@@ -52,6 +52,7 @@ test('import several files, annotate, reload, export the corpus', async () => {
   // Suggestions reach across documents: Araghchi, tagged in Beta, is suggested in Wire two.
   await page.locator('.document-entry', { hasText: 'Wire two' }).click();
   await page.locator('.title', { hasText: 'Wire two' }).waitFor();
+  await openMenu(page, 'assist');
   await page.locator('.suggest-toggle').click();
   await page.locator('.article .suggested', { hasText: 'Araghchi' }).waitFor();
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { servedApp, dragAcross, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, openMenu, ARTIFACTS } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -60,6 +60,7 @@ test('export menu, copy JSON, open a doccano file', async () => {
   assert.equal(await page.locator('.export-menu[open]').count(), 0, 'the menu closed');
 
   // Suggestions: the other Afghanistans, dashed; the page stays free of axe violations.
+  await openMenu(page, 'assist');
   await page.locator('.suggest-toggle').click();
   await page.locator('.article mark.suggested').first().waitFor();
   const suggested = await page.locator('.article mark.suggested').allTextContents();
@@ -70,9 +71,11 @@ test('export menu, copy JSON, open a doccano file', async () => {
   assert.deepEqual(violations, []);
   await page.locator('.article mark.suggested').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'suggestions.png') });
+  await openMenu(page, 'assist');
   await page.locator('.suggest-toggle').click();
 
   // Copy JSON writes the native export to the real clipboard.
+  await openMenu(page, 'file');
   await page.getByRole('button', { name: 'Copy JSON' }).click();
   await page.locator('.notice', { hasText: 'Copied the JSON of 2 annotations' }).waitFor();
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));

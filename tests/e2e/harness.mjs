@@ -119,6 +119,13 @@ export async function dragAcross(page, needle, within = '.article') {
   await page.mouse.up();
 }
 
+/** Opens the toolbar's `name` menu (`file`, `assist` or `settings`) if it is closed, as a
+ * user does before choosing one of its items. */
+export async function openMenu(page, name) {
+  const menu = { file: '.export-menu', assist: '.assist-menu', settings: '.settings-menu' }[name];
+  if ((await page.locator(`${menu}[open]`).count()) === 0) await page.click(`${menu} summary`);
+}
+
 /** Picks `files` ([{ name, content }]) into the file input `input`, as a user's pick. */
 export async function pickFiles(page, files, input) {
   await page.evaluate(({ files, input }) => {

@@ -1,6 +1,7 @@
 // End to end, keyboard only, from the first key to the export: Tab into the article, select
 // words with the arrows, tag them with label keys, walk the annotations with Tab, remove one,
-// open and close the shortcut list, then Shift+Tab to Export JSON and press Enter. Then an
+// open and close the shortcut list, then Shift+Tab to the File menu, open it and press Enter on
+// Export JSON. Then an
 // accessibility audit (axe-core) of the page in the light theme, the dark theme, with the label
 // editor open and with the shortcut list open: no serious or critical violations. Screenshots
 // (light, dark, narrow) go to tests/e2e/artifacts/; README_SCREENSHOT=1 also refreshes the
@@ -65,10 +66,15 @@ test('keyboard only: tag, walk, remove, export; then the accessibility audit', a
   assert.equal(await page.locator('[role=dialog]').count(), 0);
   assert.equal(await focused(page), 'article');
 
-  // Out of the article backwards, to Export JSON, and Enter.
+  // Out of the article backwards, to the File menu, Enter opens it, Tab to Export JSON, Enter.
   await page.keyboard.press('Escape');
-  for (let i = 0; i < 30 && (await focused(page)) !== 'Export JSON'; i += 1) {
+  for (let i = 0; i < 30 && (await focused(page)) !== 'File'; i += 1) {
     await page.keyboard.press('Shift+Tab');
+  }
+  assert.equal(await focused(page), 'File');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 5 && (await focused(page)) !== 'Export JSON'; i += 1) {
+    await page.keyboard.press('Tab');
   }
   assert.equal(await focused(page), 'Export JSON');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

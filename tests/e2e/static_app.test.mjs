@@ -40,7 +40,7 @@ test('served from a sub-path, with a clean console', () => onPage('/team/annotat
   const icon = await page.$eval('link[rel="icon"]', (l) => l.href);
   assert.ok(icon.startsWith(url), `the favicon is under the sub-path: ${icon}`);
   // The worker (from Open…) under the sub-path too: a doccano file opens through it.
-  await page.hover('.file-button');
+  await page.hover('.export-menu summary');
   await openFile(page, 'two.jsonl', '{"id":7,"text":"Ana met Omar in Lisbon.","label":[[0,3,"Person"],[16,22,"Place"]]}\n');
   await page.waitForFunction(() => document.querySelector('nav.documents h2')?.textContent.includes('(2)'));
   await page.waitForTimeout(1500);
@@ -59,7 +59,7 @@ test('after one visit it opens offline, with the saved work, and opens a dataset
   await page.reload();
   // The saved document is back, offline.
   await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Ana Lima flew'));
-  await page.hover('.file-button');
+  await page.hover('.export-menu summary');
   await openFile(page, 'more.jsonl', '{"id":"m","text":"Omar met Ana.","label":[[0,4,"Person"]]}\n');
   await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Omar met Ana'));
   await browser.setOffline(false);

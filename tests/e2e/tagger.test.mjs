@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { servedApp, dragAcross, openFile, freshPage, ROOT, ARTIFACTS } from './harness.mjs';
+import { servedApp, dragAcross, openFile, freshPage, openMenu, ROOT, ARTIFACTS } from './harness.mjs';
 
 const app = servedApp();
 const CORPUS = join(ROOT, 'tests', 'fixtures', 'wikinews-gum', 'corpus.doccano.jsonl');
@@ -25,6 +25,7 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   await page.waitForFunction(() => document.querySelector('.title')?.textContent.startsWith('Prime Minister Rishi Sunak'));
   assert.match(await counts(page), /^0 annotations/);
 
+  await openMenu(page, 'assist');
   await page.click('.model-toggle');
   await page.waitForSelector('.model-panel');
   await page.focus('.article');
@@ -101,6 +102,7 @@ test('the tagger learns from the corpus and pre-annotates a new document', async
   // The model is kept with the workspace: after a reload it is there, and predicts.
   await page.reload();
   await page.waitForSelector('.article [data-start]');
+  await openMenu(page, 'assist');
   await page.click('.model-toggle');
   await page.waitForFunction((n) => document.querySelector('.model-panel')?.textContent.includes(`Learned from ${n} spans`), learnedNow);
   assert.deepEqual(errors, []);
@@ -128,6 +130,7 @@ test('annotate two articles by mouse, pre-annotate a third, accept by key, expor
   await page.focus('.article');
   await page.keyboard.press('Shift+M');
   await page.waitForSelector('.article mark.predicted', { timeout: 60_000 });
+  await openMenu(page, 'assist');
   await page.click('.model-toggle');
   assert.match(await page.textContent('.model-panel'), /Learned from 6 spans in 2 documents/);
   const predicted = await page.$$eval('.article mark.predicted', (m) => m.map((x) => [x.textContent, x.dataset.label]));
@@ -136,6 +139,7 @@ test('annotate two articles by mouse, pre-annotate a third, accept by key, expor
   await dragAcross(page, 'Alice Moore');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.article mark.hl[data-label="Person"]');
+  await openMenu(page, 'file');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),

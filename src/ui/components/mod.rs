@@ -17,3 +17,4 @@ pub mod render_barrier;
 pub mod set_aside_bar;
 pub mod status_bars;
 pub mod toolbar;
+pub mod toolbar_menus;
