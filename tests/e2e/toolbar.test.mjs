@@ -42,6 +42,7 @@ test('the toolbar fits one row at 1280 px and two at 420 px, its menus open and 
   assert.deepEqual(await open(page), [], 'a click outside closes it');
 
   await page.setViewportSize({ width: 420, height: 800 });
+  await page.evaluate(() => scrollTo(0, 0));
   assert.equal(await rows(page), 2);
   await page.screenshot({ path: join(ARTIFACTS, 'toolbar-420.png'), clip: { x: 0, y: 0, width: 420, height: 260 } });
   await audit(page, 'the toolbar at 420 px');
