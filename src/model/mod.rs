@@ -8,6 +8,7 @@ pub mod document;
 pub mod edit_error;
 pub mod history;
 pub mod label;
+pub mod line_estimate;
 pub mod occurrences;
 pub mod offsets;
 pub mod order;

@@ -106,3 +106,18 @@ pub fn scroll_to_offset(article: &Element, offset: usize) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     piece.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Gives the article holding `chunk` the height of one estimated line of text, in hundredths
+/// of a pixel, which sizes every chunk it skips while off screen (see `model::line_estimate`).
+pub fn set_line_height(chunk: &yew::NodeRef, hundredths: usize) {
+    let article = chunk
+        .cast::<Element>()
+        .and_then(|chunk| chunk.closest(".article").ok().flatten())
+        .and_then(|article| article.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(article) = article {
+        let _ = article.style().set_property(
+            "--line-px",
+            &format!("{}.{:02}px", hundredths / 100, hundredths % 100),
+        );
+    }
+}

@@ -6,11 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::label_styles::{color_class, outer_class};
+use crate::model::line_estimate::estimated_lines;
 use crate::model::paragraph_spans::ChunkSpans;
 use crate::model::segments::{segments_with_cuts, Segment};
 use crate::model::suggestions::{SharedSuggestions, Suggestion};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
 use crate::ui::browser::{selection, viewport};
+use crate::ui::hooks::use_css_property::use_css_property;
+use crate::ui::hooks::use_line_height::use_line_height;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
@@ -68,6 +71,7 @@ pub fn article(props: &ArticleProps) -> Html {
             <ChunkView
                 key={chunk}
                 eager={chunk < EAGER_CHUNKS}
+                calibrates={chunk == 0}
                 document={Rc::clone(&props.document)}
                 {paragraphs}
                 spans={props.paragraph_spans.chunk(chunk)}
@@ -93,6 +97,8 @@ const EAGER_CHUNKS: usize = 2;
 pub struct ChunkProps {
     /// Render highlights at once, without waiting to come near the viewport.
     pub eager: bool,
+    /// Measure this chunk's height for every chunk's estimate (the first chunk).
+    pub calibrates: bool,
     /// The document (compared by address).
     pub document: Rc<Document>,
     /// Indices of the paragraphs in this chunk.
@@ -111,6 +117,7 @@ impl PartialEq for ChunkProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.suggestions, &other.suggestions)
             && self.eager == other.eager
+            && self.calibrates == other.calibrates
             && Rc::ptr_eq(&self.document, &other.document)
             && self.paragraphs == other.paragraphs
             && Rc::ptr_eq(&self.spans, &other.spans)
@@ -138,6 +145,11 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
     }
     let text = props.document.shared_text();
     let paragraphs = &props.document.paragraphs()[props.paragraphs.clone()];
+    // While skipped off screen, the chunk is as tall as its estimated lines at the pixels per
+    // estimated line the first chunk measured (static/style.css).
+    let lines = estimated_lines(paragraphs);
+    use_css_property(&node, "--lines", lines.to_string());
+    use_line_height(&node, props.calibrates, lines);
     if !(props.eager || *near || props.selected.is_some()) {
         let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
             return html! {};

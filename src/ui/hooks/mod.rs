@@ -14,6 +14,7 @@ pub mod use_file_drop;
 pub mod use_height;
 pub mod use_keyboard;
 pub mod use_latest;
+pub mod use_line_height;
 pub mod use_reveal;
 pub mod use_startup;
 pub mod use_suggestions;

@@ -8,7 +8,7 @@ use web_sys::{ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 /// What watches the element: the observer and the callback it calls.
-type Watch = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+pub type Watch = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 /// The height in CSS pixels of the element behind `node` (`None` until first laid out).
 #[hook]
@@ -17,7 +17,7 @@ pub fn use_height(node: &NodeRef) -> Option<usize> {
     {
         let (node, height) = (node.clone(), height.clone());
         use_effect_with((), move |()| {
-            let watch = watch(&node, height);
+            let watch = watch(&node, move |pixels| height.set(Some(pixels)));
             move || {
                 if let Some((observer, _)) = watch {
                     observer.disconnect();
@@ -28,13 +28,14 @@ pub fn use_height(node: &NodeRef) -> Option<usize> {
     *height
 }
 
-fn watch(node: &NodeRef, height: UseStateHandle<Option<usize>>) -> Option<Watch> {
+/// Calls `heard` with the height in CSS pixels of the element behind `node` after each layout
+/// that changes it, until the observer is disconnected.
+pub fn watch(node: &NodeRef, heard: impl Fn(usize) + 'static) -> Option<Watch> {
     let element = node.cast::<web_sys::Element>()?;
     let heard = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last() {
             let entry: ResizeObserverEntry = entry.unchecked_into();
-            let pixels = entry.content_rect().height().max(0.0).round() as usize;
-            height.set(Some(pixels));
+            heard(entry.content_rect().height().max(0.0).round() as usize);
         }
     });
     let observer = ResizeObserver::new(heard.as_ref().unchecked_ref()).ok()?;
