@@ -166,7 +166,7 @@ fn decided_here(
             let label = annotated.labels.name_of(a.label);
             provenance
                 .find(a.start, a.end, label)
-                .is_none_or(|span| !provenance.is_agreed(span))
+                .is_none_or(|at| !provenance.is_agreed(&provenance.spans[at]))
         })
         .map(|a| a.id)
         .collect()
@@ -227,11 +227,7 @@ pub fn taken(
         .overlapping(disagreement.extent.clone())
         .filter_map(|a| {
             let label = annotated.labels.name_of(a.label);
-            let span = provenance.find(a.start, a.end, label)?;
-            let at = provenance
-                .spans
-                .iter()
-                .position(|s| std::ptr::eq(s, span))?;
+            let at = provenance.find(a.start, a.end, label)?;
             disagreement.spans.contains(&at).then_some(at)
         })
         .collect();

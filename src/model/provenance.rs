@@ -44,21 +44,22 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    /// The candidate exactly at (`start`, `end`, `label`), if any annotator marked it.
-    pub fn find(&self, start: usize, end: usize, label: &str) -> Option<&SourcedSpan> {
+    /// Where in [`Provenance::spans`] the candidate exactly at (`start`, `end`, `label`)
+    /// stands, if any annotator marked it.
+    pub fn find(&self, start: usize, end: usize, label: &str) -> Option<usize> {
         let key = (start, end, label);
         self.spans
             .binary_search_by(|s| (s.start, s.end, s.label.as_str()).cmp(&key))
             .ok()
-            .map(|at| &self.spans[at])
     }
 
     /// The names of the annotators who marked exactly this span; empty if none did (the
     /// curator added it).
     pub fn sources_of(&self, start: usize, end: usize, label: &str) -> Vec<&str> {
         self.find(start, end, label)
-            .map(|span| {
-                span.annotators
+            .map(|at| {
+                self.spans[at]
+                    .annotators
                     .iter()
                     .filter_map(|&i| self.annotators.get(i).map(String::as_str))
                     .collect()
