@@ -188,24 +188,40 @@ async function measureSize(context, url, size) {
   // the row gives it beside the median of the repeats.
   // How far short of the end a jump lands once what it reached is painted: a placeholder that
   // underestimates its text would leave the page taller than the jump allowed for.
-  const { times: scrolls, short } = await page.evaluate(async (repeats) => {
+  // Each jump is made from a task of its own, as a key or the scroll bar would (one made in an
+  // animation frame callback is laid out in that frame already), and the animation frames are
+  // counted until the one whose paint shows the highlights where it landed (1: the jump's own).
+  const { times: scrolls, short, frames } = await page.evaluate(async (repeats) => {
     const times = [];
     const short = [];
+    const frames = [];
     const page = document.scrollingElement;
+    const framesUntil = (ready) => new Promise((resolve) => {
+      let count = 0;
+      const check = () => {
+        count += 1;
+        if (ready()) resolve(count);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
     for (let i = 0; i < repeats; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const start = performance.now();
       page.scrollTop = page.scrollHeight;
+      frames.push(await framesUntil(window.__highlightsInViewReady));
       await window.__paintedWhen(window.__highlightsInViewReady);
       times.push(performance.now() - start);
       short.push(page.scrollHeight - page.scrollTop - page.clientHeight);
       page.scrollTop = 0;
       await window.__paintedWhen(window.__highlightsInViewReady);
     }
-    return { times, short };
+    return { times, short, frames };
   }, 5);
   const scrollToEnd = scrolls[0];
   const scrollAgain = median(scrolls.slice(1));
   const scrollShort = short[0];
+  const scrollFrames = frames;
 
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `benchmark-${size.chars}.png`) });
@@ -308,7 +324,7 @@ async function measureSize(context, url, size) {
   await sampleHeap();
   const wasmBytes = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await page.close();
-  return { load, scrollToEnd, scrollAgain, scrollShort, noop, add, saved, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes };
+  return { load, scrollToEnd, scrollAgain, scrollShort, scrollFrames, noop, add, saved, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes };
 }
 
 /** Imports a JSONL corpus through the Open… control: the time until every document is listed,
@@ -578,6 +594,7 @@ const rows = [
   ['load + first render, highlights in view painted (to 2nd frame)', (r) => ms(r.load)],
   ['scroll to the end, highlights there painted (to 2nd frame): the first / median of 4 more', (r) => `${ms(r.scrollToEnd)} / ${ms(r.scrollAgain)}`],
   ['scroll to the end: how far short of the end the first jump lands, once painted', (r) => `${r.scrollShort.toFixed(0)} px`],
+  ['scroll to the end: the frame whose paint shows the highlights there (1: the jump\'s own), each of 5 jumps', (r) => r.scrollFrames.join(', ')],
   ['no-op key: the frame floor, work (wall) median / p95', edit('noop')],
   ['add span, toolbar: work (wall) median / p95', edit('add')],
   ['select → key → highlight: work (wall)', edit('selectToHighlight')],

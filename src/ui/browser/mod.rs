@@ -10,6 +10,7 @@ pub mod html_text;
 pub mod indexed_db;
 pub mod indexed_db_queue;
 pub mod local_storage;
+pub mod near_on_scroll;
 pub mod selection;
 pub mod storage_error;
 pub mod tab_lock;

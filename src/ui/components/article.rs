@@ -11,6 +11,7 @@ use crate::model::paragraph_spans::ChunkSpans;
 use crate::model::segments::{segments_with_cuts, Segment};
 use crate::model::suggestions::{SharedSuggestions, Suggestion};
 use crate::model::{Annotation, AnnotationId, Document, LabelSet, Paragraph, ParagraphSpans};
+use crate::ui::browser::near_on_scroll::NearOnScroll;
 use crate::ui::browser::{selection, viewport};
 use crate::ui::hooks::use_css_property::use_css_property;
 use crate::ui::hooks::use_line_height::use_line_height;
@@ -60,6 +61,7 @@ pub fn article(props: &ArticleProps) -> Html {
             onselect.emit(selection::annotation_at(&target, &article).map(AnnotationId));
         })
     };
+    let near_on_scroll = use_memo((), |_| NearOnScroll::new());
     let chunks = (0..props.paragraph_spans.chunk_count()).map(|chunk| {
         let per_chunk = props.paragraph_spans.per_chunk();
         let paragraphs =
@@ -78,6 +80,7 @@ pub fn article(props: &ArticleProps) -> Html {
                 labels={Rc::clone(&props.labels)}
                 {selected}
                 suggestions={Rc::clone(&props.suggestions)}
+                near_on_scroll={Rc::clone(&near_on_scroll)}
             />
         }
     });
@@ -111,11 +114,14 @@ pub struct ChunkProps {
     pub selected: Option<AnnotationId>,
     /// All suggestions (compared by address); each paragraph takes its own.
     pub suggestions: Rc<[Suggestion]>,
+    /// The article's scroll watch, which renders a chunk a jump lands near in the jump's frame.
+    pub near_on_scroll: Rc<NearOnScroll>,
 }
 
 impl PartialEq for ChunkProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.suggestions, &other.suggestions)
+            && Rc::ptr_eq(&self.near_on_scroll, &other.near_on_scroll)
             && self.eager == other.eager
             && self.calibrates == other.calibrates
             && Rc::ptr_eq(&self.document, &other.document)
@@ -134,13 +140,22 @@ pub fn chunk_view(props: &ChunkProps) -> Html {
     let near = use_state_eq(|| false);
     let node = use_node_ref();
     {
+        // Watched until near: by an IntersectionObserver (the page scrolled a little, or laid
+        // out anew) and on each scroll event (a jump, painted in its own frame).
         let near = near.clone();
         let node = node.clone();
-        use_effect_with((), move |_| {
-            let watcher = node.cast::<web_sys::Element>().and_then(|element| {
-                viewport::watch_near_viewport(&element, move || near.set(true))
+        let near_on_scroll = Rc::clone(&props.near_on_scroll);
+        use_effect_with(*near, move |&is_near| {
+            let element = node.cast::<web_sys::Element>().filter(|_| !is_near);
+            let watching = element.map(|element| {
+                let on_near: Rc<dyn Fn()> = Rc::new(move || near.set(true));
+                let observed = Rc::clone(&on_near);
+                (
+                    viewport::watch_near_viewport(&element, move || observed()),
+                    near_on_scroll.watch(element, on_near),
+                )
             });
-            move || drop(watcher)
+            move || drop(watching)
         });
     }
     let text = props.document.shared_text();
