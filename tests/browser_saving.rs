@@ -96,3 +96,22 @@ async fn a_full_storage_quota_is_reported_and_the_work_stays_in_the_page() {
         .collect();
     assert_eq!(texts, ["Bagheri", "Sergei Shoigu"], "both, in text order");
 }
+
+/// A record written into a JavaScript string a piece at a time reads back whole, characters
+/// cut between two pieces included.
+#[wasm_bindgen_test]
+fn a_record_written_in_pieces_is_the_record() {
+    use std::io::Write;
+
+    use article_annotator::ui::browser::js_text::JsText;
+
+    // 70,000 × "é😀" (6 bytes): a piece of 64 KB (65,536 = 6 × 10,922 + 4) ends inside a 😀.
+    let text: String = "é😀".repeat(70_000);
+    let mut written = JsText::new();
+    for part in text.as_bytes().chunks(10_007) {
+        written.write_all(part).expect("written");
+    }
+    let read: String = written.finish().into();
+    assert_eq!(read.len(), text.len());
+    assert!(read == text);
+}

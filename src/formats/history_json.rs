@@ -2,7 +2,7 @@
 //! change: `{"format": "article-annotator-record", "version": 2, "offset_unit": "codepoint",
 //! "document": {"id", "title", "text"}, "labels": [label with its id], "annotations": [[id,
 //! start, end, label id], …], "overlap_policy": …, "history": …}`, offsets in Unicode code
-//! points. The document's part is serialized once per document and reused. Records written
+//! points. Records written
 //! by earlier versions — a native JSON file (see `native_json`) with the same `"history"` —
 //! are read too. The history holds the latest undo and redo steps so a reload can still undo
 //! them:
@@ -11,11 +11,9 @@
 //! `{"labels": {"before": [label], "after": [label]}}` (labels with their ids) or
 //! `{"batch": [step, …]}`. Exports never carry it.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 pub use super::history_steps::saved_steps;
 use super::history_steps::{
@@ -25,7 +23,7 @@ use super::native_json::{
     self, labels_json_with_ids, read_labels, DocumentJson, ExportError, ImportError, LabelJson,
     PolicyJson,
 };
-use crate::model::{AnnotatedDocument, Document, Edit, HistoryFit, LabelSet};
+use crate::model::{AnnotatedDocument, Edit, HistoryFit, LabelSet};
 
 /// Value of a record's `format` field.
 pub const RECORD_FORMAT: &str = "article-annotator-record";
@@ -33,47 +31,12 @@ pub const RECORD_FORMAT: &str = "article-annotator-record";
 /// How many undo (and redo) steps are kept per document.
 pub const KEPT_STEPS: usize = 200;
 
-/// The JSON of one document's id, title and text, kept while the document lives: its text
-/// never changes, so a record written after every edit need not escape it again.
-#[derive(Debug, Default)]
-pub struct DocumentJsonCache {
-    kept: RefCell<Option<(Weak<Document>, Box<RawValue>)>>,
-}
-
-impl DocumentJsonCache {
-    /// A cache holding nothing yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    fn with_json<T>(
-        &self,
-        document: &Rc<Document>,
-        use_it: impl FnOnce(&RawValue) -> T,
-    ) -> Result<T, ExportError> {
-        let mut kept = self.kept.borrow_mut();
-        let fresh = !kept
-            .as_ref()
-            .is_some_and(|(weak, _)| weak.upgrade().is_some_and(|d| Rc::ptr_eq(&d, document)));
-        if fresh {
-            let json = DocumentJson::of(document);
-            let raw = serde_json::value::to_raw_value(&json)
-                .map_err(|e| ExportError::Json(e.to_string()))?;
-            *kept = Some((Rc::downgrade(document), raw));
-        }
-        let (_, raw) = kept
-            .as_ref()
-            .ok_or(ExportError::Json("no document".into()))?;
-        Ok(use_it(raw))
-    }
-}
-
 #[derive(Serialize)]
 struct RecordOut<'a> {
     format: &'static str,
     version: u32,
     offset_unit: &'static str,
-    document: &'a RawValue,
+    document: DocumentJson<'a>,
     labels: Vec<LabelJson<'a>>,
     annotations: Vec<AnnotationJson>,
     overlap_policy: PolicyJson,
@@ -94,36 +57,42 @@ struct RecordIn<'a> {
     overlap_policy: PolicyJson,
 }
 
-/// The record of a document, with its latest [`KEPT_STEPS`] undo and redo steps.
+/// The record of a document, with its latest [`KEPT_STEPS`] undo and redo steps. The text is
+/// escaped anew each time (about 2 ms a megabyte natively): a copy kept to spare that held
+/// as much memory again as the text, for as long as the document was open.
 pub fn write_record(annotated: &AnnotatedDocument) -> Result<String, ExportError> {
-    write_record_cached(annotated, &DocumentJsonCache::new())
+    // Room for the whole record at once: a buffer grown by doubling would hold the record
+    // up to three times over while it is copied.
+    let text = annotated.document.text().len();
+    let steps = annotated.store.len() + 2 * KEPT_STEPS;
+    let mut out = Vec::with_capacity(text + text / 16 + 48 * steps + 4096);
+    write_record_to(annotated, &mut out)?;
+    String::from_utf8(out).map_err(|e| ExportError::Json(e.to_string()))
 }
 
-/// The same, taking the document's JSON from `cache` (and keeping it there).
-pub fn write_record_cached(
+/// Writes the record [`write_record`] gives to `out`, as UTF-8.
+pub fn write_record_to(
     annotated: &AnnotatedDocument,
-    cache: &DocumentJsonCache,
-) -> Result<String, ExportError> {
+    out: impl std::io::Write,
+) -> Result<(), ExportError> {
     let (undo, redo, next_id) = annotated.store.history();
     let latest = |steps: &'_ [Edit]| steps[steps.len().saturating_sub(KEPT_STEPS)..].to_vec();
     let (undo, redo) = (latest(undo), latest(redo));
-    cache.with_json(&annotated.document, |document| {
-        let record = RecordOut {
-            format: RECORD_FORMAT,
-            version: 2,
-            offset_unit: native_json::OFFSET_UNIT,
-            document,
-            labels: labels_json_with_ids(&annotated.labels),
-            annotations: annotated.store.iter().map(annotation_json).collect(),
-            overlap_policy: annotated.store.policy().into(),
-            history: HistoryJson {
-                next_id,
-                undo: undo.iter().map(step_json).collect(),
-                redo: redo.iter().map(step_json).collect(),
-            },
-        };
-        serde_json::to_string(&record).map_err(|e| ExportError::Json(e.to_string()))
-    })?
+    let record = RecordOut {
+        format: RECORD_FORMAT,
+        version: 2,
+        offset_unit: native_json::OFFSET_UNIT,
+        document: DocumentJson::of(&annotated.document),
+        labels: labels_json_with_ids(&annotated.labels),
+        annotations: annotated.store.iter().map(annotation_json).collect(),
+        overlap_policy: annotated.store.policy().into(),
+        history: HistoryJson {
+            next_id,
+            undo: undo.iter().map(step_json).collect(),
+            redo: redo.iter().map(step_json).collect(),
+        },
+    };
+    serde_json::to_writer(out, &record).map_err(|e| ExportError::Json(e.to_string()))
 }
 
 /// Whether `json` is a record in this module's own form (else a native file with a history).

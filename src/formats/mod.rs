@@ -20,6 +20,7 @@ mod label_studio_min;
 pub mod labeled_text;
 pub mod misfits;
 pub mod native_json;
+mod native_reading;
 pub mod open;
 pub mod overlaps;
 pub mod plain_text;

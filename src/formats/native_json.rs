@@ -9,11 +9,11 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use super::format_error::{ExportError, ImportError};
+pub use super::native_reading::import;
 use super::provenance_json::{curation_json, read_curation, CurationJson};
 
 use crate::model::{
-    AnnotatedDocument, Annotation, AnnotationId, AnnotationStore, Document, LabelId, LabelSet,
-    OverlapPolicy,
+    AnnotatedDocument, Annotation, AnnotationStore, Document, LabelId, LabelSet, OverlapPolicy,
 };
 
 /// Value of the `format` field.
@@ -23,8 +23,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Value of the `offset_unit` field.
 pub const OFFSET_UNIT: &str = "codepoint";
 
+/// The whole file, as written; read in parts by `native_reading`.
 #[derive(Serialize, Deserialize)]
-struct NativeFile<'a> {
+pub(crate) struct NativeFile<'a> {
     format: Cow<'a, str>,
     version: u32,
     offset_unit: Cow<'a, str>,
@@ -120,15 +121,16 @@ pub(crate) struct LabelJson<'a> {
     id: Option<u32>,
 }
 
+/// A span as the file writes it.
 #[derive(Serialize, Deserialize)]
-struct AnnotationJson<'a> {
-    id: u32,
-    start: usize,
-    end: usize,
+pub(crate) struct AnnotationJson<'a> {
+    pub(crate) id: u32,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     #[serde(borrow)]
-    label: Cow<'a, str>,
+    pub(crate) label: Cow<'a, str>,
     #[serde(borrow)]
-    text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// In a curated version, who marked the span (none: the curator).
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     sources: Option<Vec<&'a str>>,
@@ -185,52 +187,6 @@ fn write(annotated: &AnnotatedDocument, pretty: bool) -> Result<String, ExportEr
         serde_json::to_string(&file)
     };
     json.map_err(|error| ExportError::Json(error.to_string()))
-}
-
-/// Reads a native JSON file, refusing it whole if any span does not match its text.
-pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
-    let file: NativeFile =
-        serde_json::from_str(json).map_err(|error| ImportError::Json(error.to_string()))?;
-    if file.format != FORMAT_NAME {
-        return Err(ImportError::WrongFormat(file.format.into_owned()));
-    }
-    if file.version != FORMAT_VERSION {
-        return Err(ImportError::UnsupportedVersion(file.version));
-    }
-    if file.offset_unit != OFFSET_UNIT {
-        return Err(ImportError::UnsupportedOffsetUnit(
-            file.offset_unit.into_owned(),
-        ));
-    }
-    let labels = read_labels(&file.labels)?;
-    let document = file.document.into_document()?;
-    let annotations = file
-        .annotations
-        .iter()
-        .map(|a| {
-            let label = labels
-                .by_name(&a.label)
-                .ok_or_else(|| ImportError::UnknownLabel {
-                    annotation: a.id,
-                    label: a.label.clone().into_owned(),
-                })?;
-            let found = document.slice(a.start..a.end);
-            if found != Some(a.text.as_ref()) {
-                return Err(ImportError::TextMismatch {
-                    annotation: a.id,
-                    expected: a.text.clone().into_owned(),
-                    found: found.map(str::to_owned),
-                });
-            }
-            Ok(Annotation {
-                id: AnnotationId(a.id),
-                start: a.start,
-                end: a.end,
-                label: label.id,
-            })
-        })
-        .collect::<Result<Vec<_>, ImportError>>()?;
-    annotated_from_saved(document, labels, annotations, file.overlap_policy.into())
 }
 
 /// A document with its saved spans, checked against the text and the overlap policy (a native

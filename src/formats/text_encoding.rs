@@ -52,6 +52,20 @@ impl fmt::Display for NotUtf8 {
 
 impl std::error::Error for NotUtf8 {}
 
+/// Valid UTF-8 bytes as text, in place (no copy of a file that may be megabytes), a byte-order
+/// mark dropped; bytes that are not UTF-8 come back as they were, for [`decode`] to say why.
+pub fn utf8_in_place(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(error) => Err(error.into_bytes()),
+    }
+}
+
 /// The bytes as text in `encoding`; UTF-8 that is not valid is refused.
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, NotUtf8> {
     match encoding {
@@ -109,6 +123,11 @@ mod tests {
             decode(b"\xEF\xBB\xBFBagheri", Encoding::Utf8).as_deref(),
             Ok("Bagheri")
         );
+        assert_eq!(
+            utf8_in_place(b"\xEF\xBB\xBFCaf\xC3\xA9".to_vec()).as_deref(),
+            Ok("Café")
+        );
+        assert_eq!(utf8_in_place(b"Caf\xE9".to_vec()), Err(b"Caf\xE9".to_vec()));
     }
 
     #[test]

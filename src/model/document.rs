@@ -9,6 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::offsets::IndexedText;
 use super::provenance::Provenance;
+use super::word_bounds::WordBounds;
 
 /// One line of the article, including the line break that ends it (`\n` or `\r\n`); or, for
 /// a line longer than [`MAX_PIECE_CHARS`], one piece of it, cut at a word boundary, so that
@@ -39,21 +40,21 @@ pub struct Document {
     pub provenance: Option<Rc<Provenance>>,
     text: IndexedText,
     paragraphs: Vec<Paragraph>,
-    word_bounds: WordBounds,
+    word_bounds: LazyWordBounds,
 }
 
 /// The text's word boundaries, found once when first asked for. Derived from the text, so it
 /// takes no part in comparing documents.
 #[derive(Debug, Clone, Default)]
-struct WordBounds(OnceCell<Vec<usize>>);
+struct LazyWordBounds(OnceCell<WordBounds>);
 
-impl PartialEq for WordBounds {
+impl PartialEq for LazyWordBounds {
     fn eq(&self, _: &Self) -> bool {
         true
     }
 }
 
-impl Eq for WordBounds {}
+impl Eq for LazyWordBounds {}
 
 impl Document {
     /// Builds a document and its paragraph layout from plain text.
@@ -67,7 +68,7 @@ impl Document {
             provenance: None,
             text,
             paragraphs,
-            word_bounds: WordBounds::default(),
+            word_bounds: LazyWordBounds::default(),
         }
     }
 
@@ -103,16 +104,12 @@ impl Document {
         }
     }
 
-    /// UTF-8 byte offsets of every UAX #29 word boundary, in order, ending with the text's
-    /// length. Worked out on first use and kept: the text never changes.
-    pub fn word_bounds(&self) -> &[usize] {
-        self.word_bounds.0.get_or_init(|| {
-            let text = self.text();
-            let mut bounds: Vec<usize> =
-                text.split_word_bound_indices().map(|(at, _)| at).collect();
-            bounds.push(text.len());
-            bounds
-        })
+    /// The UTF-8 byte offsets of every UAX #29 word boundary, ending with the text's length.
+    /// Worked out on first use and kept: the text never changes.
+    pub fn word_bounds(&self) -> &WordBounds {
+        self.word_bounds
+            .0
+            .get_or_init(|| WordBounds::of(self.text()))
     }
 
     /// The article text.

@@ -20,6 +20,7 @@ pub mod snapping;
 pub mod statistics;
 pub mod store;
 pub mod suggestions;
+pub mod word_bounds;
 pub mod word_caret;
 pub mod workspace;
 

@@ -18,7 +18,6 @@ pub fn whole_word_occurrences(
         return Vec::new();
     }
     let bounds = document.word_bounds();
-    let is_bound = |byte: usize| bounds.binary_search(&byte).is_ok();
     let needle_chars = needle.chars().count();
     let lowered: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     let matches_at = |start: usize| -> Option<usize> {
@@ -39,11 +38,12 @@ pub fn whole_word_occurrences(
         same.then_some(end)
     };
     let index = document.indexed();
-    bounds[..bounds.len().saturating_sub(1)]
+    bounds
         .iter()
-        .filter_map(|&start| {
+        .filter(|&start| start < text.len())
+        .filter_map(|start| {
             let end = matches_at(start)?;
-            is_bound(end).then_some(start..end)
+            bounds.contains(end).then_some(start..end)
         })
         .filter_map(|bytes| Some(index.char_of_byte(bytes.start)?..index.char_of_byte(bytes.end)?))
         .collect()

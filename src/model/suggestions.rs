@@ -122,8 +122,10 @@ pub fn suggestions(
     let mut resume = 0;
     // One pass over the words, counting code points on the way.
     let mut chars = 0;
-    for (at, pair) in bounds.windows(2).enumerate() {
-        let (start, segment) = (pair[0], &text[pair[0]..pair[1]]);
+    let mut ends = bounds.iter();
+    ends.next();
+    for (start, end) in bounds.iter().zip(ends) {
+        let segment = &text[start..end];
         let from = chars;
         chars += segment.chars().count();
         if start < resume {
@@ -133,13 +135,8 @@ pub fn suggestions(
             continue;
         };
         let candidates = strings[group.clone()].iter();
-        // A match must end on a word boundary: one of the next few.
-        let ends_on_bound = |end: usize| {
-            bounds[at + 1..]
-                .iter()
-                .take_while(|&&bound| bound <= end)
-                .any(|&bound| bound == end)
-        };
+        // A match must end on a word boundary.
+        let ends_on_bound = |end: usize| bounds.contains(end);
         let hit = candidates.into_iter().find_map(|(_, string, label)| {
             let end = start + string.len();
             let matches = text[start..].starts_with(string) && ends_on_bound(end);

@@ -7,7 +7,7 @@ use std::fmt;
 use wasm_bindgen_futures::JsFuture;
 
 use super::dialogs;
-use crate::formats::text_encoding::{decode, Encoding, NotUtf8};
+use crate::formats::text_encoding::{decode, utf8_in_place, Encoding, NotUtf8};
 
 /// Largest file the app opens: 50 MiB.
 pub const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
@@ -76,7 +76,10 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
 /// The file's text, decoded as UTF-8, or as Windows-1252 if it is not UTF-8 and the user
 /// agrees when asked.
 pub async fn read_text(file: &web_sys::File) -> Result<String, FileError> {
-    let bytes = read_bytes(file).await?;
+    let bytes = match utf8_in_place(read_bytes(file).await?) {
+        Ok(text) => return Ok(text),
+        Err(bytes) => bytes,
+    };
     match decode(&bytes, Encoding::Utf8) {
         Ok(text) => Ok(text),
         Err(error) => {

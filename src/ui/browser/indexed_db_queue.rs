@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbObjectStore, IdbTransaction};
@@ -17,8 +18,8 @@ const CHUNK: usize = 64;
 /// What one write puts (key, text) and deletes.
 #[derive(Debug, Clone, Default)]
 pub struct Writes {
-    /// Records to put, as (key, text).
-    pub records: Rc<[(String, String)]>,
+    /// Records to put, as (key, text), the text already a JavaScript string (see `js_text`).
+    pub records: Rc<[(String, JsString)]>,
     /// Keys to delete.
     pub remove: Rc<[String]>,
 }
@@ -27,7 +28,10 @@ impl Writes {
     /// Puts these records, deletes nothing.
     pub fn put(records: Vec<(String, String)>) -> Self {
         Self {
-            records: records.into(),
+            records: records
+                .into_iter()
+                .map(|(key, text)| (key, JsString::from(text)))
+                .collect(),
             ..Self::default()
         }
     }
@@ -90,11 +94,11 @@ fn queue_from(
 /// Queues the puts; returns the last request.
 fn put(
     store: &IdbObjectStore,
-    records: &[(String, String)],
+    records: &[(String, JsString)],
 ) -> Result<Option<web_sys::IdbRequest>, JsValue> {
     let mut last = None;
     for (key, text) in records {
-        last = Some(store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))?);
+        last = Some(store.put_with_key(text, &JsValue::from_str(key))?);
     }
     Ok(last)
 }

@@ -9,6 +9,7 @@ pub mod file_reading;
 pub mod html_text;
 pub mod indexed_db;
 pub mod indexed_db_queue;
+pub mod js_text;
 pub mod local_storage;
 pub mod near_on_scroll;
 pub mod selection;

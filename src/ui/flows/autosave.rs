@@ -12,21 +12,18 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
+use js_sys::JsString;
 use serde::{Deserialize, Serialize};
 
 use crate::formats::{history_json, workspace_file};
-use crate::model::{Entry, Workspace};
+use crate::model::{AnnotatedDocument, Entry, Workspace};
 use crate::ui::browser::indexed_db::{self as workspace_store, StorageError, Writes};
+use crate::ui::browser::js_text::JsText;
 use crate::ui::browser::{local_storage as storage, timing};
 use crate::ui::error::AppError;
 
 /// localStorage key of the changes made just before the page was left.
 pub const UNSAVED_KEY: &str = "article-annotator.unsaved.v1";
-
-thread_local! {
-    /// The open document's id, title and text as JSON, written once per document.
-    static DOCUMENT_JSON: history_json::DocumentJsonCache = history_json::DocumentJsonCache::new();
-}
 
 /// Key of the workspace header record.
 pub const META_KEY: &str = "meta";
@@ -68,8 +65,8 @@ impl Changes {
 
     fn into_writes(self) -> Writes {
         Writes {
-            records: self.records.into(),
             remove: self.removed.into(),
+            ..Writes::put(self.records)
         }
     }
 }
@@ -90,15 +87,26 @@ fn changed(workspace: &Workspace, saved: &Snapshot) -> Vec<usize> {
         .collect()
 }
 
-/// The record of the document at `index`.
-fn record(workspace: &Workspace, index: usize) -> Result<(String, String), AppError> {
-    let annotated = workspace
+/// The document at `index`.
+fn annotated(workspace: &Workspace, index: usize) -> Result<AnnotatedDocument, AppError> {
+    Ok(workspace
         .annotated(index)
         .ok_or(crate::formats::FormatError::Workspace(
             crate::model::WorkspaceError::NoDocument(index),
-        ))?;
-    let json = DOCUMENT_JSON.with(|cache| history_json::write_record_cached(&annotated, cache))?;
+        ))?)
+}
+
+/// The record of the document at `index`.
+fn record(workspace: &Workspace, index: usize) -> Result<(String, String), AppError> {
+    let json = history_json::write_record(&annotated(workspace, index)?)?;
     Ok((document_key(index), json))
+}
+
+/// The same record, written straight into a JavaScript string (see `js_text`).
+fn js_record(workspace: &Workspace, index: usize) -> Result<(String, JsString), AppError> {
+    let mut text = JsText::new();
+    history_json::write_record_to(&annotated(workspace, index)?, &mut text)?;
+    Ok((document_key(index), text.finish()))
 }
 
 /// The header record (if it changed) and the keys to delete, after the document `records`.
@@ -125,17 +133,28 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError>
 
 /// The same changes, written [`SLICE_MS`] at a time with a frame between: a thousand
 /// documents just opened are saved without holding up the page.
-async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError> {
+async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Writes, AppError> {
     let mut records = Vec::new();
     let mut slice_start = timing::now();
     for index in changed(workspace, saved) {
-        records.push(record(workspace, index)?);
+        records.push(js_record(workspace, index)?);
         if timing::now() - slice_start > SLICE_MS {
             TimeoutFuture::new(0).await;
             slice_start = timing::now();
         }
     }
-    Ok(finish(workspace, saved, records))
+    let Changes {
+        records: meta,
+        removed,
+    } = finish(workspace, saved, Vec::new());
+    records.extend(
+        meta.into_iter()
+            .map(|(key, text)| (key, JsString::from(text))),
+    );
+    Ok(Writes {
+        records: records.into(),
+        remove: removed.into(),
+    })
 }
 
 /// Writes the whole workspace (every document, the header) with `extra` records, and deletes
@@ -145,21 +164,26 @@ pub async fn write_whole(
     extra: Vec<(String, String)>,
     remove: Vec<String>,
 ) -> Result<Snapshot, AppError> {
-    let mut whole = changes_in_slices(workspace, &Snapshot::default()).await?;
-    whole.records.extend(extra);
-    whole.removed = remove;
-    workspace_store::write(&whole.into_writes()).await?;
+    let whole = changes_in_slices(workspace, &Snapshot::default()).await?;
+    let extra = extra
+        .into_iter()
+        .map(|(key, text)| (key, JsString::from(text)));
+    let writes = Writes {
+        records: whole.records.iter().cloned().chain(extra).collect(),
+        remove: remove.into(),
+    };
+    workspace_store::write(&writes).await?;
     Ok(Snapshot::of(workspace))
 }
 
 /// Saves what changed; on success the snapshot follows the workspace.
 pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), AppError> {
     let saved = snapshot.borrow().clone();
-    let changes = changes_in_slices(workspace, &saved).await?;
-    if changes.is_empty() {
+    let writes = changes_in_slices(workspace, &saved).await?;
+    if writes.records.is_empty() && writes.remove.is_empty() {
         return Ok(());
     }
-    workspace_store::write(&changes.into_writes()).await?;
+    workspace_store::write(&writes).await?;
     *snapshot.borrow_mut() = Snapshot::of(workspace);
     Ok(())
 }
