@@ -8,6 +8,7 @@
 //   node tests/e2e/benchmark.mjs --tagger   only the tagger's table, its page measured 3 times
 //   node tests/e2e/benchmark.mjs --agreement  only the agreement's table, its page measured 3 times
 //   --no-tagger leaves the tagger out (to compare with a build that has none)
+//   --no-agreement leaves Compare… out (to compare with a build from before #15)
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join, extname } from 'node:path';
@@ -27,6 +28,7 @@ const small = process.argv.includes('--small');
 const taggerOnly = process.argv.includes('--tagger');
 const agreementOnly = process.argv.includes('--agreement');
 const noTagger = process.argv.includes('--no-tagger') || agreementOnly;
+const noAgreement = process.argv.includes('--no-agreement') || taggerOnly;
 const sizes = taggerOnly || agreementOnly ? [] : small
   ? [SIZES[0], SIZES[2]]
   : process.argv.includes('--large') ? [SIZES[1], SIZES[3]] : SIZES;
@@ -120,7 +122,10 @@ function installProbes() {
  * the next frame has been painted ("wall"). "work" is the main thread's share of that: the
  * event handler and Yew's render (until a task queued behind them runs), plus style, layout and
  * paint in the next frame (from its requestAnimationFrame to a task queued behind it); the idle
- * wait for the display's next frame (up to 16.7 ms at 60 Hz) is left out. */
+ * wait for the display's next frame (up to 16.7 ms at 60 Hz) is left out. Run inside [`traced`],
+ * "work" is instead every main-thread task of the trace between the two moments: the estimate
+ * above misses a task the change queues on its own (a `selectionchange` after a tag, which
+ * lays the page out before the frame does). */
 function timedOn(page, body) {
   return page.evaluate(async (body) => {
     const run = new Function(`return (${body})`)();
@@ -130,20 +135,64 @@ function timedOn(page, body) {
       channel.port2.postMessage(null);
     });
     await window.__nextPaint();
+    performance.mark('timed-start');
     const start = performance.now();
     run();
     const scripted = await afterTasks();
     const { frameStart, painted } = await new Promise((resolve) => requestAnimationFrame(() => {
       const frameStart = performance.now();
-      setTimeout(() => resolve({ frameStart, painted: performance.now() }), 0);
+      setTimeout(() => {
+        const painted = performance.now();
+        performance.mark('timed-end');
+        resolve({ frameStart, painted });
+      }, 0);
     }));
     return { work: scripted - start + (painted - frameStart), wall: painted - start };
   }, body.toString());
 }
 
+/** Runs `measure` (which times edits with `timedOn`) under a trace of the page's main-thread
+ * tasks, then sets each timing's "work" to the time its window's tasks took. */
+async function traced(cdp, measure) {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  const timings = await measure();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const marks = events.filter((e) => e.name === 'timed-start' || e.name === 'timed-end').sort((a, b) => a.ts - b.ts);
+  const windows = [];
+  for (const mark of marks) {
+    if (mark.name === 'timed-start') windows.push({ start: mark.ts, tid: mark.tid });
+    else if (windows.length) windows.at(-1).end = mark.ts;
+  }
+  if (windows.length !== timings.length || windows.some((w) => w.end === undefined)) {
+    throw new Error(`the trace holds ${windows.length} timed windows for ${timings.length} timings`);
+  }
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.tid === windows[0]?.tid);
+  timings.forEach((timing, at) => {
+    const { start, end } = windows[at];
+    const overlap = tasks.map((t) => Math.min(end, t.ts + t.dur) - Math.max(start, t.ts)).filter((us) => us > 0);
+    timing.work = overlap.reduce((sum, us) => sum + us, 0) / 1000;
+  });
+  return timings;
+}
+
 async function heapBytes(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+}
+
+/** The memory a page holds after a full garbage collection, by part: the JS heap, Blink's own
+ * (the DOM and layout objects, V8's embedder heap) and the Wasm module's linear memory. */
+async function memoryParts(cdp, page) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  return { js: usage.usedSize, blink: usage.embedderHeapUsedSize ?? NaN, wasm };
 }
 
 async function measureSize(context, url, size) {
@@ -170,6 +219,7 @@ async function measureSize(context, url, size) {
   // which takes a file dialog's while longer.
   await page.hover('.export-menu summary');
   await page.waitForTimeout(500);
+  const memoryBefore = await memoryParts(cdp, page);
   const load = await page.evaluate(async ({ file, spans }) => {
     const input = document.querySelector('.file-button input[type=file]');
     const transfer = new DataTransfer();
@@ -183,6 +233,10 @@ async function measureSize(context, url, size) {
     return performance.now() - start;
   }, { file, spans: size.spans });
   await sampleHeap();
+  // What the load keeps, once its first save is done and the garbage collected.
+  await page.waitForTimeout(2000);
+  const memoryAfter = await memoryParts(cdp, page);
+  const memoryGrowth = Object.fromEntries(Object.keys(memoryAfter).map((k) => [k, memoryAfter[k] - memoryBefore[k]]));
   // The first jump paints the end's paragraphs for the first time; the later ones find them
   // rendered once already. One cold figure moves by tens of milliseconds from run to run, so
   // the row gives it beside the median of the repeats.
@@ -227,19 +281,18 @@ async function measureSize(context, url, size) {
   await page.screenshot({ path: join(ARTIFACTS, `benchmark-${size.chars}.png`) });
 
   const timed = (body) => timedOn(page, body);
-  const noop = [];
-  for (let i = 0; i < REPEATS; i += 1) {
-    noop.push(await timed(() => window.__key('x')));
-  }
+  // Each edit's timings, its "work" taken from a trace of the main thread (see `traced`).
+  const repeated = (edit) => traced(cdp, async () => {
+    const timings = [];
+    for (let i = 0; i < REPEATS; i += 1) timings.push(await edit());
+    return timings;
+  });
+  const noop = await repeated(() => timed(() => window.__key('x')));
   progress(`${size.name}: loaded in ${load.toFixed(0)} ms`);
-  const add = [];
-  const selectToHighlight = [];
-  const remove = [];
-  const undo = [];
-  for (let i = 0; i < REPEATS; i += 1) {
+  const add = await repeated(async () => {
     await page.evaluate(() => window.__selectFreeWord());
-    add.push(await timed(() => document.querySelector('.legend [data-label="Person"]').click()));
-  }
+    return timed(() => document.querySelector('.legend [data-label="Person"]').click());
+  });
   await sampleHeap();
   progress(`${size.name}: adds done`);
   // The crash window: from a tag's key press until its save has committed (the app marks
@@ -260,24 +313,20 @@ async function measureSize(context, url, size) {
       return performance.getEntriesByName('saved', 'mark').at(-1).startTime - start;
     }));
   }
-  for (let i = 0; i < REPEATS; i += 1) {
-    selectToHighlight.push(await timed(() => {
-      window.__selectFreeWord();
-      window.__key('2');
-    }));
-  }
+  const selectToHighlight = await repeated(() => timed(() => {
+    window.__selectFreeWord();
+    window.__key('2');
+  }));
   await sampleHeap();
-  for (let i = 0; i < REPEATS; i += 1) {
+  const remove = await repeated(async () => {
     await page.evaluate(async () => {
       document.querySelector('.article mark.hl').click();
       await window.__nextPaint();
     });
-    remove.push(await timed(() => window.__key('Delete')));
-  }
+    return timed(() => window.__key('Delete'));
+  });
   progress(`${size.name}: removes done`);
-  for (let i = 0; i < REPEATS; i += 1) {
-    undo.push(await timed(() => window.__key('z', { ctrlKey: true })));
-  }
+  const undo = await repeated(() => timed(() => window.__key('z', { ctrlKey: true })));
   await sampleHeap();
   const exportMs = [];
   for (let i = 0; i < 5; i += 1) {
@@ -324,7 +373,7 @@ async function measureSize(context, url, size) {
   await sampleHeap();
   const wasmBytes = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await page.close();
-  return { load, scrollToEnd, scrollAgain, scrollShort, scrollFrames, noop, add, saved, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes };
+  return { load, scrollToEnd, scrollAgain, scrollShort, scrollFrames, noop, add, saved, selectToHighlight, remove, undo, exportMs, suggestMs, suggestCompute, suggestRecompute, suggestions, peakHeap, wasmBytes, memoryGrowth };
 }
 
 /** Imports a JSONL corpus through the Open… control: the time until every document is listed,
@@ -380,13 +429,18 @@ async function measureCorpus(context, url) {
     return { listed, saved: performance.now() - start, longestFrame, progressStates: progressSeen.size, bytes: file.length };
   }, { file, total });
   progress(`corpus of ${CORPUS.count}: listed after ${imported.listed.toFixed(0)} ms, saved after ${imported.saved.toFixed(0)} ms`);
-  const step = [];
-  const tag = [];
-  for (let i = 0; i < 20; i += 1) {
-    step.push(await timedOn(page, () => window.__key(']')));
-    await page.evaluate(() => window.__selectFreeWord());
-    tag.push(await timedOn(page, () => window.__key('1')));
-  }
+  const cdp = await page.context().newCDPSession(page);
+  const steps = await traced(cdp, async () => {
+    const timings = [];
+    for (let i = 0; i < 20; i += 1) {
+      timings.push(await timedOn(page, () => window.__key(']')));
+      await page.evaluate(() => window.__selectFreeWord());
+      timings.push(await timedOn(page, () => window.__key('1')));
+    }
+    return timings;
+  });
+  const step = steps.filter((_, at) => at % 2 === 0);
+  const tag = steps.filter((_, at) => at % 2 === 1);
   const suggest = await page.evaluate(() => window.__showSuggestions());
   await page.close();
   return { ...imported, step, tag, suggest };
@@ -519,17 +573,22 @@ async function measureTagger(context, url) {
  * when a dataset format is first used). */
 async function bundleSizes() {
   const files = (await readdir(DIST)).filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)));
-  const sizes = { page: { raw: 0, gzip: 0, files: [] }, worker: { raw: 0, gzip: 0, files: [] } };
+  const sizes = { page: { raw: 0, gzip: 0, files: [], parts: {} }, worker: { raw: 0, gzip: 0, files: [], parts: {} } };
   for (const f of files) {
     const part = f.startsWith('formats-worker') ? sizes.worker : sizes.page;
     const bytes = await readFile(join(DIST, f));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
     part.raw += bytes.length;
-    part.gzip += gzipSync(bytes, { level: 9 }).length;
+    part.gzip += gzip;
     part.files.push(f);
+    const kind = extname(f).slice(1);
+    part.parts[kind] = (part.parts[kind] ?? 0) + gzip;
   }
   return sizes;
 }
 
+/** A bundle's gzip size per kind of file: wasm, js, css. */
+const byPart = (part) => ['wasm', 'js', 'css'].filter((k) => k in part.parts).map((k) => `${k} ${kb(part.parts[k])}`).join(', ');
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const mb = (x) => `${(x / 1024 / 1024).toFixed(1)} MB`;
@@ -551,7 +610,7 @@ try {
     results.push({ size, ...(await measureSize(browser, server.url, size)) });
   }
   if (!taggerOnly && !agreementOnly) corpus = await measureCorpus(browser, server.url);
-  if (!taggerOnly) agreement = [await measureAgreement(browser, server.url)];
+  if (!noAgreement) agreement = [await measureAgreement(browser, server.url)];
   for (let run = 1; agreementOnly && run < 3; run += 1) {
     agreement.push(await measureAgreement(browser, server.url));
   }
@@ -606,17 +665,21 @@ const rows = [
   ['suggestions computed (Wasm, of the above); again after an edit', (r) => `${ms(r.suggestCompute)}; ${ms(r.suggestRecompute)}`],
   ['peak JS heap', (r) => mb(r.peakHeap)],
   ['Wasm memory', (r) => mb(r.wasmBytes)],
+  ['memory the load keeps, after GC: JS + Blink + Wasm = total', (r) => {
+    const { js, blink, wasm } = r.memoryGrowth;
+    return `${mb(js)} + ${mb(blink)} + ${mb(wasm)} = ${mb(js + blink + wasm)}`;
+  }],
 ];
 const header = ['measure', ...results.map((r) => r.size.name)];
 const lines = [
   `| ${header.join(' | ')} |`,
   `|${header.map(() => ' --- ').join('|')}|`,
   ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`),
-  `| page bundle (wasm + js + css) | raw ${kb(bundle.page.raw)}, gzip -9 ${kb(bundle.page.gzip)} |${results.length > 1 ? ' |' : ''}`,
-  `| dataset converters' worker, loaded on first use (wasm + js) | raw ${kb(bundle.worker.raw)}, gzip -9 ${kb(bundle.worker.gzip)} |${results.length > 1 ? ' |' : ''}`,
+  `| page bundle (wasm + js + css) | raw ${kb(bundle.page.raw)}, gzip -9 ${kb(bundle.page.gzip)}: ${byPart(bundle.page)} |${results.length > 1 ? ' |' : ''}`,
+  `| dataset converters' worker, loaded on first use (wasm + js) | raw ${kb(bundle.worker.raw)}, gzip -9 ${kb(bundle.worker.gzip)}: ${byPart(bundle.worker)} |${results.length > 1 ? ' |' : ''}`,
 ];
 console.log(`\nArticle Annotator benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0].model}), headless Chromium, release build`);
-console.log(`Edits: ${REPEATS} each, from the input event to the next painted frame: main-thread work, and wall time including the wait for the display's frame.\n`);
+console.log(`Edits: ${REPEATS} each, from the input event to the next painted frame: main-thread work (every task a trace of the main thread shows between the two), and wall time including the wait for the display's frame.\n`);
 console.log(lines.join('\n'));
 const spans = CORPUS.count * CORPUS.spans;
 console.log(`
@@ -633,7 +696,7 @@ Corpus: ${CORPUS.count} articles of ~${CORPUS.chars.toLocaleString('en')} charac
 | suggestions from every document's spans, shown after the toggle (incl. the 150 ms wait); how many | ${ms(corpus.suggest.ms)}; ${corpus.suggest.count} |
 | of which computing them (Wasm) | ${ms(corpus.suggest.computed)} |`);
 
-console.log(agreementTable());
+if (!noAgreement) console.log(agreementTable());
 if (!noTagger) console.log(taggerTable());
 await mkdir(ARTIFACTS, { recursive: true });
 await writeFile(join(ARTIFACTS, 'benchmark.json'), JSON.stringify({ results, corpus, agreement, tagger, bundle }, null, 2));
