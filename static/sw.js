@@ -2,11 +2,14 @@
 // involved; it only caches the app's own files.
 // - Installing caches the files the page and the worker load: those index.html names, the two
 //   that boot.js's URL names, and the worker's, whose names do not change.
-// - A page (a navigation) comes from the network when there is one, so an update is picked up
-//   on the next visit, else from the cache.
+// - A page (a navigation) and the files whose names do not change with a build (the worker's,
+//   boot.js) come from the network when there is one, so an update is picked up on the next
+//   visit, page and worker alike, else from the cache.
 // - Other files come from the cache, else from the network, and are kept (new hashed names).
 const CACHE = 'article-annotator';
 const WORKER_FILES = ['formats-loader.js', 'formats-worker.js', 'formats-worker_bg.wasm'];
+/** Files whose names stay the same from one build to the next. */
+const UNCHANGING_NAMES = new Set([...WORKER_FILES, 'boot.js']);
 
 async function appFiles() {
   const page = await (await fetch('./', { cache: 'no-cache' })).text();
@@ -43,6 +46,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(fetch(request).then((r) => kept(new Request('./'), r)).catch(() => caches.match('./')));
+    return;
+  }
+  const name = new URL(request.url).pathname.split('/').pop();
+  if (UNCHANGING_NAMES.has(name)) {
+    event.respondWith(fetch(request).then((r) => kept(request, r)).catch(() => caches.match(request)));
     return;
   }
   event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request).then((r) => kept(request, r))));

@@ -26,9 +26,10 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on an ephemeral loopback port, under `prefix` (a path ending in "/"; anything
- * outside it is 404); resolves to { url, close }, `url` ending in the prefix. */
-export async function serveDist({ prefix = '/' } = {}) {
+/** Serves dist/ (or the folder `root`) on an ephemeral loopback port, under `prefix` (a path
+ * ending in "/"; anything outside it is 404); resolves to { url, close }, `url` ending in the
+ * prefix. */
+export async function serveDist({ prefix = '/', root = DIST } = {}) {
   const server = createServer(async (request, response) => {
     const whole = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     if (!whole.startsWith(prefix)) {
@@ -36,8 +37,8 @@ export async function serveDist({ prefix = '/' } = {}) {
       return;
     }
     const path = `/${whole.slice(prefix.length)}`;
-    const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
-    if (!file.startsWith(DIST)) {
+    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
+    if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }

@@ -5,7 +5,10 @@
 // Offsets are Unicode code points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, openFile } from './harness.mjs';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist, launchChromium, openFile, DIST } from './harness.mjs';
 
 /** What goes wrong on `page` from now on: console warnings and errors, page errors, failed
  * requests and answers of 400 or more. */
@@ -18,10 +21,10 @@ function watched(page) {
   return problems;
 }
 
-/** Serves dist/ under `prefix`, opens a page in a fresh Chromium and runs `steps(page, url,
+/** Serves dist/ (or `root`) under `prefix`, opens a page in a fresh Chromium and runs `steps(page, url,
  * browser)` on it; then asserts that nothing went wrong (see `watched`) and stops both. */
-async function onPage(prefix, steps) {
-  const server = await serveDist({ prefix });
+async function onPage(prefix, steps, root = DIST) {
+  const server = await serveDist({ prefix, root });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -67,3 +70,32 @@ test('after one visit it opens offline, with the saved work, and opens a dataset
   const parsed = await (await fetch(manifest)).json();
   assert.equal(parsed.start_url, './');
 }));
+
+test('an update is picked up on the next visit, the page and its worker alike', async () => {
+  // A copy of the build, changed between two visits as a new release would be.
+  const root = await mkdtemp(join(tmpdir(), 'annotator-update-'));
+  await cp(DIST, root, { recursive: true });
+  try {
+    await onPage('/update/', async (page, url) => {
+      await page.goto(url);
+      await page.waitForSelector('.article [data-start]');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.waitForTimeout(500);
+      const index = join(root, 'index.html');
+      await writeFile(index, (await readFile(index, 'utf8')).replace('<head>', '<head><meta name="release" content="2">'));
+      await appendFile(join(root, 'formats-worker.js'), '\n// release 2\n');
+      await page.reload();
+      await page.waitForSelector('.article [data-start]');
+      assert.equal(await page.$eval('meta[name="release"]', (m) => m.content), '2', 'the page is the new one');
+      // The converters' worker starts on first use, from the new release's files.
+      await page.hover('.export-menu summary');
+      await openFile(page, 'update.jsonl', '{"id":"u","text":"Omar met Ana.","label":[[0,4,"Person"]]}\n');
+      await page.waitForFunction(() => document.querySelector('.article')?.textContent.includes('Omar met Ana'));
+      const worker = await page.evaluate(async () => (await (await caches.match(new URL('formats-worker.js', location.href))).text()));
+      assert.ok(worker.includes('release 2'), 'the worker kept for offline use is the new one');
+    }, root);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
