@@ -232,3 +232,59 @@ fn export_refuses_to_write_spans_that_do_not_fit_the_text() {
         "{refused}"
     );
 }
+
+/// The file as one typed value, read whole: where serde_json finds a mistake in it.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct WholeFile {
+    document: WholeDocument,
+    annotations: Vec<WholeSpan>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct WholeDocument {
+    id: String,
+    title: String,
+    text: String,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct WholeSpan {
+    id: u32,
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+}
+
+#[test]
+fn a_mistake_inside_the_document_or_a_span_is_placed_in_the_whole_file() {
+    let document = annotated(
+        "Bagheri met Shoigu in Moscow.",
+        &[
+            ("Bagheri", LabelId(0)),
+            ("Shoigu", LabelId(0)),
+            ("Moscow", LabelId(1)),
+        ],
+    );
+    // A span's start on a later line of an indented file; the title on the one line of a
+    // compact file.
+    let indented = export(&document).expect("export");
+    let compact = export_compact(&document).expect("export");
+    let broken = [
+        indented.replacen("\"start\": 12", "\"start\": \"twelve\"", 1),
+        compact.replacen("\"title\":\"A title\"", "\"title\":5", 1),
+    ];
+    for file in broken {
+        let whole = serde_json::from_str::<WholeFile>(&file)
+            .err()
+            .expect("the whole file is refused");
+        let Err(ImportError::Json(message)) = import(&file) else {
+            panic!("not refused as JSON: {file}");
+        };
+        assert_eq!(message, whole.to_string());
+        assert!(message.contains(" at line "), "{message}");
+    }
+}

@@ -23,9 +23,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Value of the `offset_unit` field.
 pub const OFFSET_UNIT: &str = "codepoint";
 
-/// The whole file, as written; read in parts by `native_reading`.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct NativeFile<'a> {
+/// The whole file, as written (`native_reading` reads it in parts).
+#[derive(Serialize)]
+struct NativeFile<'a> {
     format: Cow<'a, str>,
     version: u32,
     offset_unit: Cow<'a, str>,

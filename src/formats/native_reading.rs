@@ -15,8 +15,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::native_json::{
-    annotated_from_saved, read_labels, AnnotationJson, DocumentJson, LabelJson, NativeFile,
-    PolicyJson, FORMAT_NAME, FORMAT_VERSION, OFFSET_UNIT,
+    annotated_from_saved, read_labels, AnnotationJson, DocumentJson, LabelJson, PolicyJson,
+    FORMAT_NAME, FORMAT_VERSION, OFFSET_UNIT,
 };
 use super::ImportError;
 use crate::model::{AnnotatedDocument, Annotation, AnnotationId, Document, LabelSet};
@@ -41,7 +41,7 @@ struct NativeParts<'a> {
 
 /// Reads a native JSON file, refusing it whole if any span does not match its text.
 pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
-    let file: NativeParts = serde_json::from_str(json).map_err(|_| json_error(json))?;
+    let file: NativeParts = serde_json::from_str(json).map_err(|e| json_error(json, json, &e))?;
     if file.format != FORMAT_NAME {
         return Err(ImportError::WrongFormat(file.format.into_owned()));
     }
@@ -54,28 +54,37 @@ pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
         ));
     }
     let labels = read_labels(&file.labels)?;
-    let document = serde_json::from_str::<DocumentJson>(file.document.get())
-        .map_err(|_| json_error(json))?
+    let part = file.document.get();
+    let document = serde_json::from_str::<DocumentJson>(part)
+        .map_err(|e| json_error(json, part, &e))?
         .into_document()?;
     let seed = Spans {
         labels: &labels,
         document: &document,
     };
+    let part = file.annotations.get();
     let annotations = seed
-        .deserialize(&mut serde_json::Deserializer::from_str(
-            file.annotations.get(),
-        ))
-        .map_err(|_| json_error(json))??;
+        .deserialize(&mut serde_json::Deserializer::from_str(part))
+        .map_err(|e| json_error(json, part, &e))??;
     annotated_from_saved(document, labels, annotations, file.overlap_policy.into())
 }
 
-/// The parser's message for a file that is not this format's JSON, with the line and column
-/// in the whole file: read whole again, as only a broken file is.
-fn json_error(json: &str) -> ImportError {
-    match serde_json::from_str::<NativeFile>(json) {
-        Err(error) => ImportError::Json(error.to_string()),
-        Ok(_) => ImportError::Json("the file's parts do not read as its whole does".into()),
-    }
+/// The parser's message for `part` of the file `json`, with the line and column (in bytes, as
+/// the parser counts them) in the whole file.
+fn json_error(json: &str, part: &str, error: &serde_json::Error) -> ImportError {
+    let message = error.to_string();
+    let at = format!(" at line {} column {}", error.line(), error.column());
+    let what = message.strip_suffix(&at).unwrap_or(&message);
+    let offset = (part.as_ptr() as usize).saturating_sub(json.as_ptr() as usize);
+    let before = json.get(..offset).unwrap_or_default();
+    let lines_before = before.matches('\n').count();
+    let (line, column) = if error.line() <= 1 {
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        (1 + lines_before, offset - line_start + error.column())
+    } else {
+        (lines_before + error.line(), error.column())
+    };
+    ImportError::Json(format!("{what} at line {line} column {column}"))
 }
 
 /// Reads the list of spans, checking each against the labels and the text as it comes.
