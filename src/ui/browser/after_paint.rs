@@ -38,3 +38,13 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
     }
     Timeout::new(NO_FRAME_MS, run).forget();
 }
+
+/// Runs `work` in a task of its own once the next frame has been painted, when the page's
+/// layout is up to date: what it reads of the layout (a scroll position, a height) costs no
+/// layout of its own, as it would in the middle of a render.
+pub fn after_frame(work: impl FnOnce() + 'static) {
+    let frame = Closure::once_into_js(move || Timeout::new(0, work).forget());
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{DocumentSummary, StatusFilter};
+use crate::ui::browser::after_paint::after_frame;
 use crate::ui::hooks::use_actions::Actions;
 use crate::ui::hooks::use_css_property::use_css_property;
-use crate::ui::hooks::use_height::use_height;
 use crate::ui::state::{DocumentAction, ViewAction};
 use crate::ui::visible_rows::visible_rows;
 
@@ -59,24 +59,29 @@ pub fn document_list(props: &DocumentListProps) -> Html {
         .collect();
     let scroll_top = use_state(|| 0_usize);
     let list_ref = use_node_ref();
-    let list_height = use_height(&list_ref);
     {
-        // The open document's row scrolls into view when another document opens. Where the
-        // list is scrolled and how tall it is are known without asking the browser, which
-        // would lay the page out there and then, before the new document's frame.
+        // The open document's row scrolls into view when another document opens, once the
+        // frame that shows it is painted: asking the list where it is scrolled and how tall it
+        // is in the middle of the render would lay the new document out there and then (12 ms
+        // at 100 KB), and a height heard before the list grew would scroll it for nothing.
         let position = listed.iter().position(|s| s.index == props.current);
         let list_ref = list_ref.clone();
         let scroll_top = scroll_top.clone();
-        let shown = *scroll_top;
-        let height = list_height.unwrap_or(VIEWPORT_PX).max(ROW_PX);
         use_effect_with(props.current, move |_| {
-            if let (Some(row), Some(list)) = (position, list_ref.cast::<web_sys::Element>()) {
-                let top = row * ROW_PX;
-                if top < shown || top + ROW_PX > shown + height {
-                    let target = top.saturating_sub(height / 2);
-                    list.set_scroll_top(target as i32);
-                    scroll_top.set(target);
-                }
+            if let Some(row) = position {
+                after_frame(move || {
+                    let Some(list) = list_ref.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    let shown = list.scroll_top().max(0) as usize;
+                    let height = (list.client_height().max(0) as usize).max(ROW_PX);
+                    let top = row * ROW_PX;
+                    if top < shown || top + ROW_PX > shown + height {
+                        let target = top.saturating_sub(height / 2);
+                        list.set_scroll_top(target as i32);
+                        scroll_top.set(target);
+                    }
+                });
             }
         });
     }

@@ -1,6 +1,6 @@
 //! An element's height as the browser last laid it out, heard from a `ResizeObserver` after
 //! each layout that changes it: reading `clientHeight` in an effect instead would make the
-//! browser lay the page out there and then, in the middle of a render.
+//! browser lay the page out there and then, in the middle of a render (see `use_line_height`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -9,24 +9,6 @@ use yew::prelude::*;
 
 /// What watches the element: the observer and the callback it calls.
 pub type Watch = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
-
-/// The height in CSS pixels of the element behind `node` (`None` until first laid out).
-#[hook]
-pub fn use_height(node: &NodeRef) -> Option<usize> {
-    let height = use_state(|| None);
-    {
-        let (node, height) = (node.clone(), height.clone());
-        use_effect_with((), move |()| {
-            let watch = watch(&node, move |pixels| height.set(Some(pixels)));
-            move || {
-                if let Some((observer, _)) = watch {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
-    *height
-}
 
 /// Calls `heard` with the height in CSS pixels of the element behind `node` after each layout
 /// that changes it, until the observer is disconnected.
