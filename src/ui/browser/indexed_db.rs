@@ -210,7 +210,7 @@ pub async fn read(keys: &[String]) -> Result<Vec<Option<String>>, StorageError> 
         let record = finished_as(&request, promise)
             .await
             .map_err(StorageError::ReadFailed)?;
-        records.push(record.as_string());
+        records.push(super::js_text::record_text(&record));
     }
     Ok(records)
 }

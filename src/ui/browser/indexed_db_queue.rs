@@ -18,8 +18,9 @@ const CHUNK: usize = 64;
 /// What one write puts (key, text) and deletes.
 #[derive(Debug, Clone, Default)]
 pub struct Writes {
-    /// Records to put, as (key, text), the text already a JavaScript string (see `js_text`).
-    pub records: Rc<[(String, JsString)]>,
+    /// Records to put, as (key, text), the text already a JavaScript string or the pieces
+    /// of one (see `js_text`).
+    pub records: Rc<[(String, JsValue)]>,
     /// Keys to delete.
     pub remove: Rc<[String]>,
 }
@@ -30,7 +31,7 @@ impl Writes {
         Self {
             records: records
                 .into_iter()
-                .map(|(key, text)| (key, JsString::from(text)))
+                .map(|(key, text)| (key, JsString::from(text).into()))
                 .collect(),
             ..Self::default()
         }
@@ -94,7 +95,7 @@ fn queue_from(
 /// Queues the puts; returns the last request.
 fn put(
     store: &IdbObjectStore,
-    records: &[(String, JsString)],
+    records: &[(String, JsValue)],
 ) -> Result<Option<web_sys::IdbRequest>, JsValue> {
     let mut last = None;
     for (key, text) in records {

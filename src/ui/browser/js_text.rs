@@ -1,11 +1,14 @@
-//! Text written from WebAssembly straight into a JavaScript string, 64 KB at a time: a record
+//! Text written from WebAssembly straight into JavaScript strings, 64 KB at a time: a record
 //! of megabytes never needs one block of WebAssembly memory that large. The memory grows to
 //! hold the largest block it was ever asked for and never shrinks, and a saved record was the
-//! largest block a document's open asked for (1.5 MB for 1 MB of text).
+//! largest block a document's open asked for (1.5 MB for 1 MB of text). The pieces are kept
+//! as they are, a list of strings, not joined: joined, each save left the record twice over
+//! in the JS heap until the next collection.
 
 use std::io;
 
 use js_sys::{Array, JsString};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Bytes gathered before they become a piece of the string.
 const PIECE: usize = 64 * 1024;
@@ -25,10 +28,11 @@ impl JsText {
         }
     }
 
-    /// The string written. Bytes that are not UTF-8 (none, from `serde_json`) are left out.
-    pub fn finish(mut self) -> JsString {
+    /// The text written, as its pieces in order. Bytes that are not UTF-8 (none, from
+    /// `serde_json`) are left out.
+    pub fn finish(mut self) -> Array {
         self.flush_whole_characters();
-        self.pieces.join("")
+        self.pieces
     }
 
     /// Moves the buffer's whole characters into a piece; a character cut at the end waits for
@@ -66,5 +70,13 @@ impl io::Write for JsText {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+/// A record as the store holds it: one string, or the pieces [`JsText`] wrote, joined.
+pub fn record_text(record: &JsValue) -> Option<String> {
+    match record.dyn_ref::<Array>() {
+        Some(pieces) => pieces.join("").as_string(),
+        None => record.as_string(),
     }
 }

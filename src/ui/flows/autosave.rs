@@ -14,6 +14,7 @@ use std::rc::Rc;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::JsString;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
 use crate::formats::{history_json, workspace_file};
 use crate::model::{AnnotatedDocument, Entry, Workspace};
@@ -102,11 +103,11 @@ fn record(workspace: &Workspace, index: usize) -> Result<(String, String), AppEr
     Ok((document_key(index), json))
 }
 
-/// The same record, written straight into a JavaScript string (see `js_text`).
-fn js_record(workspace: &Workspace, index: usize) -> Result<(String, JsString), AppError> {
+/// The same record, written straight into JavaScript strings (see `js_text`).
+fn js_record(workspace: &Workspace, index: usize) -> Result<(String, JsValue), AppError> {
     let mut text = JsText::new();
     history_json::write_record_to(&annotated(workspace, index)?, &mut text)?;
-    Ok((document_key(index), text.finish()))
+    Ok((document_key(index), text.finish().into()))
 }
 
 /// The header record (if it changed) and the keys to delete, after the document `records`.
@@ -149,7 +150,7 @@ async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Wr
     } = finish(workspace, saved, Vec::new());
     records.extend(
         meta.into_iter()
-            .map(|(key, text)| (key, JsString::from(text))),
+            .map(|(key, text)| (key, JsString::from(text).into())),
     );
     Ok(Writes {
         records: records.into(),
@@ -167,7 +168,7 @@ pub async fn write_whole(
     let whole = changes_in_slices(workspace, &Snapshot::default()).await?;
     let extra = extra
         .into_iter()
-        .map(|(key, text)| (key, JsString::from(text)));
+        .map(|(key, text)| (key, JsString::from(text).into()));
     let writes = Writes {
         records: whole.records.iter().cloned().chain(extra).collect(),
         remove: remove.into(),
