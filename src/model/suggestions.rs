@@ -122,9 +122,7 @@ pub fn suggestions(
     let mut resume = 0;
     // One pass over the words, counting code points on the way.
     let mut chars = 0;
-    let mut ends = bounds.iter();
-    ends.next();
-    for (start, end) in bounds.iter().zip(ends) {
+    for (start, end) in bounds.iter().zip(bounds.iter().skip(1)) {
         let segment = &text[start..end];
         let from = chars;
         chars += segment.chars().count();

@@ -27,22 +27,12 @@ impl WordBounds {
             .is_some_and(|word| word & (1 << (at % 64)) != 0)
     }
 
-    /// The boundaries from byte `from` on, in order.
-    pub fn from(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
-        let first = from / 64;
-        let below = (1u64 << (from % 64)) - 1;
-        self.bits[first.min(self.bits.len())..]
-            .iter()
-            .enumerate()
-            .flat_map(move |(index, &word)| {
-                let word = if index == 0 { word & !below } else { word };
-                Ones(word).map(move |bit| (first + index) * 64 + bit)
-            })
-    }
-
     /// Every boundary, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.from(0)
+        self.bits
+            .iter()
+            .enumerate()
+            .flat_map(|(index, &word)| Ones(word).map(move |bit| index * 64 + bit))
     }
 }
 
@@ -84,12 +74,6 @@ mod tests {
                     bounds.contains(at),
                     expected.contains(&at),
                     "{text:?} at {at}"
-                );
-                let from: Vec<usize> = expected.iter().copied().filter(|&b| b >= at).collect();
-                assert_eq!(
-                    bounds.from(at).collect::<Vec<_>>(),
-                    from,
-                    "{text:?} from {at}"
                 );
             }
         }

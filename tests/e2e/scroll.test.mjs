@@ -10,11 +10,17 @@ import { generateArticle } from './articles.mjs';
 
 const app = servedApp();
 
-test('a jump to the end of a long article lands at the end', async (t) => {
-  const { page, errors } = await freshPage(app, t);
+/** A fresh page with a 200 KB article of 2,000 spans open. */
+async function withLongArticle(t) {
+  const opened = await freshPage(app, t);
   const article = generateArticle({ chars: 200_000, spans: 2_000 });
-  await openFile(page, 'long.annotations.json', JSON.stringify(article));
-  await page.waitForFunction(() => document.querySelector('.counts')?.textContent.startsWith('2000 annotations'));
+  await openFile(opened.page, 'long.annotations.json', JSON.stringify(article));
+  await opened.page.waitForFunction(() => document.querySelector('.counts')?.textContent.startsWith('2000 annotations'));
+  return opened;
+}
+
+test('a jump to the end of a long article lands at the end', async (t) => {
+  const { page, errors } = await withLongArticle(t);
   const short = await page.evaluate(async () => {
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await frames();
@@ -29,10 +35,7 @@ test('a jump to the end of a long article lands at the end', async (t) => {
 });
 
 test('the frame a jump lands in shows the highlights there', async (t) => {
-  const { page, errors } = await freshPage(app, t);
-  const article = generateArticle({ chars: 200_000, spans: 2_000 });
-  await openFile(page, 'long.annotations.json', JSON.stringify(article));
-  await page.waitForFunction(() => document.querySelector('.counts')?.textContent.startsWith('2000 annotations'));
+  const { page, errors } = await withLongArticle(t);
   const late = await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     await frame();

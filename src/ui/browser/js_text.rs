@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Bytes gathered before they become a piece of the string.
 const PIECE: usize = 64 * 1024;
 
-/// A JavaScript string being written, as UTF-8.
+/// Text being written as UTF-8 into JavaScript strings, a piece at a time.
 pub struct JsText {
     pieces: Array,
     buffer: Vec<u8>,
