@@ -28,7 +28,7 @@ fn written(format: Format, annotated: &AnnotatedDocument) -> String {
 
 fn opened_annotator(name: &str, content: String) -> Option<String> {
     let labels = LabelSet::default_set();
-    let anchor = article_annotator::formats::dataset_format::BaseText {
+    let anchor = article_annotator::formats::BaseText {
         id: "m",
         title: "Meeting",
         text: TEXT,

@@ -9,6 +9,7 @@ pub mod document_data;
 pub mod export;
 pub mod file_names;
 pub mod format_error;
+pub mod format_import;
 pub mod history_json;
 mod history_steps;
 pub mod html_depth;
@@ -16,6 +17,7 @@ mod json_fields;
 mod jsonl;
 pub mod label_set;
 pub mod label_studio;
+mod label_studio_editor;
 mod label_studio_min;
 pub mod labeled_text;
 pub mod misfits;
@@ -46,8 +48,9 @@ pub fn file_stem(name: &str) -> &str {
 /// Extensions of the HTML articles the page reduces to text.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-pub use dataset_format::{import, BaseText, Format, Imported};
+pub use dataset_format::Format;
 pub use export::ExportedFile;
 pub use format_error::{ExportError, FormatError, SpanProblem};
+pub use format_import::{import, BaseText, Imported};
 pub use labeled_text::{LabeledText, Place, SpanRecord};
 pub use native_json::ImportError;

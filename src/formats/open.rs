@@ -9,8 +9,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset_format::{import, BaseText, Format, Imported};
+use super::dataset_format::Format;
 use super::format_error::FormatError;
+use super::format_import::{import, BaseText, Imported};
 use super::misfits::misfits;
 use super::workspace_file;
 use super::{file_stem, native_json, plain_text};

@@ -1,9 +1,8 @@
-//! A workspace: many documents sharing one label set, one of them open. Each document keeps
-//! its own spans, undo history and "done" mark in its entry — the one truth for every
-//! document, the open one included; edits to the open one copy its entry on write, so a list
-//! shared elsewhere (the autosave snapshot) keeps what it saw. Label edits, undo and redo,
-//! and the corpus-wide "tag all" (one undo step across every document it touched) are in
-//! `steps`. Offsets are Unicode code points.
+//! A workspace: many documents sharing one label set, one of them open. Each keeps its spans,
+//! undo history and "done" mark in its entry, the one truth for every document, the open one
+//! included; edits to the open one copy its entry on write, so a list shared elsewhere (the
+//! autosave snapshot) keeps what it saw. Label edits, undo and redo, and the corpus-wide "tag
+//! all" (one undo step across every document it touched) are in `steps`. Offsets: code points.
 
 mod error;
 mod listing;

@@ -4,6 +4,7 @@
 pub mod agreement_panel;
 pub mod annotation_list;
 pub mod article;
+pub mod chunk;
 pub mod curation_panel;
 pub mod document_list;
 pub mod header;
@@ -12,6 +13,7 @@ pub mod label_editor;
 pub mod label_styles;
 pub mod model_panel;
 pub mod notice_bar;
+pub mod paragraph;
 pub mod paste_box;
 pub mod render_barrier;
 pub mod set_aside_bar;
