@@ -74,7 +74,8 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
         );
         // A prediction of the tagger is drawn apart from strings labeled elsewhere, and says
         // its confidence on hover. A suggestion's name is in its accessible name only: a title
-        // on each of thousands of them held as much again in the page's memory.
+        // or a `data-label` on each of thousands of them held as much again in the page's
+        // memory (Yew keeps every attribute to compare). A prediction keeps its `data-label`.
         let (kind, said, title) = match suggestion.confidence {
             Some(per_mille) => {
                 key.push_str(&format!(":{per_mille}"));
@@ -85,8 +86,8 @@ fn render_run(props: &ParagraphProps, segment: &Segment) -> Html {
         };
         let class = classes!(kind, color_class(suggestion.label));
         return html! {
-            <mark {class} data-start={start} data-suggestion={key} data-label={name}
-                {title} aria-label={format!("{said}: {text}")}>{ text }</mark>
+            <mark {class} data-start={start} data-suggestion={key}
+                data-label={title.is_some().then_some(name)} {title} aria-label={format!("{said}: {text}")}>{ text }</mark>
         };
     };
     let name = props.labels.name_of(top.label).to_owned();
