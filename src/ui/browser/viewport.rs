@@ -1,9 +1,10 @@
-//! Where things are on screen: watching an element come near the viewport, scrolling a
-//! highlight into view with a flash, and scrolling to a place in the text.
+//! Where things are on screen: watching an element come near the viewport, hearing its height
+//! after each layout, scrolling a highlight into view with a flash, and scrolling to a place
+//! in the text.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 
 use super::selection::ANNOTATION_ATTR;
 
@@ -120,4 +121,23 @@ pub fn set_line_height(chunk: &yew::NodeRef, hundredths: usize) {
             &format!("{}.{:02}px", hundredths / 100, hundredths % 100),
         );
     }
+}
+
+/// What watches an element's height: the observer and the callback it calls.
+pub type HeightWatch = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Calls `heard` with the height in CSS pixels of the element behind `node` after each layout
+/// that changes it, until the observer is disconnected: reading `clientHeight` in an effect
+/// instead would make the browser lay the page out there and then, in the middle of a render.
+pub fn watch_height(node: &yew::NodeRef, heard: impl Fn(usize) + 'static) -> Option<HeightWatch> {
+    let element = node.cast::<Element>()?;
+    let heard = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let entry: ResizeObserverEntry = entry.unchecked_into();
+            heard(entry.content_rect().height().max(0.0).round() as usize);
+        }
+    });
+    let observer = ResizeObserver::new(heard.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some((observer, heard))
 }

@@ -11,7 +11,6 @@ pub mod use_autosave;
 pub mod use_css_property;
 pub mod use_curation;
 pub mod use_file_drop;
-pub mod use_height;
 pub mod use_keyboard;
 pub mod use_latest;
 pub mod use_line_height;

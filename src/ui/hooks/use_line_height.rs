@@ -4,7 +4,6 @@
 
 use yew::prelude::*;
 
-use super::use_height::watch;
 use crate::ui::browser::viewport;
 
 /// While `calibrates`, sets the article's pixels per estimated line from the height of the
@@ -16,7 +15,7 @@ pub fn use_line_height(node: &NodeRef, calibrates: bool, lines: usize) {
         let measured = node.clone();
         let watching = calibrates
             .then(|| {
-                watch(&node, move |height| {
+                viewport::watch_height(&node, move |height| {
                     // Hundredths of a pixel, in integers: the page formats no floats.
                     let hundredths = height * 100 / lines.max(1);
                     viewport::set_line_height(&measured, hundredths);
