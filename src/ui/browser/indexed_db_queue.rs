@@ -29,10 +29,7 @@ impl Writes {
     /// Puts these records, deletes nothing.
     pub fn put(records: Vec<(String, String)>) -> Self {
         Self {
-            records: records
-                .into_iter()
-                .map(|(key, text)| (key, JsString::from(text).into()))
-                .collect(),
+            records: as_js(records).collect(),
             ..Self::default()
         }
     }
@@ -44,6 +41,13 @@ impl Writes {
             ..Self::default()
         }
     }
+}
+
+/// Records of Rust text as [`Writes`] holds them, each text made a JavaScript string.
+pub fn as_js(records: Vec<(String, String)>) -> impl Iterator<Item = (String, JsValue)> {
+    records
+        .into_iter()
+        .map(|(key, text)| (key, JsString::from(text).into()))
 }
 
 /// Queues every request now: for the moment the page is left, when no later task may run.

@@ -12,13 +12,13 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
-use js_sys::JsString;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::formats::{history_json, workspace_file};
 use crate::model::{AnnotatedDocument, Entry, Workspace};
 use crate::ui::browser::indexed_db::{self as workspace_store, StorageError, Writes};
+use crate::ui::browser::indexed_db_queue::as_js;
 use crate::ui::browser::js_text::JsText;
 use crate::ui::browser::{local_storage as storage, timing};
 use crate::ui::error::AppError;
@@ -132,9 +132,13 @@ fn changes(workspace: &Workspace, saved: &Snapshot) -> Result<Changes, AppError>
     Ok(finish(workspace, saved, records))
 }
 
-/// The same changes, written [`SLICE_MS`] at a time with a frame between: a thousand
-/// documents just opened are saved without holding up the page.
-async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Writes, AppError> {
+/// The records of the documents that changed since `saved`, written [`SLICE_MS`] at a time
+/// with a frame between: a thousand documents just opened are saved without holding up the
+/// page.
+async fn document_records(
+    workspace: &Workspace,
+    saved: &Snapshot,
+) -> Result<Vec<(String, JsValue)>, AppError> {
     let mut records = Vec::new();
     let mut slice_start = timing::now();
     for index in changed(workspace, saved) {
@@ -144,18 +148,7 @@ async fn changes_in_slices(workspace: &Workspace, saved: &Snapshot) -> Result<Wr
             slice_start = timing::now();
         }
     }
-    let Changes {
-        records: meta,
-        removed,
-    } = finish(workspace, saved, Vec::new());
-    records.extend(
-        meta.into_iter()
-            .map(|(key, text)| (key, JsString::from(text).into())),
-    );
-    Ok(Writes {
-        records: records.into(),
-        remove: removed.into(),
-    })
+    Ok(records)
 }
 
 /// Writes the whole workspace (every document, the header) with `extra` records, and deletes
@@ -165,12 +158,12 @@ pub async fn write_whole(
     extra: Vec<(String, String)>,
     remove: Vec<String>,
 ) -> Result<Snapshot, AppError> {
-    let whole = changes_in_slices(workspace, &Snapshot::default()).await?;
-    let extra = extra
-        .into_iter()
-        .map(|(key, text)| (key, JsString::from(text).into()));
+    let nothing = Snapshot::default();
+    let mut records = document_records(workspace, &nothing).await?;
+    records.extend(as_js(finish(workspace, &nothing, Vec::new()).records));
+    records.extend(as_js(extra));
     let writes = Writes {
-        records: whole.records.iter().cloned().chain(extra).collect(),
+        records: records.into(),
         remove: remove.into(),
     };
     workspace_store::write(&writes).await?;
@@ -180,10 +173,19 @@ pub async fn write_whole(
 /// Saves what changed; on success the snapshot follows the workspace.
 pub async fn save(workspace: &Workspace, snapshot: &RefCell<Snapshot>) -> Result<(), AppError> {
     let saved = snapshot.borrow().clone();
-    let writes = changes_in_slices(workspace, &saved).await?;
-    if writes.records.is_empty() && writes.remove.is_empty() {
+    let mut records = document_records(workspace, &saved).await?;
+    let Changes {
+        records: header,
+        removed,
+    } = finish(workspace, &saved, Vec::new());
+    records.extend(as_js(header));
+    if records.is_empty() && removed.is_empty() {
         return Ok(());
     }
+    let writes = Writes {
+        records: records.into(),
+        remove: removed.into(),
+    };
     workspace_store::write(&writes).await?;
     *snapshot.borrow_mut() = Snapshot::of(workspace);
     Ok(())
