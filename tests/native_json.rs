@@ -288,3 +288,47 @@ fn a_mistake_inside_the_document_or_a_span_is_placed_in_the_whole_file() {
         assert!(message.contains(" at line "), "{message}");
     }
 }
+
+#[test]
+fn a_file_whose_parts_come_in_another_order_opens_the_same() {
+    // As written by hand: the spans first, the header last.
+    let span = r#"{"id":3,"start":10,"end":16,"label":"Place","text":"Moscow"}"#;
+    let reordered = format!(
+        r##"{{"annotations":[{span}],
+        "labels":[{{"name":"Person","color":"#fff","key":"1"}},{{"name":"Place","color":"#eee","key":null}}],
+        "document":{{"id":"d","title":"T","text":"Bagheri 😀 Moscow."}},
+        "offset_unit":"codepoint","version":1,"format":"article-annotator"}}"##
+    );
+    let written = import(&file_with(span)).expect("the order written");
+    let back = import(&reordered).expect("another order");
+    assert_eq!(back.document.text(), written.document.text());
+    let spans = |a: &AnnotatedDocument| -> Vec<_> {
+        a.store
+            .iter()
+            .map(|s| (s.id, s.start, s.end, s.label))
+            .collect()
+    };
+    assert_eq!(spans(&back), spans(&written));
+    // Its spans are checked all the same, and the header is judged first.
+    let mismatch = reordered.replace("\"end\":16", "\"end\":15");
+    assert!(matches!(
+        import(&mismatch),
+        Err(ImportError::TextMismatch { annotation: 3, .. })
+    ));
+    let foreign = mismatch.replace("\"article-annotator\"", "\"brat\"");
+    assert_eq!(
+        import(&foreign).map(|_| ()),
+        Err(ImportError::WrongFormat("brat".into()))
+    );
+    // A key given twice is refused, as a missing one is.
+    let twice = file_with(span).replacen("\"version\":1,", "\"version\":1,\"version\":1,", 1);
+    let Err(ImportError::Json(message)) = import(&twice) else {
+        panic!("a duplicate key was taken");
+    };
+    assert!(message.contains("duplicate field `version`"), "{message}");
+    let missing = file_with(span).replacen("\"version\":1,", "", 1);
+    let Err(ImportError::Json(message)) = import(&missing) else {
+        panic!("a missing key was not refused");
+    };
+    assert!(message.contains("missing field `version`"), "{message}");
+}

@@ -1,17 +1,21 @@
-//! Reading the app's own JSON format (see `native_json`) in parts, so that opening a large
-//! document holds little beside its text: the file's header and labels first, then the
-//! document (whose text is unescaped once), then the spans one at a time, each checked and kept
-//! as an [`Annotation`] as it is read. Offsets are Unicode code points.
+//! Reading the app's own JSON format (see `native_json`) in one pass over the file, so that
+//! opening a large document holds little beside its text: the header and labels, the document
+//! (by a parser of its own, whose buffer for the unescaped text is freed before the spans are
+//! read), then the spans one at a time, each checked and kept as an [`Annotation`] as it is
+//! read. Offsets are Unicode code points.
 //!
 //! Read whole, a 1 MB document with 10,000 spans held the file, the parser's buffer of the
 //! text, the text, every span's JSON record and the document at once (3.8 MB beside the file);
-//! in parts, at most the text twice over and the document (2.3 MB).
+//! in parts, at most the text twice over and the document (2.3 MB). The parts are read as they
+//! come, in the order this app writes them; a part that comes before what it needs (spans
+//! before their labels, in a file edited by hand) is kept as raw JSON and read at the end.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::value::RawValue;
 
 use super::native_json::{
@@ -21,52 +25,189 @@ use super::native_json::{
 use super::ImportError;
 use crate::model::{AnnotatedDocument, Annotation, AnnotationId, Document, LabelSet};
 
-/// The file with its document and spans left unread (raw JSON, borrowed from the file).
-#[derive(Deserialize)]
-struct NativeParts<'a> {
-    #[serde(borrow)]
-    format: Cow<'a, str>,
-    version: u32,
-    #[serde(borrow)]
-    offset_unit: Cow<'a, str>,
-    #[serde(borrow)]
-    document: &'a RawValue,
-    #[serde(borrow)]
-    labels: Vec<LabelJson<'a>>,
-    #[serde(borrow)]
-    annotations: &'a RawValue,
-    #[serde(default)]
-    overlap_policy: PolicyJson,
-}
-
 /// Reads a native JSON file, refusing it whole if any span does not match its text.
 pub fn import(json: &str) -> Result<AnnotatedDocument, ImportError> {
-    let file: NativeParts = serde_json::from_str(json).map_err(|e| json_error(json, json, &e))?;
-    if file.format != FORMAT_NAME {
-        return Err(ImportError::WrongFormat(file.format.into_owned()));
+    let mut parser = serde_json::Deserializer::from_str(json);
+    let file = parser
+        .deserialize_struct("NativeParts", &FIELDS, FileVisitor(json))
+        .and_then(|file| parser.end().map(|()| file))
+        .map_err(|e| json_error(json, json, &e))?;
+    file.finish(json)
+}
+
+/// The file's keys, in the order this app writes them.
+const FIELDS: [&str; 7] = [
+    "format",
+    "version",
+    "offset_unit",
+    "document",
+    "labels",
+    "annotations",
+    "overlap_policy",
+];
+
+/// A part of the file: read as it came, or kept as raw JSON to read at the end.
+enum Part<'a, T> {
+    Read(Result<T, ImportError>),
+    Raw(&'a RawValue),
+}
+
+/// The file as read in one pass; what it means is judged by [`NativeParts::finish`].
+#[derive(Default)]
+struct NativeParts<'a> {
+    format: Option<Cow<'a, str>>,
+    version: Option<u32>,
+    offset_unit: Option<Cow<'a, str>>,
+    document: Option<Part<'a, Document>>,
+    labels: Option<Result<LabelSet, ImportError>>,
+    annotations: Option<Part<'a, Vec<Annotation>>>,
+    overlap_policy: Option<PolicyJson>,
+}
+
+impl NativeParts<'_> {
+    /// Whether the header says this app's format, version and offset unit.
+    fn header_holds(&self) -> bool {
+        self.format.as_deref() == Some(FORMAT_NAME)
+            && self.version == Some(FORMAT_VERSION)
+            && self.offset_unit.as_deref() == Some(OFFSET_UNIT)
     }
-    if file.version != FORMAT_VERSION {
-        return Err(ImportError::UnsupportedVersion(file.version));
+
+    /// The document, if it was read and holds.
+    fn document(&self) -> Option<&Document> {
+        match &self.document {
+            Some(Part::Read(Ok(document))) => Some(document),
+            _ => None,
+        }
     }
-    if file.offset_unit != OFFSET_UNIT {
-        return Err(ImportError::UnsupportedOffsetUnit(
-            file.offset_unit.into_owned(),
-        ));
+
+    /// The document and its spans, judged in the file's order of checks: the header, the
+    /// labels, the document, the spans.
+    fn finish(self, json: &str) -> Result<AnnotatedDocument, ImportError> {
+        // Every key is there: the parser said so.
+        let (Some(format), Some(version), Some(unit), Some(labels), Some(document), Some(spans)) = (
+            self.format,
+            self.version,
+            self.offset_unit,
+            self.labels,
+            self.document,
+            self.annotations,
+        ) else {
+            return Err(ImportError::Json("a part of the file is missing".into()));
+        };
+        if format != FORMAT_NAME {
+            return Err(ImportError::WrongFormat(format.into_owned()));
+        }
+        if version != FORMAT_VERSION {
+            return Err(ImportError::UnsupportedVersion(version));
+        }
+        if unit != OFFSET_UNIT {
+            return Err(ImportError::UnsupportedOffsetUnit(unit.into_owned()));
+        }
+        let labels = labels?;
+        let document = match document {
+            Part::Read(document) => document?,
+            Part::Raw(raw) => read_document(json, raw)?,
+        };
+        let annotations = match spans {
+            Part::Read(annotations) => annotations?,
+            Part::Raw(raw) => Spans {
+                labels: &labels,
+                document: &document,
+            }
+            .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+            .map_err(|e| json_error(json, raw.get(), &e))??,
+        };
+        let policy = self.overlap_policy.unwrap_or_default();
+        annotated_from_saved(document, labels, annotations, policy.into())
     }
-    let labels = read_labels(&file.labels)?;
-    let part = file.document.get();
-    let document = serde_json::from_str::<DocumentJson>(part)
-        .map_err(|e| json_error(json, part, &e))?
-        .into_document()?;
-    let seed = Spans {
-        labels: &labels,
-        document: &document,
-    };
-    let part = file.annotations.get();
-    let annotations = seed
-        .deserialize(&mut serde_json::Deserializer::from_str(part))
-        .map_err(|e| json_error(json, part, &e))??;
-    annotated_from_saved(document, labels, annotations, file.overlap_policy.into())
+}
+
+/// The document part `raw` of the file `json`.
+fn read_document(json: &str, raw: &RawValue) -> Result<Document, ImportError> {
+    serde_json::from_str::<DocumentJson>(raw.get())
+        .map_err(|e| json_error(json, raw.get(), &e))?
+        .into_document()
+}
+
+/// Reads the file's parts as they come (see the module's comment); holds the whole file,
+/// for placing a mistake in it.
+struct FileVisitor<'j>(&'j str);
+
+impl<'de> Visitor<'de> for FileVisitor<'_> {
+    type Value = NativeParts<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct NativeParts")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut file = NativeParts::default();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let key = key.as_ref();
+            let taken = match key {
+                "format" => once(&mut file.format, map.next_value()?),
+                "version" => once(&mut file.version, map.next_value()?),
+                "offset_unit" => once(&mut file.offset_unit, map.next_value()?),
+                "overlap_policy" => once(&mut file.overlap_policy, map.next_value()?),
+                "labels" => {
+                    let labels: Vec<LabelJson> = map.next_value()?;
+                    once(&mut file.labels, read_labels(&labels))
+                }
+                "document" => {
+                    // Taken raw and read by a parser of its own, whose buffer for the text
+                    // (unescaped) is freed before the spans are read.
+                    let raw: &RawValue = map.next_value()?;
+                    let part = if file.header_holds() {
+                        Part::Read(read_document(self.0, raw))
+                    } else {
+                        Part::Raw(raw)
+                    };
+                    once(&mut file.document, part)
+                }
+                "annotations" => {
+                    let ready = (file.header_holds(), file.document(), &file.labels);
+                    let part = match ready {
+                        (true, Some(document), Some(Ok(labels))) => {
+                            Part::Read(map.next_value_seed(Spans { labels, document })?)
+                        }
+                        _ => Part::Raw(map.next_value()?),
+                    };
+                    once(&mut file.annotations, part)
+                }
+                _ => map.next_value::<IgnoredAny>().map(|_| true)?,
+            };
+            if !taken {
+                return Err(A::Error::duplicate_field(field(key)));
+            }
+        }
+        for (name, present) in [
+            ("format", file.format.is_some()),
+            ("version", file.version.is_some()),
+            ("offset_unit", file.offset_unit.is_some()),
+            ("document", file.document.is_some()),
+            ("labels", file.labels.is_some()),
+            ("annotations", file.annotations.is_some()),
+        ] {
+            if !present {
+                return Err(A::Error::missing_field(field(name)));
+            }
+        }
+        Ok(file)
+    }
+}
+
+/// Sets `slot` to `value` unless it was set already (a key given twice).
+fn once<T>(slot: &mut Option<T>, value: T) -> bool {
+    let free = slot.is_none();
+    if free {
+        *slot = Some(value);
+    }
+    free
+}
+
+/// The `'static` name of one of the file's keys.
+fn field(key: &str) -> &'static str {
+    FIELDS.into_iter().find(|field| *field == key).unwrap_or("")
 }
 
 /// The parser's message for `part` of the file `json`, with the line and column (in bytes, as
