@@ -79,6 +79,18 @@ pub fn suggestions(
     elsewhere: &[(String, LabelId)],
     rejected: &[Suggestion],
 ) -> Vec<Suggestion> {
+    suggestions_expected(document, store, elsewhere, rejected, 0)
+}
+
+/// [`suggestions`], with room made at once for about `expected` of them (as many as last time,
+/// say), so that the list is not copied each time it outgrows its room.
+pub fn suggestions_expected(
+    document: &Document,
+    store: &AnnotationStore,
+    elsewhere: &[(String, LabelId)],
+    rejected: &[Suggestion],
+    expected: usize,
+) -> Vec<Suggestion> {
     let text = document.text();
     // Each labeled string with the label it carries most often (ties: the first label).
     let mut pairs: Vec<(&str, LabelId)> = store
@@ -118,7 +130,7 @@ pub fn suggestions(
     // text order too, so each span is passed once), and the furthest end among them.
     let mut spans = store.iter().peekable();
     let mut passed_end = 0;
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(expected);
     let mut resume = 0;
     // One pass over the words, counting code points on the way.
     let mut chars = 0;
@@ -224,6 +236,12 @@ mod tests {
         store.add(&document, 16..22, LabelId(1)).expect("place");
         let found = suggestions(&document, &store, &[], &[]);
         assert_eq!(texts(&document, &found), [("Moscow".to_owned(), 1)]);
+        // Room made for as many as last time finds the same.
+        for expected in [0, 1, 100] {
+            let sized = suggestions_expected(&document, &store, &[], &[], expected);
+            assert_eq!(sized, found);
+            assert!(sized.capacity() >= expected);
+        }
     }
 
     #[test]

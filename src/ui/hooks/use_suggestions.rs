@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::model::suggestions::suggestions;
+use crate::model::suggestions::suggestions_expected;
 use crate::model::{Entry, LabelId, Workspace};
 use crate::ui::browser::timing;
 use crate::ui::state::{AppState, ViewAction};
@@ -37,11 +37,13 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>) {
                     let found = timing::measured("suggestions", || {
                         let workspace = &state.workspace;
                         let elsewhere = labeled_elsewhere(workspace, &cache);
-                        suggestions(
+                        suggestions_expected(
                             workspace.document(),
                             workspace.store(),
                             &elsewhere,
                             &rejected,
+                            // As many as last time, and room for an edit's few more.
+                            state.view.dictionary.len() + 16,
                         )
                     });
                     state.dispatch(ViewAction::SetSuggestions(found.into()).into());
