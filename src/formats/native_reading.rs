@@ -52,9 +52,21 @@ enum Part<'a, T> {
     Raw(&'a RawValue),
 }
 
-/// The file as read in one pass; what it means is judged by [`NativeParts::finish`].
-#[derive(Default)]
+/// The file as read in one pass, every key there; what it means is judged by
+/// [`NativeParts::finish`].
 struct NativeParts<'a> {
+    format: Cow<'a, str>,
+    version: u32,
+    offset_unit: Cow<'a, str>,
+    document: Part<'a, Document>,
+    labels: Result<LabelSet, ImportError>,
+    annotations: Part<'a, Vec<Annotation>>,
+    overlap_policy: PolicyJson,
+}
+
+/// The keys read so far, while the file is read.
+#[derive(Default)]
+struct Seen<'a> {
     format: Option<Cow<'a, str>>,
     version: Option<u32>,
     offset_unit: Option<Cow<'a, str>>,
@@ -64,7 +76,7 @@ struct NativeParts<'a> {
     overlap_policy: Option<PolicyJson>,
 }
 
-impl NativeParts<'_> {
+impl Seen<'_> {
     /// Whether the header says this app's format, version and offset unit.
     fn header_holds(&self) -> bool {
         self.format.as_deref() == Some(FORMAT_NAME)
@@ -79,36 +91,29 @@ impl NativeParts<'_> {
             _ => None,
         }
     }
+}
 
+impl NativeParts<'_> {
     /// The document and its spans, judged in the file's order of checks: the header, the
     /// labels, the document, the spans.
     fn finish(self, json: &str) -> Result<AnnotatedDocument, ImportError> {
-        // Every key is there: the parser said so.
-        let (Some(format), Some(version), Some(unit), Some(labels), Some(document), Some(spans)) = (
-            self.format,
-            self.version,
-            self.offset_unit,
-            self.labels,
-            self.document,
-            self.annotations,
-        ) else {
-            return Err(ImportError::Json("a part of the file is missing".into()));
-        };
-        if format != FORMAT_NAME {
-            return Err(ImportError::WrongFormat(format.into_owned()));
+        if self.format != FORMAT_NAME {
+            return Err(ImportError::WrongFormat(self.format.into_owned()));
         }
-        if version != FORMAT_VERSION {
-            return Err(ImportError::UnsupportedVersion(version));
+        if self.version != FORMAT_VERSION {
+            return Err(ImportError::UnsupportedVersion(self.version));
         }
-        if unit != OFFSET_UNIT {
-            return Err(ImportError::UnsupportedOffsetUnit(unit.into_owned()));
+        if self.offset_unit != OFFSET_UNIT {
+            return Err(ImportError::UnsupportedOffsetUnit(
+                self.offset_unit.into_owned(),
+            ));
         }
-        let labels = labels?;
-        let document = match document {
+        let labels = self.labels?;
+        let document = match self.document {
             Part::Read(document) => document?,
             Part::Raw(raw) => read_document(json, raw)?,
         };
-        let annotations = match spans {
+        let annotations = match self.annotations {
             Part::Read(annotations) => annotations?,
             Part::Raw(raw) => Spans {
                 labels: &labels,
@@ -117,8 +122,8 @@ impl NativeParts<'_> {
             .deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
             .map_err(|e| json_error(json, raw.get(), &e))??,
         };
-        let policy = self.overlap_policy.unwrap_or_default();
-        annotated_from_saved(document, labels, annotations, policy.into())
+        let policy = self.overlap_policy.into();
+        annotated_from_saved(document, labels, annotations, policy)
     }
 }
 
@@ -141,7 +146,7 @@ impl<'de> Visitor<'de> for FileVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut file = NativeParts::default();
+        let mut file = Seen::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let key = key.as_ref();
             let taken = match key {
@@ -180,20 +185,21 @@ impl<'de> Visitor<'de> for FileVisitor<'_> {
                 return Err(A::Error::duplicate_field(field(key)));
             }
         }
-        for (name, present) in [
-            ("format", file.format.is_some()),
-            ("version", file.version.is_some()),
-            ("offset_unit", file.offset_unit.is_some()),
-            ("document", file.document.is_some()),
-            ("labels", file.labels.is_some()),
-            ("annotations", file.annotations.is_some()),
-        ] {
-            if !present {
-                return Err(A::Error::missing_field(field(name)));
-            }
-        }
-        Ok(file)
+        Ok(NativeParts {
+            format: required(file.format, "format")?,
+            version: required(file.version, "version")?,
+            offset_unit: required(file.offset_unit, "offset_unit")?,
+            document: required(file.document, "document")?,
+            labels: required(file.labels, "labels")?,
+            annotations: required(file.annotations, "annotations")?,
+            overlap_policy: file.overlap_policy.unwrap_or_default(),
+        })
     }
+}
+
+/// The value of a key the file must have, or the parser's error naming it.
+fn required<T, E: serde::de::Error>(value: Option<T>, key: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(key))
 }
 
 /// Sets `slot` to `value` unless it was set already (a key given twice).
